@@ -1,0 +1,41 @@
+package org.confide.audit.chain.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.confide.audit.chain.AuditEntry;
+
+@ApplicationScoped
+public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, AuditEntry.Key> {
+
+    /** Filters of {@code GET /audit/entries}; every one optional. */
+    public record Filter(String clientId, String actorId, String type, String correlationId,
+                         OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** One page of an organisation's entries, oldest first, after {@code afterSeq} (keyset paging on seq). */
+    public List<AuditEntry> page(String org, Filter f, long afterSeq, int limit) {
+        StringBuilder q = new StringBuilder("org = :org and seq > :after");
+        Parameters p = Parameters.with("org", org).and("after", afterSeq);
+        if (f.clientId() != null) { q.append(" and clientId = :client"); p.and("client", f.clientId()); }
+        if (f.actorId() != null) { q.append(" and actorId = :actor"); p.and("actor", f.actorId()); }
+        if (f.type() != null) { q.append(" and type = :type"); p.and("type", f.type()); }
+        if (f.correlationId() != null) { q.append(" and correlationId = :cid"); p.and("cid", f.correlationId()); }
+        if (f.from() != null) { q.append(" and occurredAt >= :from"); p.and("from", f.from()); }
+        if (f.to() != null) { q.append(" and occurredAt < :to"); p.and("to", f.to()); }
+        q.append(" order by seq");
+        return find(q.toString(), p).page(0, limit).list();
+    }
+
+    /** A stretch of the chain in seq order, for verification in bounded memory. */
+    public List<AuditEntry> range(String org, long fromSeq, long toSeq, int limit) {
+        return find("org = ?1 and seq >= ?2 and seq <= ?3 order by seq", org, fromSeq, toSeq).page(0, limit).list();
+    }
+
+    public String hashAt(String org, long seq) {
+        AuditEntry e = find("org = ?1 and seq = ?2", org, seq).firstResult();
+        return e == null ? null : e.hash;
+    }
+}

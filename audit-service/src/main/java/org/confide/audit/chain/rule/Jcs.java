@@ -1,0 +1,112 @@
+package org.confide.audit.chain.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme: object members sorted by UTF-16 code units, no whitespace,
+ * strings escaped as ECMAScript's JSON.stringify does, numbers in ECMAScript's shortest form.
+ * The audit hash is computed over this form, so that anyone can recompute it from an export.
+ */
+public final class Jcs {
+
+    private Jcs() {
+    }
+
+    public static String canonicalize(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        write(node, sb);
+        return sb.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder sb) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            sb.append("null");
+        } else if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            Iterator<String> it = node.fieldNames();
+            it.forEachRemaining(names::add);
+            names.sort(null); // String.compareTo orders by UTF-16 code units, as RFC 8785 3.2.3 asks
+            sb.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) sb.append(',');
+                string(names.get(i), sb);
+                sb.append(':');
+                write(node.get(names.get(i)), sb);
+            }
+            sb.append('}');
+        } else if (node.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) sb.append(',');
+                write(node.get(i), sb);
+            }
+            sb.append(']');
+        } else if (node.isTextual()) {
+            string(node.textValue(), sb);
+        } else if (node.isBoolean()) {
+            sb.append(node.booleanValue());
+        } else if (node.isNumber()) {
+            sb.append(number(node.doubleValue()));
+        } else {
+            throw new IllegalArgumentException("not JSON: " + node.getNodeType());
+        }
+    }
+
+    static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    /** ECMAScript Number::toString (ECMA-262 7.1.12.1) of an IEEE 754 double. */
+    static String number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("NaN and Infinity are not JSON");
+        }
+        if (d == 0) {
+            return "0";
+        }
+        if (d < 0) {
+            return "-" + number(-d);
+        }
+        // Double.toString gives the shortest decimal that round-trips (JDK 19+), as ECMAScript requires.
+        BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale();
+        if (k <= n && n <= 21) {
+            return digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return "0." + "0".repeat(-n) + digits;
+        }
+        int e = n - 1;
+        String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return mantissa + "e" + (e < 0 ? "-" : "+") + Math.abs(e);
+    }
+}

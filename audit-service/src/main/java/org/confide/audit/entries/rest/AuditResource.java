@@ -1,0 +1,72 @@
+package org.confide.audit.entries.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.confide.audit.chain.repository.AuditEntryRepository;
+import org.confide.audit.chain.rule.ChainWalk;
+import org.confide.audit.entries.service.AuditQueryService;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import org.confide.platform.problem.ProblemException;
+
+/** The compliance view of the audit log (API.md audit-service): read-only, scoped to the caller's organisation. */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditQueryService service;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/entries")
+    @RolesAllowed(Roles.COMPLIANCE)
+    public Page<JsonNode> entries(@QueryParam("clientId") String clientId, @QueryParam("actorId") String actorId,
+                                  @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        var filter = new AuditEntryRepository.Filter(clientId, actorId, type, correlationId, time("from", from), time("to", to));
+        return service.page(caller.org(), filter, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/trails/{correlationId}")
+    @RolesAllowed(Roles.COMPLIANCE)
+    public List<JsonNode> trail(@PathParam("correlationId") String correlationId) {
+        return service.trail(caller.org(), correlationId);
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed(Roles.COMPLIANCE)
+    public ChainWalk.Result verify(@QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq) {
+        long from = fromSeq == null ? 1 : fromSeq;
+        long to = toSeq == null ? Long.MAX_VALUE : toSeq;
+        if (from < 1) throw ProblemException.badRequest("fromSeq", "must be 1 or more");
+        if (to < from) throw ProblemException.badRequest("toSeq", "must not be before fromSeq");
+        return service.verify(caller.org(), from, to);
+    }
+
+    private static OffsetDateTime time(String field, String value) {
+        if (value == null) return null;
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an RFC 3339 time, e.g. 2026-11-22T10:15:00Z");
+        }
+    }
+}

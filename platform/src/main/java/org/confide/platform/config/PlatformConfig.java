@@ -1,0 +1,54 @@
+package org.confide.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings shared by every service, under {@code confide.platform.*}. */
+@ConfigMapping(prefix = "confide.platform")
+public interface PlatformConfig {
+
+    /** The service's name: the CloudEvents {@code source} and the Kafka client id. */
+    String serviceName();
+
+    /** The topic this service publishes its events to (API.md: one topic per producing service). */
+    Optional<String> topic();
+
+    /** The transactional outbox relay. */
+    Outbox outbox();
+
+    /** Creating and migrating the service's own database at start. */
+    Db db();
+
+    interface Outbox {
+        /** Whether the relay runs in this process. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the relay looks for unsent events when nothing wakes it. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** Most events published and marked sent in one relay transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Longest wait between retries while Kafka is unreachable (backoff doubles up to this). */
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+
+    interface Db {
+        /** Create the database named in the JDBC URL if it does not exist yet, then run Flyway. */
+        @WithDefault("true")
+        boolean createIfMissing();
+
+        /**
+         * The datasource whose credentials own the schema and run the migrations; {@code <default>} is the
+         * application's. audit-service names a separate owner so that its runtime role does not own the log.
+         */
+        @WithDefault("<default>")
+        String migrationDatasource();
+    }
+}

@@ -1,0 +1,149 @@
+package org.confide.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.confide.platform.config.PlatformConfig;
+import org.confide.platform.db.DatabaseBootstrap;
+import org.confide.platform.kafka.KafkaClients;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, and marks rows sent in the same transaction that locked them
+ * ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work). Kafka down: nothing is marked, the outbox
+ * grows, and the relay retries with a doubling backoff. A crash between send and mark re-sends; consumers
+ * absorb duplicates by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    PlatformConfig config;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    EntityManager em;
+
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+
+    void start(@Observes @Priority(DatabaseBootstrap.PRIORITY + 10) StartupEvent event) {
+        if (!config.outbox().enabled() || config.topic().isEmpty()) {
+            return;
+        }
+        producer = kafka.producer(config.serviceName() + "-outbox");
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        LOG.infof("outbox relay publishing to %s", config.topic().get());
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A commit that wrote events wakes the relay at once instead of at the next poll. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        wake.release();
+    }
+
+    /** Events published since start (for health and benchmarks). */
+    public long published() {
+        return published.get();
+    }
+
+    private void loop() {
+        long backoff = 100;
+        while (running) {
+            try {
+                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                int sent;
+                do {
+                    sent = publishBatch();
+                } while (running && sent == config.outbox().batchSize());
+                backoff = 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", rootMessage(e), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, config.outbox().maxBackoff().toMillis());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> rows = em.createNativeQuery(
+                            "SELECT * FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED",
+                            OutboxEvent.class)
+                    .setParameter("n", config.outbox().batchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (OutboxEvent row : rows) {
+                acks.add(producer.send(new ProducerRecord<>(row.topic, row.messageKey, row.payload)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            List<Long> ids = rows.stream().map(r -> r.id).toList();
+            em.createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE id IN (:ids)")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+            published.addAndGet(rows.size());
+            return rows.size();
+        });
+    }
+
+    // Not woken by new writes: while Kafka is down, each commit must not become another attempt.
+    private void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

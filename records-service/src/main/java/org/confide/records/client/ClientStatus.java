@@ -1,0 +1,5 @@
+package org.confide.records.client;
+
+public enum ClientStatus {
+    REFERRED, ACTIVE, CONTACT_CEASED, DESTROYED
+}

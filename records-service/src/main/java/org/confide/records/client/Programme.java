@@ -1,0 +1,6 @@
+package org.confide.records.client;
+
+/** The kind of support a client receives (API.md). */
+public enum Programme {
+    GROUP, NETWORK_MEETING, ONE_TO_ONE, COUNSELLING, MENTORING, COACHING
+}

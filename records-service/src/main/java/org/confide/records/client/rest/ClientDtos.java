@@ -1,0 +1,41 @@
+package org.confide.records.client.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.confide.records.client.ClientStatus;
+import org.confide.records.client.Programme;
+
+/** The JSON shapes of the clients API (API.md records-service). */
+public final class ClientDtos {
+
+    private ClientDtos() {
+    }
+
+    public record Identity(
+            @NotBlank @Size(max = 200) String fullName,
+            LocalDate dateOfBirth,
+            @Email @Size(max = 320) String email,
+            @Size(max = 40) @Pattern(regexp = "[0-9+() .-]*", message = "may hold digits, spaces and + ( ) . - only") String phone) {
+    }
+
+    public record RegisterClient(
+            @NotNull @Valid Identity identity,
+            @NotNull Programme programme,
+            @NotNull Boolean limitsExplained) {
+    }
+
+    public record Referral(UUID id, String referrerOrg) {
+    }
+
+    public record ClientView(UUID id, String org, Programme programme, ClientStatus status, String allocatedPractitionerId,
+                             Referral referral, OffsetDateTime createdAt, OffsetDateTime contactCeasedAt,
+                             OffsetDateTime retainUntil, boolean legalHold, Identity identity) {
+    }
+}

@@ -1,0 +1,78 @@
+package org.confide.records.client.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import static org.confide.platform.problem.Params.enumOf;
+import static org.confide.platform.problem.Params.uuid;
+
+import org.confide.records.client.Client;
+import org.confide.records.client.ClientStatus;
+import org.confide.records.client.PurposeOfUse;
+import org.confide.records.client.rest.ClientDtos.ClientView;
+import org.confide.records.client.rest.ClientDtos.RegisterClient;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.config.RecordsConfig;
+
+@Path("/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClientResource {
+
+    @Inject
+    ClientService service;
+
+    @Inject
+    RecordsConfig config;
+
+    @POST
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterClient body) {
+        Client client = service.register(body);
+        return Response.created(URI.create("/clients/" + client.id)).entity(view(client)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public ClientView get(@PathParam("id") String id, @HeaderParam("X-Purpose-Of-Use") String purpose) {
+        return view(service.read(uuid("id", id), purposeOf(purpose)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public Page<ClientView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                 @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        ClientStatus wanted = status == null ? null : enumOf(ClientStatus.class, "status", status);
+        List<Client> found = service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()), page.limit());
+        String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().id.toString()) : null;
+        return new Page<>(found.stream().map(this::view).toList(), next);
+    }
+
+    private ClientView view(Client c) {
+        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId, null, c.createdAt,
+                c.contactCeasedAt, null, c.legalHold, service.identityOf(c));
+    }
+
+    private PurposeOfUse purposeOf(String header) {
+        return enumOf(PurposeOfUse.class, "X-Purpose-Of-Use", header == null ? config.defaultPurposeOfUse() : header);
+    }
+}

@@ -1,0 +1,20 @@
+package org.confide.records.client.rule;
+
+import java.util.Set;
+
+/**
+ * R-REC-1: no one but the organisation's own staff who work with the client sees the record.
+ * Managers see every client of their organisation; a practitioner only the clients allocated to them.
+ * (Another organisation's client never reaches this rule: it is not found.)
+ */
+public final class ClientAccessRule {
+
+    public static final String RULE = "R-REC-1";
+
+    public boolean mayRead(Set<String> roles, String subject, String allocatedPractitionerId) {
+        if (roles.contains("manager")) {
+            return true;
+        }
+        return roles.contains("practitioner") && subject != null && subject.equals(allocatedPractitionerId);
+    }
+}

@@ -1,0 +1,47 @@
+package org.confide.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A test run's own PostgreSQL database, dropped and created afresh. The server is 127.0.0.1:5432 unless
+ * {@code CONFIDE_TEST_DB_URL} (jdbc:postgresql://host:port) says otherwise; user {@code CONFIDE_TEST_DB_USER}.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static String server() {
+        String url = System.getenv().getOrDefault("CONFIDE_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
+        url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return url.startsWith("jdbc:") ? url : "jdbc:postgresql://" + url;
+    }
+
+    public static String user() {
+        return System.getenv().getOrDefault("CONFIDE_TEST_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("CONFIDE_TEST_DB_PASSWORD", "");
+    }
+
+    public static String url(String database) {
+        return server() + "/" + database;
+    }
+
+    /** Drops {@code database} if it exists and creates it empty; returns its JDBC URL. */
+    public static String fresh(String database) {
+        if (!database.matches("[a-z0-9_]+")) throw new IllegalArgumentException(database);
+        try (Connection c = DriverManager.getConnection(url("postgres"), user(), password());
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + server() + " is needed for the tests: " + e.getMessage(), e);
+        }
+        return url(database);
+    }
+}
