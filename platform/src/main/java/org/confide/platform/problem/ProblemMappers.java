@@ -1,5 +1,6 @@
 package org.confide.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        return respond(jsonProblem(e));
+    }
+
+    // Named explicitly: quarkus-rest-jackson maps these two types itself, with a body of its own.
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return respond(jsonProblem(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unparseable(JsonParseException e) {
         return respond(jsonProblem(e));
     }
 

@@ -93,6 +93,13 @@ public final class Jcs {
         }
         // Double.toString gives the shortest decimal that round-trips (JDK 19+), as ECMAScript requires.
         BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        // Java renders at least two digits (4.9E-324) where one may round-trip (5e-324): try one digit.
+        if (shortest.precision() == 2) {
+            BigDecimal one = shortest.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == d) {
+                shortest = one.stripTrailingZeros();
+            }
+        }
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale();
