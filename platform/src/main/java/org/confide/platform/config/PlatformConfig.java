@@ -21,6 +21,18 @@ public interface PlatformConfig {
     /** Creating and migrating the service's own database at start. */
     Db db();
 
+    /** The local copy of allocations and group memberships, fed by records-events. */
+    AllocationCopy allocationCopy();
+
+    interface AllocationCopy {
+        /**
+         * Whether this service keeps the copy (consent-service and disclosure-service do). It also needs
+         * {@code db/allocation} in {@code quarkus.flyway.locations}.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Outbox {
         /** Whether the relay runs in this process. */
         @WithDefault("true")
