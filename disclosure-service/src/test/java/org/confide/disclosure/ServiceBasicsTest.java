@@ -1,39 +1,8 @@
 package org.confide.disclosure;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.confide.testing.ServiceBasics;
 
 @QuarkusTest
-class ServiceBasicsTest {
-
-    @Test
-    @DisplayName("ready only with its own database migrated and the Kafka broker reachable")
-    void ready() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Kafka")))
-                .body("checks.name", hasItem(containsString("Database")));
-    }
-
-    @Test
-    @DisplayName("serves metrics, OpenAPI and Swagger UI under /q")
-    void operations() {
-        given().when().get("/q/metrics").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
-    }
-
-    @Test
-    @DisplayName("an unknown path is a problem+json 404, not an HTML page")
-    void unknownPath() {
-        given().when().get("/no-such-thing").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404));
-    }
+class ServiceBasicsTest extends ServiceBasics {
 }
