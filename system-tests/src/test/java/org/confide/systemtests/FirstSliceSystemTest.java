@@ -8,17 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.confide.testing.KafkaBroker;
-import org.confide.testing.TestDatabase;
 import org.confide.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,37 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class FirstSliceSystemTest {
 
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    private static KafkaBroker broker;
-    private static ServiceProcess records;
-    private static ServiceProcess audit;
+    private static RunningSystem system;
+    private static String records;
+    private static String audit;
 
     @BeforeAll
     static void startSystem() throws Exception {
-        broker = KafkaBroker.shared();
-        Path key = Files.createTempFile("confide-jwt", ".pem");
-        Files.writeString(key, Tokens.publicKeyPem());
-        for (String service : List.of("consent-service", "disclosure-service", "records-service", "audit-service")) {
-            String short_ = service.replace("-service", "");
-            Map<String, String> config = new HashMap<>();
-            config.put("quarkus.datasource.jdbc.url", TestDatabase.fresh("confide_" + short_ + "_systest"));
-            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-            config.put("mp.jwt.verify.publickey.location", key.toString());
-            config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-            SERVICES.add(ServiceProcess.start(service, config));
-        }
-        for (ServiceProcess s : SERVICES) s.awaitReady();
-        records = SERVICES.get(2);
-        audit = SERVICES.get(3);
-    }
-
-    @AfterAll
-    static void stopSystem() throws Exception {
-        for (ServiceProcess s : SERVICES) s.close();
+        system = RunningSystem.get();
+        records = system.url("records-service");
+        audit = system.url("audit-service");
     }
 
     private static String register(String org, String name) {
-        return given().baseUri(records.url()).auth().oauth2(Tokens.token("practitioner", org, "prac-1"))
+        return given().baseUri(records).auth().oauth2(Tokens.token("practitioner", org, "prac-1"))
                 .contentType(ContentType.JSON)
                 .body("{\"identity\":{\"fullName\":\"" + name + "\",\"email\":\"x@example.org\"},"
                         + "\"programme\":\"ONE_TO_ONE\",\"limitsExplained\":true}")
@@ -67,7 +42,7 @@ class FirstSliceSystemTest {
     }
 
     private static JsonPath entries(String org, String clientId) {
-        return given().baseUri(audit.url()).auth().oauth2(Tokens.token("compliance", org, "auditor"))
+        return given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
                 .get("/audit/entries?clientId=" + clientId + "&type=client.registered").then().statusCode(200)
                 .extract().jsonPath();
     }
@@ -92,7 +67,7 @@ class FirstSliceSystemTest {
         assertEquals("R-REC-5", e.getString("items[0].data.rule"));
         assertFalse(e.prettify().contains("Robin Private"), "no identity in the audit log");
         assertFalse(e.prettify().contains("x@example.org"), "no identity in the audit log");
-        given().baseUri(audit.url()).auth().oauth2(Tokens.token("compliance", org, "auditor"))
+        given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
                 .get("/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("headSeq", equalTo(1));
     }
@@ -102,22 +77,22 @@ class FirstSliceSystemTest {
     void brokerOutage() throws Exception {
         String org = "sys-outage-" + UUID.randomUUID();
         List<String> clients = new ArrayList<>();
-        broker.stop();
+        system.broker.stop();
         try {
             for (int i = 0; i < 5; i++) {
                 clients.add(register(org, "Client " + i));
             }
         } finally {
-            broker.start();
+            system.broker.start();
         }
         awaitEntries(org, clients, 120);
         Thread.sleep(2000); // a duplicate would arrive in this time
         for (String c : clients) {
-            given().baseUri(audit.url()).auth().oauth2(Tokens.token("compliance", org, "auditor"))
+            given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
                     .get("/audit/entries?clientId=" + c).then().statusCode(200)
                     .body("items.findAll { it.type == 'client.registered' }", hasSize(1));
         }
-        given().baseUri(audit.url()).auth().oauth2(Tokens.token("compliance", org, "auditor"))
+        given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
                 .get("/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("headSeq", equalTo(5)).body("checked", equalTo(5));
     }

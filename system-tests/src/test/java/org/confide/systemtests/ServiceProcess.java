@@ -70,6 +70,10 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after 120 s:\n" + tail());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,0 +1,73 @@
+package org.confide.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the benchmarks against a running Confide (started by {@code ./confide up}); {@code ./confide bench} passes
+ * the arguments. Every figure is printed beside a baseline measured in the same run on the same machine.
+ *
+ * <pre>
+ * --only ingest,startup        which benchmarks (default: all)
+ * --events 1000000 --orgs 10   ingest size
+ * --kafka HOST:PORT --db-server jdbc:postgresql://HOST:PORT --db-user U --db-password P
+ * --service NAME=JAR[@PID]     each service jar (and the pid of its running instance), repeatable
+ * --db-suffix _systest        appended to each service's database name (the smoke test's databases)
+ * --jwt-public-key FILE --results DIR
+ * </pre>
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, List<String>> opts = parse(args);
+        Set<String> only = Set.copyOf(List.of(one(opts, "only", "ingest,startup").split(",")));
+        Results results = new Results(Path.of(one(opts, "results", "bench/results")));
+        System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        String dbServer = one(opts, "db-server", "jdbc:postgresql://127.0.0.1:5432");
+        String dbUser = one(opts, "db-user", "postgres");
+        String dbPassword = one(opts, "db-password", "");
+        String kafka = one(opts, "kafka", "127.0.0.1:9092");
+        String suffix = one(opts, "db-suffix", "");
+        if (only.contains("ingest")) {
+            new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
+                    .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
+        }
+        if (only.contains("startup")) {
+            List<StartupBench.Service> services = new ArrayList<>();
+            for (String spec : opts.getOrDefault("service", List.of())) {
+                String name = spec.substring(0, spec.indexOf('='));
+                String rest = spec.substring(spec.indexOf('=') + 1);
+                Long pid = rest.contains("@") ? Long.valueOf(rest.substring(rest.indexOf('@') + 1)) : null;
+                Path jar = Path.of(rest.contains("@") ? rest.substring(0, rest.indexOf('@')) : rest);
+                Map<String, String> config = new HashMap<>();
+                config.put("quarkus.datasource.jdbc.url", dbServer + "/confide_" + name.replace("-service", "") + suffix);
+                config.put("kafka.bootstrap.servers", kafka);
+                config.put("mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
+                services.add(new StartupBench.Service(name, jar, config, pid));
+            }
+            new StartupBench().run(results, services);
+        }
+    }
+
+    private static Map<String, List<String>> parse(String[] args) {
+        Map<String, List<String>> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            opts.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[++i]);
+        }
+        return opts;
+    }
+
+    private static String one(Map<String, List<String>> opts, String name, String fallback) {
+        List<String> v = opts.get(name);
+        return v == null || v.isEmpty() ? fallback : v.getLast();
+    }
+}

@@ -1,0 +1,142 @@
+package org.confide.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Audit ingest: events per second from Kafka to committed, chained audit rows, against a plain JDBC batch insert
+ * of the same rows into the same database (no chain, no triggers, no Kafka).
+ */
+final class IngestBench {
+
+    private static final List<String> TOPICS = List.of("records-events", "consent-events", "disclosure-events");
+
+    private final String kafka;
+    private final String auditDb;
+    private final String dbUser;
+    private final String dbPassword;
+
+    IngestBench(String kafka, String auditDb, String dbUser, String dbPassword) {
+        this.kafka = kafka;
+        this.auditDb = auditDb;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+    }
+
+    void run(Results results, int events, int orgs) throws Exception {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        String[] orgIds = new String[orgs];
+        for (int i = 0; i < orgs; i++) orgIds[i] = "bench-" + runId + "-" + i;
+
+        long t0 = System.nanoTime();
+        long produced;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps())) {
+            for (int i = 0; i < events; i++) {
+                String client = "c-" + (i % 10_000);
+                String org = orgIds[i % orgs];
+                producer.send(new ProducerRecord<>(TOPICS.get(i % TOPICS.size()), client, event(org, client, i)));
+            }
+            producer.flush();
+            produced = System.nanoTime();
+        }
+        try (Connection c = DriverManager.getConnection(auditDb, dbUser, dbPassword)) {
+            String sql = "SELECT coalesce(sum(seq), 0) FROM chain_head WHERE org LIKE 'bench-" + runId + "-%'";
+            long deadline = System.currentTimeMillis() + Math.max(120_000, events / 5);
+            long stored = 0;
+            while (stored < events) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("audit-service stored " + stored + " of " + events + " events in time");
+                }
+                Thread.sleep(100);
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                    rs.next();
+                    stored = rs.getLong(1);
+                }
+            }
+        }
+        double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        double ingestRate = events / ingestSeconds;
+        double plainRate = plainInsert(events, orgIds);
+        results.row("ingest", "audit ingest (Kafka -> chain)", ingestRate, "events/s", plainRate, "rows/s",
+                ">= 20000/s and >= 0.30 of plain insert",
+                Map.of("events", events, "orgs", orgs, "produceSeconds", (produced - t0) / 1e9, "ingestSeconds", ingestSeconds));
+    }
+
+    /** The baseline: the same number of rows, batch-inserted into a copy of the table without chain or triggers. */
+    private double plainInsert(int events, String[] orgIds) throws Exception {
+        try (Connection c = DriverManager.getConnection(auditDb, dbUser, dbPassword)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS bench_plain_entry");
+                st.execute("CREATE TABLE bench_plain_entry (LIKE audit_entry INCLUDING DEFAULTS INCLUDING INDEXES)");
+            }
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            String sql = "INSERT INTO bench_plain_entry (org, seq, event_id, type, occurred_at, recorded_at, actor_id, "
+                    + "actor_role, client_id, correlation_id, source, data, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Timestamp now = Timestamp.from(Instant.now());
+                String hash = "0".repeat(64);
+                for (int i = 0; i < events; i++) {
+                    String client = "c-" + (i % 10_000);
+                    ps.setString(1, orgIds[i % orgIds.length]);
+                    ps.setLong(2, i + 1L);
+                    ps.setString(3, UUID.randomUUID().toString());
+                    ps.setString(4, "client.registered");
+                    ps.setTimestamp(5, now);
+                    ps.setTimestamp(6, now);
+                    ps.setString(7, "prac-1");
+                    ps.setString(8, "practitioner");
+                    ps.setString(9, client);
+                    ps.setString(10, "corr-" + i);
+                    ps.setString(11, "records-service");
+                    ps.setString(12, "{\"clientId\":\"" + client + "\",\"programme\":\"COUNSELLING\"}");
+                    ps.setString(13, hash);
+                    ps.setString(14, hash);
+                    ps.addBatch();
+                    if ((i + 1) % 500 == 0) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+            double rate = events / ((System.nanoTime() - t0) / 1e9);
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE bench_plain_entry");
+            }
+            c.commit();
+            return rate;
+        }
+    }
+
+    private Properties producerProps() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("acks", "all");
+        p.put("linger.ms", "20");
+        p.put("batch.size", "262144");
+        return p;
+    }
+
+    private static String event(String org, String client, int i) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"bench\",\"type\":\"client.registered\","
+                + "\"time\":\"" + Instant.now() + "\",\"subject\":\"" + client + "\",\"org\":\"" + org + "\","
+                + "\"actorid\":\"prac-1\",\"actorrole\":\"practitioner\",\"correlationid\":\"corr-" + i + "\","
+                + "\"data\":{\"clientId\":\"" + client + "\",\"programme\":\"COUNSELLING\"}}";
+    }
+}

@@ -1,0 +1,49 @@
+package org.confide.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.confide.bench.Bench;
+import org.confide.testing.TestDatabase;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Runs every benchmark at a tiny size against the system-test processes, so that `./confide bench` does not rot. */
+class BenchSmokeTest {
+
+    @Test
+    @DisplayName("the benchmarks run end to end at a tiny size and write their figures as JSON lines")
+    void benchmarksRun() throws Exception {
+        RunningSystem system = RunningSystem.get();
+        Path results = Files.createTempDirectory("confide-bench");
+        List<String> args = new ArrayList<>(List.of("--only", "ingest,startup", "--events", "300", "--orgs", "3",
+                "--kafka", system.broker.bootstrapServers(), "--db-server", TestDatabase.server(),
+                "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-suffix", "_systest",
+                "--jwt-public-key", system.publicKey.toString(), "--results", results.toString()));
+        Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+        for (String s : List.of("records-service", "audit-service")) {
+            args.add("--service");
+            args.add(s + "=" + root.resolve(s + "/target/quarkus-app/quarkus-run.jar") + "@" + system.pid(s));
+        }
+        Bench.main(args.toArray(String[]::new));
+
+        ObjectMapper json = new ObjectMapper();
+        List<String> ingest = Files.readAllLines(results.resolve("ingest.jsonl"));
+        assertEquals(1, ingest.size());
+        JsonNode row = json.readTree(ingest.get(0));
+        assertTrue(row.get("value").asDouble() > 0, "ingest rate measured");
+        assertTrue(row.get("baseline").asDouble() > 0, "plain insert measured in the same run");
+        assertEquals(300, row.get("events").asInt());
+        List<String> startup = Files.readAllLines(results.resolve("startup.jsonl"));
+        assertEquals(6, startup.size(), "start time, RSS at ready and RSS after the run, per service");
+        for (String line : startup) {
+            assertTrue(json.readTree(line).get("value").asDouble() > 0, line);
+        }
+    }
+}

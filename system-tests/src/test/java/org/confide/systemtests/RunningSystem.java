@@ -1,0 +1,73 @@
+package org.confide.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.confide.testing.KafkaBroker;
+import org.confide.testing.TestDatabase;
+import org.confide.testing.Tokens;
+
+/**
+ * The four built services started once per test JVM as separate processes, against fresh databases of this run
+ * and the real broker in this JVM, and stopped when the JVM exits.
+ */
+final class RunningSystem {
+
+    static final List<String> SERVICES = List.of("consent-service", "disclosure-service", "records-service", "audit-service");
+    private static RunningSystem instance;
+
+    final KafkaBroker broker;
+    final Path publicKey;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+
+    private RunningSystem() throws Exception {
+        broker = KafkaBroker.shared();
+        publicKey = Files.createTempFile("confide-jwt", ".pem");
+        Files.writeString(publicKey, Tokens.publicKeyPem());
+        for (String service : SERVICES) {
+            processes.put(service, ServiceProcess.start(service, config(service)));
+        }
+        for (ServiceProcess p : processes.values()) p.awaitReady();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    static synchronized RunningSystem get() throws Exception {
+        if (instance == null) instance = new RunningSystem();
+        return instance;
+    }
+
+    /** What each service is started with: its own fresh database, this JVM's broker, the test token key. */
+    Map<String, String> config(String service) {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", TestDatabase.fresh(database(service)));
+        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", publicKey.toString());
+        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        return config;
+    }
+
+    static String database(String service) {
+        return "confide_" + service.replace("-service", "") + "_systest";
+    }
+
+    String url(String service) {
+        return processes.get(service).url();
+    }
+
+    long pid(String service) {
+        return processes.get(service).pid();
+    }
+
+    private void stop() {
+        for (ServiceProcess p : processes.values()) {
+            try {
+                p.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
