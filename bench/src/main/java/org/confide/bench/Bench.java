@@ -26,9 +26,9 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, List<String>> opts = parse(args);
         Set<String> only = Set.copyOf(List.of(one(opts, "only", "ingest,startup").split(",")));
-        Results results = new Results(Path.of(one(opts, "results", "bench/results")));
         System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        Results results = new Results(Path.of(one(opts, "results", "bench/results")));
         String dbServer = one(opts, "db-server", "jdbc:postgresql://127.0.0.1:5432");
         String dbUser = one(opts, "db-user", "postgres");
         String dbPassword = one(opts, "db-password", "");

@@ -33,6 +33,19 @@ public abstract class ServiceBasics {
     }
 
     @Test
+    @DisplayName("GET /session tells any signed-in role who it is; without a token it is 401")
+    void session() {
+        given().auth().oauth2(Tokens.token("compliance", "org-s", "auditor-7")).when().get("/session").then()
+                .statusCode(200)
+                .body("subject", equalTo("auditor-7"))
+                .body("org", equalTo("org-s"))
+                .body("role", equalTo("compliance"));
+        given().when().get("/session").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forged("compliance", "org-s", "auditor-7")).when().get("/session").then()
+                .statusCode(401);
+    }
+
+    @Test
     @DisplayName("an unknown path is a problem+json 404, not an HTML page")
     void unknownPath() {
         given().when().get("/no-such-thing").then().statusCode(404)
