@@ -13,7 +13,9 @@ import java.util.Set;
  * the arguments. Every figure is printed beside a baseline measured in the same run on the same machine.
  *
  * <pre>
- * --only ingest,startup        which benchmarks (default: all)
+ * --only decisions,ingest,startup   which benchmarks (default: all)
+ * --clients 10000 --consents 100000 --concurrency 1,4,16,64 --warmup-seconds 5 --measure-seconds 15
+ * --consent-url URL --org ORG --manager-token JWT --service-token JWT   (decisions: tokens of that org)
  * --events 1000000 --orgs 10   ingest size
  * --kafka HOST:PORT --db-server jdbc:postgresql://HOST:PORT --db-user U --db-password P
  * --service NAME=JAR[@PID]     each service jar (and the pid of its running instance), repeatable
@@ -25,7 +27,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, List<String>> opts = parse(args);
-        Set<String> only = Set.copyOf(List.of(one(opts, "only", "ingest,startup").split(",")));
+        Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,startup").split(",")));
         System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         Results results = new Results(Path.of(one(opts, "results", "bench/results")));
@@ -34,6 +36,15 @@ public final class Bench {
         String dbPassword = one(opts, "db-password", "");
         String kafka = one(opts, "kafka", "127.0.0.1:9092");
         String suffix = one(opts, "db-suffix", "");
+        if (only.contains("decisions")) {
+            int[] concurrencies = java.util.Arrays.stream(one(opts, "concurrency", "1,4,16,64").split(","))
+                    .mapToInt(Integer::parseInt).toArray();
+            new DecisionBench(one(opts, "consent-url", "http://127.0.0.1:8081"), kafka, one(opts, "org", "bench-org"),
+                    required(opts, "manager-token"), required(opts, "service-token"))
+                    .run(results, Integer.parseInt(one(opts, "clients", "10000")), Integer.parseInt(one(opts, "consents", "100000")),
+                            concurrencies, java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
+                            java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
+        }
         if (only.contains("ingest")) {
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
                     .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
@@ -64,6 +75,12 @@ public final class Bench {
             opts.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[++i]);
         }
         return opts;
+    }
+
+    private static String required(Map<String, List<String>> opts, String name) {
+        String v = one(opts, name, null);
+        if (v == null) throw new IllegalArgumentException("--" + name + " is required");
+        return v;
     }
 
     private static String one(Map<String, List<String>> opts, String name, String fallback) {

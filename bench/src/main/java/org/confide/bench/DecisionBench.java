@@ -1,0 +1,138 @@
+package org.confide.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Consent decisions: throughput and p50/p99 of {@code POST /consent-decisions} over a realistic table, closed-loop at
+ * several concurrencies, against {@code GET /session} (a trivial authenticated endpoint of the same service) at the
+ * same concurrency. Clients are made known through records-events, consents through the API.
+ */
+final class DecisionBench {
+
+    private static final String[] RECIPIENTS = {"GP", "MENTAL_HEALTH_TEAM", "REFERRER", "FAMILY", "POLICE"};
+    private static final String[] CATEGORIES = {"ATTENDANCE", "CONTACT_DETAILS", "CASE_NOTES", "RISK_INFORMATION"};
+
+    private final String consentUrl;
+    private final String kafka;
+    private final String managerToken;
+    private final String serviceToken;
+    private final String org;
+
+    DecisionBench(String consentUrl, String kafka, String org, String managerToken, String serviceToken) {
+        this.consentUrl = consentUrl;
+        this.kafka = kafka;
+        this.org = org;
+        this.managerToken = managerToken;
+        this.serviceToken = serviceToken;
+    }
+
+    void run(Results results, int clients, int consents, int[] concurrencies, Duration warmup, Duration measure)
+            throws Exception {
+        String[] clientIds = new String[clients];
+        for (int i = 0; i < clients; i++) clientIds[i] = UUID.randomUUID().toString();
+        registerClients(clientIds);
+        HttpLoad load = new HttpLoad();
+        awaitKnown(load, clientIds[clients - 1]);
+        seedConsents(load, clientIds, consents);
+
+        for (int c : concurrencies) {
+            HttpLoad.Result trivial = load.run(i -> get("/session", serviceToken), c, warmup, measure);
+            HttpLoad.Result decisions = load.run(i -> decision(clientIds), c, warmup, measure);
+            Map<String, Object> extra = Map.of("concurrency", c, "p50Ms", decisions.p50Ms(), "p99Ms", decisions.p99Ms(),
+                    "errors", decisions.errors(), "baselineP99Ms", trivial.p99Ms(), "clients", clients, "consents", consents);
+            results.row("decisions", "consent decisions c=" + c, decisions.throughput(), "req/s", trivial.throughput(),
+                    "req/s", ">= 0.50 of /session; p99 < 10 ms", extra);
+            results.row("decisions", "consent decisions p99 c=" + c, decisions.p99Ms(), "ms", trivial.p99Ms(), "ms",
+                    "< 10 ms", extra);
+        }
+    }
+
+    private HttpRequest decision(String[] clientIds) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String body = "{\"clientId\":\"" + clientIds[r.nextInt(clientIds.length)] + "\",\"recipientType\":\""
+                + RECIPIENTS[r.nextInt(RECIPIENTS.length)] + "\",\"category\":\"" + CATEGORIES[r.nextInt(CATEGORIES.length)]
+                + "\",\"purpose\":\"CONTINUING_CARE\"}";
+        return post("/consent-decisions", serviceToken, body);
+    }
+
+    private void seedConsents(HttpLoad load, String[] clientIds, int consents) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // Closed loop until every consent is written: the seeding rate is not a figure.
+        Thread[] workers = new Thread[16];
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = Thread.ofVirtual().start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < consents) {
+                    String body = "{\"clientId\":\"" + clientIds[i % clientIds.length] + "\",\"recipient\":{\"type\":\""
+                            + RECIPIENTS[i % RECIPIENTS.length] + "\"},\"categories\":[\"" + CATEGORIES[i % CATEGORIES.length]
+                            + "\"],\"purpose\":\"CONTINUING_CARE\",\"method\":\"WRITTEN_SIGNED\",\"explained\":true}";
+                    try {
+                        int status = http.send(post("/consents", managerToken, body),
+                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status != 201) failed.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (Thread t : workers) t.join();
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " of " + consents + " consents could not be seeded");
+        }
+    }
+
+    private void registerClients(String[] clientIds) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String id : clientIds) {
+                String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"bench\","
+                        + "\"type\":\"client.registered\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + id + "\","
+                        + "\"org\":\"" + org + "\",\"actorid\":\"bench\",\"actorrole\":\"manager\",\"correlationid\":\"bench\","
+                        + "\"data\":{\"clientId\":\"" + id + "\",\"status\":\"ACTIVE\",\"allocatedPractitionerId\":null}}";
+                producer.send(new ProducerRecord<>("records-events", id, event));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Waits until consent-service's copy of records-events knows the last client registered. */
+    private void awaitKnown(HttpLoad load, String clientId) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 120_000;
+        String body = "{\"clientId\":\"" + clientId + "\",\"recipientType\":\"GP\",\"category\":\"ATTENDANCE\",\"purpose\":\"CONTINUING_CARE\"}";
+        while (System.currentTimeMillis() < deadline) {
+            if (http.send(post("/consent-decisions", serviceToken, body), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("consent-service never learnt of the benchmark's clients");
+    }
+
+    private HttpRequest post(String path, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(consentUrl + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest get(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(consentUrl + path)).header("Authorization", "Bearer " + token).GET().build();
+    }
+}
