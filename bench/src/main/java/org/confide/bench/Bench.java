@@ -13,7 +13,8 @@ import java.util.Set;
  * the arguments. Every figure is printed beside a baseline measured in the same run on the same machine.
  *
  * <pre>
- * --only decisions,ingest,startup   which benchmarks (default: all)
+ * --only decisions,ingest,queries,startup   which benchmarks (default: all)
+ * --log-entries 10000000 --log-clients 100000 --audit-url URL --compliance-token JWT (of org bench-log)
  * --clients 10000 --consents 100000 --concurrency 1,4,16,64 --warmup-seconds 5 --measure-seconds 15
  * --consent-url URL --org ORG --manager-token JWT --service-token JWT   (decisions: tokens of that org)
  * --events 1000000 --orgs 10   ingest size
@@ -27,7 +28,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, List<String>> opts = parse(args);
-        Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,startup").split(",")));
+        Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,queries,startup").split(",")));
         System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         Results results = new Results(Path.of(one(opts, "results", "bench/results")));
@@ -48,6 +49,13 @@ public final class Bench {
         if (only.contains("ingest")) {
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
                     .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
+        }
+        if (only.contains("queries")) {
+            new AuditQueryBench(one(opts, "audit-url", "http://127.0.0.1:8084"), dbServer + "/confide_audit" + suffix, dbUser,
+                    dbPassword).run(results, Long.parseLong(one(opts, "log-entries", "10000000")),
+                    Integer.parseInt(one(opts, "log-clients", "100000")), one(opts, "log-org", "bench-log"),
+                    required(opts, "compliance-token"), java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
+                    java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("startup")) {
             List<StartupBench.Service> services = new ArrayList<>();

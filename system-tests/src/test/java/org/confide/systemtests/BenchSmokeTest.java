@@ -22,7 +22,11 @@ class BenchSmokeTest {
     void benchmarksRun() throws Exception {
         RunningSystem system = RunningSystem.get();
         Path results = Files.createTempDirectory("confide-bench");
-        List<String> args = new ArrayList<>(List.of("--only", "ingest,startup", "--events", "300", "--orgs", "3",
+        List<String> args = new ArrayList<>(List.of("--only", "ingest,queries,startup", "--events", "300", "--orgs", "3",
+                "--log-entries", "2000", "--log-clients", "50", "--log-org", "bench-smoke-log",
+                "--audit-url", system.url("audit-service"),
+                "--compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-log", "auditor"),
+                "--warmup-seconds", "1", "--measure-seconds", "1",
                 "--kafka", system.broker.bootstrapServers(), "--db-server", TestDatabase.server(),
                 "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-suffix", "_systest",
                 "--jwt-public-key", system.publicKey.toString(), "--results", results.toString()));
@@ -40,6 +44,11 @@ class BenchSmokeTest {
         assertTrue(row.get("value").asDouble() > 0, "ingest rate measured");
         assertTrue(row.get("baseline").asDouble() > 0, "plain insert measured in the same run");
         assertEquals(300, row.get("events").asInt());
+        List<String> queries = Files.readAllLines(results.resolve("queries.jsonl"));
+        assertEquals(3, queries.size(), "trail p99, per-client p99, verify rate");
+        for (String line : queries) {
+            assertTrue(json.readTree(line).get("value").asDouble() > 0, line);
+        }
         List<String> startup = Files.readAllLines(results.resolve("startup.jsonl"));
         assertEquals(6, startup.size(), "start time, RSS at ready and RSS after the run, per service");
         for (String line : startup) {
