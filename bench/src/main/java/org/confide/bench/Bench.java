@@ -13,7 +13,8 @@ import java.util.Set;
  * the arguments. Every figure is printed beside a baseline measured in the same run on the same machine.
  *
  * <pre>
- * --only decisions,ingest,queries,startup   which benchmarks (default: all)
+ * --only decisions,ingest,endtoend,queries,startup   which benchmarks (default: all)
+ * --steps 1000 --disclosure-url URL --practitioner-token JWT (sub bench-practitioner, org --org) (endtoend)
  * --log-entries 10000000 --log-clients 100000 --audit-url URL --compliance-token JWT (of org bench-log)
  * --clients 10000 --consents 100000 --concurrency 1,4,16,64 --warmup-seconds 5 --measure-seconds 15
  * --consent-url URL --org ORG --manager-token JWT --service-token JWT   (decisions: tokens of that org)
@@ -28,7 +29,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, List<String>> opts = parse(args);
-        Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,queries,startup").split(",")));
+        Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,endtoend,queries,startup").split(",")));
         System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         Results results = new Results(Path.of(one(opts, "results", "bench/results")));
@@ -49,6 +50,12 @@ public final class Bench {
         if (only.contains("ingest")) {
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
                     .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
+        }
+        if (only.contains("endtoend")) {
+            new EndToEndBench(one(opts, "disclosure-url", "http://127.0.0.1:8082"), one(opts, "audit-url", "http://127.0.0.1:8084"),
+                    kafka, one(opts, "org", "bench-org"), required(opts, "practitioner-token"),
+                    required(opts, "org-compliance-token"))
+                    .run(results, Integer.parseInt(one(opts, "steps", "1000")), 8, "bench-practitioner");
         }
         if (only.contains("queries")) {
             new AuditQueryBench(one(opts, "audit-url", "http://127.0.0.1:8084"), dbServer + "/confide_audit" + suffix, dbUser,
