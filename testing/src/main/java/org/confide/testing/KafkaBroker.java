@@ -71,14 +71,19 @@ public final class KafkaBroker {
     /** The broker of this JVM, started on first use and stopped when the JVM exits. */
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
+            Path dir;
             try {
-                Path dir = Files.createTempDirectory("confide-kafka");
+                dir = Files.createTempDirectory("confide-kafka");
                 shared = new KafkaBroker(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             shared.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+            KafkaBroker broker = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.stop();
+                deleteTree(dir);
+            }));
         }
         return shared;
     }
@@ -98,6 +103,14 @@ public final class KafkaBroker {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 
     private static int freePort() throws IOException {
