@@ -1,0 +1,46 @@
+package org.confide.consent.decision.rule;
+
+import java.util.List;
+import org.confide.consent.consent.Category;
+import org.confide.consent.consent.RecipientType;
+import org.confide.consent.decision.Decision;
+import org.confide.consent.decision.Reason;
+import org.confide.consent.decision.rule.DecisionRule.Outcome;
+
+/**
+ * R-CONF-3: a group's or network's matters are not shared without the consent of everyone in it, logistics apart.
+ * <ol>
+ *   <li>{@code LOGISTICS} to recipient type {@code STAFF} of the group's own organisation: PERMIT {@code LOGISTICS_EXEMPT}.</li>
+ *   <li>No current member: DENY {@code NO_CONSENT} (nobody has consented).</li>
+ *   <li>Every current member's own decision permits: PERMIT {@code CONSENT_ACTIVE}.</li>
+ *   <li>Otherwise DENY {@code GROUP_CONSENT_INCOMPLETE} with the number of members whose decision does not permit
+ *       (a count only: members never learn of each other through Confide, R-CONF-4).</li>
+ * </ol>
+ */
+public final class GroupDecisionRule {
+
+    public static final String RULE = "R-CONF-3";
+
+    public record GroupOutcome(Decision decision, Reason reason, int missingMembers) {
+    }
+
+    /** Whether the request is the logistics exemption: logistics to the staff of the group's own organisation. */
+    public static boolean logisticsExempt(RecipientType recipientType, String recipientOrgId, Category category,
+                                          String groupOrg) {
+        return category == Category.LOGISTICS && recipientType == RecipientType.STAFF
+                && (recipientOrgId == null || recipientOrgId.equals(groupOrg));
+    }
+
+    public GroupOutcome decide(boolean logisticsExempt, List<Outcome> memberOutcomes) {
+        if (logisticsExempt) {
+            return new GroupOutcome(Decision.PERMIT, Reason.LOGISTICS_EXEMPT, 0);
+        }
+        if (memberOutcomes.isEmpty()) {
+            return new GroupOutcome(Decision.DENY, Reason.NO_CONSENT, 0);
+        }
+        int missing = (int) memberOutcomes.stream().filter(o -> !o.permits()).count();
+        return missing == 0
+                ? new GroupOutcome(Decision.PERMIT, Reason.CONSENT_ACTIVE, 0)
+                : new GroupOutcome(Decision.DENY, Reason.GROUP_CONSENT_INCOMPLETE, missing);
+    }
+}
