@@ -3,7 +3,8 @@
 # any that exist. The JWT pair is the one `./confide token` signs with, so tokens it mints work against
 # the containers too.
 #   publicKey.pem, privateKey.pem    RS256 pair for local tokens (tools/Keys.java, as ./confide does)
-#   audit-signing-ed25519.pem        audit-service's checkpoint signing key (Ed25519, PKCS#8 PEM)
+#   audit-signing.key                audit-service's checkpoint signing key (Ed25519 signed-note signer key,
+#                                    the file audit-service itself makes at this path under ./confide up)
 #   records-master.key               records-service's master key (32 random bytes, base64)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,13 +17,14 @@ if [ ! -f "$KEYS/privateKey.pem" ]; then
   "$JAVA" "$ROOT/tools/Keys.java" gen "$KEYS"
   echo "made $KEYS/publicKey.pem and privateKey.pem"
 fi
-if [ ! -f "$KEYS/audit-signing-ed25519.pem" ]; then
-  openssl genpkey -algorithm ed25519 -out "$KEYS/audit-signing-ed25519.pem"
-  echo "made $KEYS/audit-signing-ed25519.pem"
+if [ ! -f "$KEYS/audit-signing.key" ]; then
+  "$ROOT/deploy/audit-signing-key.sh" >"$KEYS/audit-signing.key"
+  echo "made $KEYS/audit-signing.key"
 fi
 if [ ! -f "$KEYS/records-master.key" ]; then
   openssl rand -base64 32 >"$KEYS/records-master.key"
   echo "made $KEYS/records-master.key"
 fi
 # The containers run as uid 185: Compose mounts file secrets as they are, so they must be readable.
-chmod 644 "$KEYS/publicKey.pem" "$KEYS/audit-signing-ed25519.pem" "$KEYS/records-master.key"
+# Local use only: on a shared host, run the containers with your uid instead.
+chmod 644 "$KEYS/publicKey.pem" "$KEYS/audit-signing.key" "$KEYS/records-master.key"

@@ -35,7 +35,7 @@ for role in consent disclosure records audit; do
 done
 secret confide-db-audit-app --type=kubernetes.io/basic-auth \
   --from-literal=username=confide_audit_app --from-literal=password="$(password)"
-openssl genpkey -algorithm ed25519 -out "$tmp/ed25519.pem"
-secret confide-audit-signing-key --from-file=ed25519.pem="$tmp/ed25519.pem"
+"$(dirname "${BASH_SOURCE[0]}")/audit-signing-key.sh" >"$tmp/signing.key"
+secret confide-audit-signing-key --from-file=signing.key="$tmp/signing.key"
 openssl rand -base64 32 >"$tmp/master.key"
 secret confide-records-master-key --from-file=master.key="$tmp/master.key"

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""Offline checks of the deployment files (no cluster, no Docker engine needed).
+
+    python3 deploy/check.py            # from the repository root; needs kubectl (any version, for
+                                       # `kubectl kustomize`) and python3-yaml; docker compose or
+                                       # docker-compose is used when present
+
+1. `kubectl kustomize` renders every overlay under deploy/k8s/overlays.
+2. The rendered objects hold what docs/deploy.md promises: probes on /q/health/ready and /q/health/live,
+   requests and limits, non-root, a Service, HPA and PDB per service; the three KafkaTopics with
+   replicas the brokers can hold; KRaft node pools with controllers and brokers; a database and owner
+   role per service, audit-service's runtime role owning nothing; default-deny NetworkPolicies; no Secret.
+3. Environment names: every name docker-compose.yml or a Deployment gives a service is one that service
+   reads (its application.properties, the platform defaults, its @ConfigMapping interfaces), and every
+   ${NAME} a service reads without a default usable in production is given to it.
+4. `docker compose config` (or `docker-compose config`) accepts docker-compose.yml, when a client exists.
+
+Prints one line per check and closes with "N passed, N failed"; exits 1 if any failed.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERVICES = {"consent-service": 8081, "disclosure-service": 8082, "records-service": 8083, "audit-service": 8084}
+TOPICS = ["consent-events", "disclosure-events", "records-events"]
+# Names a container may carry that no Confide property names: the JVM's options and the environment
+# form of any Quarkus property (QUARKUS_DATASOURCE_JDBC_MAX_SIZE, ...), which Quarkus maps itself.
+ALWAYS_ALLOWED = re.compile(r"^(JAVA_OPTS|QUARKUS_[A-Z0-9_]+)$")
+# Keys of the Secret that deploy/make-secrets.sh creates and every Deployment takes with envFrom.
+JWT_SECRET_KEYS = {"confide-jwt": ["CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_JWT_ISSUER"]}
+
+passed, failed = 0, 0
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok    {what}")
+    else:
+        failed += 1
+        print(f"FAIL  {what}{': ' + detail if detail else ''}")
+    return ok
+
+
+# ---------------------------------------------------------------- what each service reads
+
+def env_name(prop):
+    return re.sub(r"[^A-Z0-9]", "_", prop.upper())
+
+
+def kebab(name):
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def strip_comments(src):
+    src = re.sub(r"/\*.*?\*/", "", src, flags=re.S)
+    return re.sub(r"//[^\n]*", "", src)
+
+
+def body_at(src, open_brace):
+    depth = 0
+    for i in range(open_brace, len(src)):
+        if src[i] == "{":
+            depth += 1
+        elif src[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return src[open_brace + 1:i]
+    return src[open_brace + 1:]
+
+
+def top_level(body):
+    """The text of a class body without its nested bodies, and the nested interfaces by name."""
+    flat, nested, i = [], {}, 0
+    while i < len(body):
+        m = re.compile(r"interface\s+(\w+)[^{;]*\{").match(body, i)
+        if m:
+            inner = body_at(body, m.end() - 1)
+            nested[m.group(1)] = inner
+            i = m.end() + len(inner) + 1
+            continue
+        if body[i] == "{":  # a default method's body
+            i += len(body_at(body, i)) + 2
+            continue
+        flat.append(body[i])
+        i += 1
+    return "".join(flat), nested
+
+
+def mapping_properties(prefix, body, siblings):
+    flat, nested = top_level(body)
+    known = {**siblings, **nested}
+    props = []
+    for m in re.finditer(r"((?:@\w+(?:\([^)]*\))?\s*)*)([\w.<>, ?\[\]]+?)\s+(\w+)\s*\(\s*\)\s*;", flat):
+        annotations, rtype, method = m.group(1), m.group(2).strip(), m.group(3)
+        named = re.search(r'@WithName\(\s*"([^"]+)"\s*\)', annotations)
+        key = f"{prefix}.{named.group(1) if named else kebab(method)}"
+        inner = re.sub(r"^(Optional|List|Set)<(.+)>$", r"\2", rtype)
+        if inner in known:
+            props += mapping_properties(key, known[inner], known)
+        else:
+            props.append(key)
+    return props
+
+
+def config_mapping_env(java_root):
+    names = set()
+    for dirpath, _, files in os.walk(java_root):
+        for f in files:
+            if not f.endswith(".java"):
+                continue
+            src = strip_comments(open(os.path.join(dirpath, f), encoding="utf-8").read())
+            m = re.search(r'@ConfigMapping\(\s*prefix\s*=\s*"([^"]+)"\s*\)[^{]*?interface\s+\w+[^{]*\{', src)
+            if m:
+                body = body_at(src, m.end() - 1)
+                names |= {env_name(p) for p in mapping_properties(m.group(1), body, {})}
+    return names
+
+
+def property_env(path):
+    """${NAME} and ${NAME:default} in a properties file: name -> has a default usable in prod."""
+    found = {}
+    if not os.path.exists(path):
+        return found
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key = line.split("=", 1)[0]
+        if key.startswith("%") and not key.startswith("%prod."):
+            continue  # test and dev profiles do not run in a container
+        for m in re.finditer(r"\$\{([A-Z][A-Z0-9_]*)(:([^}]*))?\}", line):
+            found[m.group(1)] = found.get(m.group(1), False) or m.group(2) is not None
+    return found
+
+
+def reads(service):
+    """(every env name the service reads, the names whose local default must not be relied on)."""
+    props = {}
+    for path in [os.path.join(ROOT, "platform/src/main/resources/META-INF/microprofile-config.properties"),
+                 os.path.join(ROOT, service, "src/main/resources/application.properties")]:
+        for k, v in property_env(path).items():
+            props[k] = props.get(k, False) or v
+    names = set(props)
+    names |= config_mapping_env(os.path.join(ROOT, "platform/src/main/java"))
+    names |= config_mapping_env(os.path.join(ROOT, service, "src/main/java"))
+    names = {n for n in names if not n.startswith("CONFIDE_TEST_")}
+    # The local defaults (127.0.0.1, a key under .confide/) are wrong in a container: every ${NAME}
+    # must be given, empty passwords included.
+    required = {n for n in props if not n.startswith("CONFIDE_TEST_")}
+    return names, required
+
+
+def check_env(where, service, given):
+    names, required = reads(service)
+    unknown = sorted(n for n in given if n not in names and not ALWAYS_ALLOWED.match(n))
+    missing = sorted(required - set(given))
+    check(not unknown, f"{where}: {service} is given only names it reads",
+          "not read by the service: " + ", ".join(unknown))
+    check(not missing, f"{where}: {service} is given every name it reads", "missing: " + ", ".join(missing))
+
+
+# ---------------------------------------------------------------- Kubernetes
+
+def kubectl():
+    exe = os.environ.get("KUBECTL") or shutil.which("kubectl")
+    if not exe:
+        print("FAIL  kubectl not found (apt-get install kubernetes-client, or set KUBECTL)")
+        sys.exit(1)
+    return exe
+
+
+def render(overlay):
+    out = subprocess.run([kubectl(), "kustomize", overlay], capture_output=True, text=True)
+    ok = check(out.returncode == 0, f"kubectl kustomize {os.path.relpath(overlay, ROOT)} renders",
+               out.stderr.strip()[-400:])
+    return [d for d in yaml.safe_load_all(out.stdout) if d] if ok else []
+
+
+def by_kind(objs, kind):
+    return {o["metadata"]["name"]: o for o in objs if o.get("kind") == kind}
+
+
+def probe_path(probe):
+    return (probe or {}).get("httpGet", {}).get("path")
+
+
+def check_overlay(name, objs):
+    p = f"[{name}]"
+    deployments, services = by_kind(objs, "Deployment"), by_kind(objs, "Service")
+    hpas, pdbs = by_kind(objs, "HorizontalPodAutoscaler"), by_kind(objs, "PodDisruptionBudget")
+    configmaps = by_kind(objs, "ConfigMap")
+    check(not by_kind(objs, "Secret"), f"{p} no Secret is rendered (they are made by deploy/make-secrets.sh)")
+    namespaces = {o["metadata"].get("namespace") for o in objs if o["kind"] != "Namespace"}
+    check(len(namespaces) == 1 and None not in namespaces, f"{p} every object is in one namespace", str(namespaces))
+
+    for svc, port in SERVICES.items():
+        d = deployments.get(svc)
+        if not check(d is not None, f"{p} {svc}: Deployment"):
+            continue
+        spec = d["spec"]["template"]["spec"]
+        c = spec["containers"][0]
+        res = c.get("resources", {})
+        check(probe_path(c.get("readinessProbe")) == "/q/health/ready", f"{p} {svc}: readiness on /q/health/ready")
+        check(probe_path(c.get("livenessProbe")) == "/q/health/live", f"{p} {svc}: liveness on /q/health/live")
+        check(all(k in res.get(t, {}) for t in ("requests", "limits") for k in ("cpu", "memory")),
+              f"{p} {svc}: cpu and memory requests and limits", json.dumps(res))
+        sc, csc = spec.get("securityContext", {}), c.get("securityContext", {})
+        check(sc.get("runAsNonRoot") is True and sc.get("runAsUser", 0) != 0
+              and csc.get("allowPrivilegeEscalation") is False and csc.get("readOnlyRootFilesystem") is True,
+              f"{p} {svc}: non-root, no privilege escalation, read-only root")
+        check(any(pt.get("containerPort") == port for pt in c.get("ports", [])), f"{p} {svc}: listens on {port}")
+        labels = d["spec"]["selector"]["matchLabels"]
+        s = services.get(svc)
+        check(s is not None and s["spec"]["selector"] == labels and s["spec"]["ports"][0]["port"] == port,
+              f"{p} {svc}: Service on {port} selects its pods")
+        h = hpas.get(svc)
+        check(h is not None and h["spec"]["scaleTargetRef"]["name"] == svc
+              and 1 <= h["spec"]["minReplicas"] <= h["spec"]["maxReplicas"], f"{p} {svc}: HorizontalPodAutoscaler")
+        check("replicas" not in d["spec"], f"{p} {svc}: the HPA alone sets the replica count")
+        b = pdbs.get(svc)
+        check(b is not None and b["spec"]["selector"]["matchLabels"] == labels, f"{p} {svc}: PodDisruptionBudget")
+
+        given = [e["name"] for e in c.get("env", [])]
+        for ef in c.get("envFrom", []):
+            if "configMapRef" in ef:
+                given += list(configmaps.get(ef["configMapRef"]["name"], {}).get("data", {}))
+            if "secretRef" in ef:
+                given += JWT_SECRET_KEYS.get(ef["secretRef"]["name"], [])
+        check_env(f"{p} k8s", svc, given)
+        env = {e["name"]: e for e in c.get("env", [])}
+        for mounted in ("CONFIDE_AUDIT_SIGNING_KEY", "CONFIDE_RECORDS_MASTER_KEY"):
+            if mounted in env:
+                path = env[mounted].get("value", "")
+                check(any(path.startswith(m["mountPath"] + "/") for m in c.get("volumeMounts", [])),
+                      f"{p} {svc}: {mounted} names a file in a mounted Secret", path)
+        if svc == "audit-service":
+            group = env.get("CONFIDE_AUDIT_CONSUMER_GROUP", {}).get("value", "audit-service")
+            check(group == "audit-service", f"{p} audit-service: all replicas in consumer group audit-service")
+
+    # Kafka: KRaft node pools, the three topics, replication the brokers can hold.
+    kafkas = by_kind(objs, "Kafka")
+    check(len(kafkas) == 1, f"{p} one Strimzi Kafka")
+    for kname, k in kafkas.items():
+        ann = k["metadata"].get("annotations", {})
+        check(ann.get("strimzi.io/node-pools") == "enabled" and ann.get("strimzi.io/kraft") == "enabled",
+              f"{p} Kafka {kname}: KRaft with node pools")
+        pools = [np for np in by_kind(objs, "KafkaNodePool").values()
+                 if np["metadata"]["labels"].get("strimzi.io/cluster") == kname]
+        brokers = sum(np["spec"]["replicas"] for np in pools if "broker" in np["spec"]["roles"])
+        controllers = sum(np["spec"]["replicas"] for np in pools if "controller" in np["spec"]["roles"])
+        check(brokers >= 1 and controllers % 2 == 1, f"{p} Kafka {kname}: brokers and an odd number of controllers",
+              f"{brokers} brokers, {controllers} controllers")
+        cfg = k["spec"]["kafka"].get("config", {})
+        for key in ("default.replication.factor", "offsets.topic.replication.factor",
+                    "transaction.state.log.replication.factor"):
+            check(int(cfg.get(key, 1)) <= brokers, f"{p} Kafka {kname}: {key} <= {brokers} brokers")
+        topics = {t.get("spec", {}).get("topicName", n): t for n, t in by_kind(objs, "KafkaTopic").items()}
+        for topic in TOPICS:
+            t = topics.get(topic)
+            if not check(t is not None and t["metadata"]["labels"].get("strimzi.io/cluster") == kname,
+                         f"{p} KafkaTopic {topic} of {kname}"):
+                continue
+            reps, isr = t["spec"]["replicas"], int(t["spec"].get("config", {}).get("min.insync.replicas", 1))
+            check(t["spec"]["partitions"] >= 1 and isr <= reps <= brokers,
+                  f"{p} KafkaTopic {topic}: {t['spec']['partitions']} partitions, replicas {reps} <= brokers {brokers}, "
+                  f"min.insync.replicas {isr}")
+        audit_max = hpas.get("audit-service", {}).get("spec", {}).get("maxReplicas", 0)
+        partitions = sum(topics[t]["spec"]["partitions"] for t in TOPICS if t in topics)
+        check(audit_max <= partitions, f"{p} audit-service at most one consumer per partition",
+              f"{audit_max} replicas > {partitions} partitions")
+
+    # PostgreSQL: one Cluster, a database and an owner per service, the audit runtime role owns nothing.
+    clusters = by_kind(objs, "Cluster")
+    check(len(clusters) == 1, f"{p} one CloudNativePG Cluster")
+    for cname, cl in clusters.items():
+        owners = {}
+        initdb = cl["spec"].get("bootstrap", {}).get("initdb", {})
+        if initdb:
+            owners[initdb["database"]] = initdb["owner"]
+        for db in by_kind(objs, "Database").values():
+            if db["spec"]["cluster"]["name"] == cname:
+                owners[db["spec"]["name"]] = db["spec"]["owner"]
+        roles = {r["name"] for r in cl["spec"].get("managed", {}).get("roles", []) if r.get("ensure", "present") == "present"}
+        roles |= {initdb.get("owner")}
+        for svc in SERVICES:
+            short = svc.removesuffix("-service")
+            db, role = f"confide_{short}", f"confide_{short}"
+            check(owners.get(db) == role and role in roles, f"{p} database {db} owned by role {role}")
+        check("confide_audit_app" in roles and "confide_audit_app" not in owners.values(),
+              f"{p} confide_audit_app can log in and owns no database")
+        hba = cl["spec"].get("postgresql", {}).get("pg_hba", [])
+        check(any(l.split()[:2] == ["host", "all"] and l.split()[-1] == "reject" for l in hba),
+              f"{p} pg_hba keeps each service's role to its own database")
+        rw = f"{cname}-rw:5432/"
+        urls = [e["value"] for d in deployments.values() for e in d["spec"]["template"]["spec"]["containers"][0].get("env", [])
+                if e["name"].endswith("_DB_URL")]
+        check(urls and all(rw in u for u in urls), f"{p} services connect to {cname}-rw")
+
+    # NetworkPolicies: default deny, and disclosure-service alone may call consent-service.
+    pols = by_kind(objs, "NetworkPolicy")
+    deny = [n for n, np in pols.items() if set(np["spec"].get("policyTypes", [])) == {"Ingress", "Egress"}
+            and not np["spec"].get("ingress") and not np["spec"].get("egress")]
+    check(bool(deny), f"{p} default-deny NetworkPolicy for the services")
+    to_consent = [n for n, np in pols.items() for rule in np["spec"].get("egress", [])
+                  for peer in rule.get("to", []) if peer.get("podSelector", {}).get("matchLabels", {}).get(
+                      "app.kubernetes.io/name") == "consent-service"]
+    check(to_consent == ["disclosure-service-to-consent-service"], f"{p} only disclosure-service may call consent-service",
+          str(to_consent))
+
+
+# ---------------------------------------------------------------- docker compose
+
+def check_compose():
+    path = os.path.join(ROOT, "docker-compose.yml")
+    doc = yaml.safe_load(open(path))
+    for svc, port in SERVICES.items():
+        s = doc["services"].get(svc)
+        if not check(s is not None, f"compose: {svc}"):
+            continue
+        env = s.get("environment", {})
+        check_env("compose", svc, list(env) if isinstance(env, dict) else [e.split("=", 1)[0] for e in env])
+        check(f"{port}:{port}" in [str(x) for x in s.get("ports", [])], f"compose: {svc} on port {port}")
+        for name in ("CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_AUDIT_SIGNING_KEY", "CONFIDE_RECORDS_MASTER_KEY"):
+            value = str(env.get(name, "")) if isinstance(env, dict) else ""
+            if value:
+                secret = value.removeprefix("/run/secrets/")
+                check(value.startswith("/run/secrets/") and secret in s.get("secrets", []),
+                      f"compose: {svc} {name} is a mounted secret", value)
+    client = None
+    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
+        client = ["docker", "compose"]
+    elif shutil.which("docker-compose"):
+        client = ["docker-compose"]
+    if client is None:
+        print("skip  docker compose config (no docker compose or docker-compose client here)")
+        return
+    # Secret files must exist for `config`: validate a copy beside throwaway keys, never touching .confide/.
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copy(path, tmp)
+        for svc in SERVICES:
+            os.makedirs(os.path.join(tmp, svc))
+        for spec in doc.get("secrets", {}).values():
+            f = os.path.join(tmp, spec["file"])
+            os.makedirs(os.path.dirname(f), exist_ok=True)
+            open(f, "w").write("placeholder, not a key\n")
+        out = subprocess.run(client + ["-f", os.path.join(tmp, "docker-compose.yml"), "config", "-q"],
+                             capture_output=True, text=True, cwd=tmp)
+        check(out.returncode == 0, f"{' '.join(client)} config accepts docker-compose.yml", out.stderr.strip()[-400:])
+
+
+def check_no_keys():
+    hits = []
+    for base in ("deploy", "docs"):
+        for dirpath, _, files in os.walk(os.path.join(ROOT, base)):
+            for f in files:
+                text = open(os.path.join(dirpath, f), encoding="utf-8", errors="replace").read()
+                if re.search(r"-----BEGIN [A-Z ]*PRIVATE KEY-----", text):
+                    hits.append(os.path.join(dirpath, f))
+    check(not hits, "no private key is stored under deploy/ or docs/", ", ".join(hits))
+
+
+def main():
+    overlays = os.path.join(ROOT, "deploy/k8s/overlays")
+    for name in sorted(os.listdir(overlays)):
+        objs = render(os.path.join(overlays, name))
+        if objs:
+            check_overlay(name, objs)
+    check_compose()
+    check_no_keys()
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
