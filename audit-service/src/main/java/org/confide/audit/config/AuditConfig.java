@@ -2,6 +2,7 @@ package org.confide.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 /** audit-service settings, under {@code confide.audit.*}. */
@@ -23,4 +24,37 @@ public interface AuditConfig {
     /** Whether this process ingests (off for a read-only replica). */
     @WithDefault("true")
     boolean ingestEnabled();
+
+    /**
+     * The Ed25519 key that signs checkpoints, kept outside the database: a file holding one signed-note signer
+     * key ({@code PRIVATE+KEY+...}), made on first start when missing (owner read/write only).
+     */
+    @WithDefault(".confide/keys/audit-signing.key")
+    String signingKey();
+
+    /** Checkpoints: how often each organisation's tree is signed. */
+    Checkpoint checkpoint();
+
+    interface Checkpoint {
+
+        /** Whether this process integrates the trees and signs checkpoints. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A checkpoint once this many entries are not yet covered... */
+        @WithDefault("1000")
+        int everyEntries();
+
+        /** ...or once this long has passed since the last one and an entry is not yet covered (at most 9 s, so that an entry is covered within 10 s). */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** How often the checkpointer looks for organisations with uncovered entries. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** Most leaves integrated into a tree in one transaction (catching up on a large log goes in steps). */
+        @WithDefault("10000")
+        int integrateChunk();
+    }
 }

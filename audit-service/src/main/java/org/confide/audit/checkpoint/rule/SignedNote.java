@@ -118,7 +118,12 @@ public final class SignedNote {
 
     /** The signed note: text, blank line, one signature line. */
     public static String sign(String text, String name, KeyPair key) {
-        return text + "\n" + DASH + name + " " + signature(text, name, key) + "\n";
+        return note(text, name, signature(text, name, key));
+    }
+
+    /** The signed note of a text and its signature ({@link #signature}). */
+    public static String note(String text, String name, String signature) {
+        return text + "\n" + DASH + name + " " + signature + "\n";
     }
 
     /**

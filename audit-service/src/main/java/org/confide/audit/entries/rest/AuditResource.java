@@ -9,12 +9,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.confide.audit.chain.repository.AuditEntryRepository;
-import org.confide.audit.chain.rule.ChainWalk;
+import org.confide.audit.checkpoint.service.CheckpointService;
 import org.confide.audit.entries.service.AuditQueryService;
+import org.confide.audit.verify.service.VerifyService;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.paging.Page;
@@ -28,6 +30,12 @@ public class AuditResource {
 
     @Inject
     AuditQueryService service;
+
+    @Inject
+    CheckpointService checkpoints;
+
+    @Inject
+    VerifyService verifier;
 
     @Inject
     Caller caller;
@@ -50,15 +58,32 @@ public class AuditResource {
         return service.trail(caller.org(), correlationId);
     }
 
+    /** The inclusion proof of one entry against the latest checkpoint (RFC 6962 / RFC 9162). */
+    @GET
+    @Path("/entries/{seq}/proof")
+    @RolesAllowed(Roles.COMPLIANCE)
+    public CheckpointService.ProofView proof(@PathParam("seq") String seq) throws SQLException {
+        long n;
+        try {
+            n = Long.parseLong(seq);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("seq", "must be a whole number");
+        }
+        if (n < 1) throw ProblemException.badRequest("seq", "must be 1 or more");
+        return checkpoints.proof(caller.org(), n);
+    }
+
+    /** The chain and every checkpoint of the caller's organisation; names the first broken seq. */
     @GET
     @Path("/verify")
     @RolesAllowed(Roles.COMPLIANCE)
-    public ChainWalk.Result verify(@QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq) {
+    public VerifyService.VerifyReport verify(@QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq)
+            throws SQLException {
         long from = fromSeq == null ? 1 : fromSeq;
         long to = toSeq == null ? Long.MAX_VALUE : toSeq;
         if (from < 1) throw ProblemException.badRequest("fromSeq", "must be 1 or more");
         if (to < from) throw ProblemException.badRequest("toSeq", "must not be before fromSeq");
-        return service.verify(caller.org(), from, to);
+        return verifier.verify(caller.org(), from, to);
     }
 
     private static OffsetDateTime time(String field, String value) {

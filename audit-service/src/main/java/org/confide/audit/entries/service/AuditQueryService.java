@@ -10,8 +10,6 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.confide.audit.chain.AuditEntry;
 import org.confide.audit.chain.repository.AuditEntryRepository;
-import org.confide.audit.chain.rule.ChainWalk;
-import org.confide.audit.chain.rule.EntryHasher;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
@@ -19,8 +17,6 @@ import org.confide.platform.paging.PageRequest;
 @ApplicationScoped
 @Transactional
 public class AuditQueryService {
-
-    private static final int VERIFY_CHUNK = 1000;
 
     @Inject
     AuditEntryRepository entries;
@@ -38,30 +34,6 @@ public class AuditQueryService {
     public List<JsonNode> trail(String org, String correlationId) {
         var filter = new AuditEntryRepository.Filter(null, null, null, correlationId, null, null);
         return entries.page(org, filter, 0, 10_000).stream().map(this::view).toList();
-    }
-
-    /** Walks the chain from {@code fromSeq} to {@code toSeq} in chunks, recomputing every hash. */
-    public ChainWalk.Result verify(String org, long fromSeq, long toSeq) {
-        long start = Math.max(1, fromSeq);
-        String prev = start == 1 ? EntryHasher.GENESIS : entries.hashAt(org, start - 1);
-        if (prev == null) {
-            // The entry before the range is missing: the break is there.
-            return new ChainWalk.Result(false, 0, start - 1, null, start - 1);
-        }
-        ChainWalk walk = new ChainWalk(start, prev);
-        long next = start;
-        while (next <= toSeq) {
-            List<AuditEntry> chunk = entries.range(org, next, toSeq, VERIFY_CHUNK);
-            for (AuditEntry e : chunk) {
-                if (!walk.accept(e.content(parse(e.data)), e.prevHash, e.hash)) {
-                    return walk.result();
-                }
-            }
-            if (chunk.size() < VERIFY_CHUNK) break;
-            next = chunk.getLast().seq + 1;
-            entries.getEntityManager().clear();
-        }
-        return walk.result();
     }
 
     /** The entry as served: its hashed content plus prevHash and hash. */

@@ -1,0 +1,73 @@
+package org.confide.audit.checkpoint.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import org.confide.audit.chain.AuditTime;
+import org.confide.audit.checkpoint.repository.CheckpointRepository;
+import org.confide.audit.tree.repository.TreeRepository;
+import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.platform.problem.ProblemException;
+
+/** The newest signed checkpoint of an organisation, and inclusion proofs against it (API.md audit-service). */
+@ApplicationScoped
+@Transactional
+public class CheckpointService {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    CheckpointRepository checkpoints;
+
+    @Inject
+    TreeRepository tree;
+
+    /** API.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}. */
+    public record CheckpointView(String org, long seq, String hash, long treeSize, String rootHash, String note,
+                                 String signature, String publicKey, String signedAt) {
+
+        static CheckpointView of(CheckpointRepository.Row r) {
+            return new CheckpointView(r.org(), r.treeSize(), r.entryHash(), r.treeSize(), r.rootHash(), r.note(),
+                    r.signature(), r.publicKey(), AuditTime.format(r.signedAt()));
+        }
+    }
+
+    /**
+     * API.md: {seq, treeSize, leafIndex, hashes}; also the entry's {@code hash} and the checkpoint's
+     * {@code rootHash}, so that the proof can be checked on its own against a saved checkpoint.
+     */
+    public record ProofView(long seq, long treeSize, long leafIndex, List<String> hashes, String hash, String rootHash) {
+    }
+
+    public CheckpointView latest(String org) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            CheckpointRepository.Row r = checkpoints.latest(c, org);
+            if (r == null) throw ProblemException.notFound("checkpoint");
+            return CheckpointView.of(r);
+        }
+    }
+
+    /** The RFC 9162 inclusion proof of entry {@code seq} against the latest checkpoint. */
+    public ProofView proof(String org, long seq) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            CheckpointRepository.Row r = checkpoints.latest(c, org);
+            String hash = tree.entryHash(c, org, seq);
+            if (hash == null) throw ProblemException.notFound("entry " + seq);
+            if (r == null || seq > r.treeSize()) {
+                throw new ProblemException(404, "Not found", "entry " + seq
+                        + " is not covered by a checkpoint yet; a checkpoint covers it within 10 s", null, null);
+            }
+            List<String> path = MerkleTree.inclusionProof(seq - 1, r.treeSize(), tree.tree(c, org)).stream()
+                    .map(HEX::formatHex).toList();
+            return new ProofView(seq, r.treeSize(), seq - 1, path, hash, r.rootHash());
+        }
+    }
+}
