@@ -1,0 +1,282 @@
+package org.confide.consent.consent.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.consent.capacity.repository.CapacityRepository;
+import org.confide.consent.consent.Category;
+import org.confide.consent.consent.Consent;
+import org.confide.consent.consent.ConsentChange;
+import org.confide.consent.consent.ConsentStatus;
+import org.confide.consent.consent.Method;
+import org.confide.consent.consent.Purpose;
+import org.confide.consent.consent.rest.ConsentDtos.Recipient;
+import org.confide.consent.consent.repository.ConsentRepository;
+import org.confide.consent.consent.rule.ConsentLifecycleRule;
+import org.confide.consent.decision.rule.DecisionRule;
+import org.confide.platform.allocation.AllocationRepository;
+import org.confide.platform.allocation.ClientAllocation;
+import org.confide.platform.allocation.ClientGuard;
+import org.confide.platform.auth.Actor;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+
+/**
+ * The consent lifecycle: give (R-CONS-1, R-CONS-2, R-CONS-5), approve (R-CONS-2), withdraw (R-CONS-4), read.
+ * Each change, its history entry and its event commit together.
+ */
+@ApplicationScoped
+@Transactional
+public class ConsentService {
+
+    private final ConsentLifecycleRule lifecycle = new ConsentLifecycleRule();
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    CapacityRepository capacity;
+
+    @Inject
+    AllocationRepository allocations;
+
+    @Inject
+    ClientGuard guard;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Outbox outbox;
+
+    /** What a consent says, whoever records it. */
+    public record Terms(Recipient recipient, List<Category> categories, Purpose purpose, Method method, Boolean explained,
+                        String evidenceRef, String validUntil) {
+    }
+
+    /** A practitioner allocated to the client, or a manager, records the client's consent. */
+    public Consent grant(String clientId, Terms terms) {
+        guard.require(clientId);
+        return record(clientId, terms);
+    }
+
+    /** The client gives consent themselves ({@code sub} is their client id). */
+    public Consent grantOwn(Terms terms) {
+        ownClient();
+        return record(caller.subject(), terms);
+    }
+
+    public Consent approve(UUID id, boolean approved) {
+        Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        Instant now = Instant.now();
+        ConsentStatus effective = effective(c, now);
+        lifecycle.approvalConflict(effective).ifPresent(conflict -> {
+            throw ProblemException.conflict("R-CONS-2", conflict);
+        });
+        ConsentStatus to = approved ? ConsentStatus.ACTIVE : ConsentStatus.REFUSED;
+        change(c, to, caller.actor(), null, now);
+        Map<String, Object> data = data(c);
+        data.put("approved", approved);
+        data.put("rule", "R-CONS-2");
+        outbox.emit("consent.approved", c.clientId, data);
+        return c;
+    }
+
+    /** Staff withdraw a consent on the client's behalf (R-CONS-4). */
+    public Consent withdraw(UUID id, String reason) {
+        Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        requireStaffAccess(c);
+        return withdrawLocked(c, reason);
+    }
+
+    /** The client withdraws their own consent (R-CONS-4): immediate. */
+    public Consent withdrawOwn(UUID id, String reason) {
+        Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        requireOwn(c);
+        return withdrawLocked(c, reason);
+    }
+
+    /** A consent the calling staff member may see. */
+    public Consent read(UUID id) {
+        Consent c = consents.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        requireStaffAccess(c);
+        return c;
+    }
+
+    /** A consent that is the calling client's own. */
+    public Consent readOwn(UUID id) {
+        Consent c = consents.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        requireOwn(c);
+        return c;
+    }
+
+    /** Staff list: one client's (access checked), or all the caller may see (a practitioner: allocated clients). */
+    public List<Consent> list(String clientId, ConsentStatus status, UUID after, int limit) {
+        if (clientId != null) {
+            guard.require(clientId);
+            return consents.page(caller.org(), clientId, null, status, after, limit);
+        }
+        String practitioner = caller.is(Roles.MANAGER) ? null : caller.subject();
+        return consents.page(caller.org(), null, practitioner, status, after, limit);
+    }
+
+    public List<Consent> listOwn(ConsentStatus status, UUID after, int limit) {
+        ownClient();
+        return consents.page(caller.org(), caller.subject(), null, status, after, limit);
+    }
+
+    public Map<UUID, List<ConsentChange>> historyOf(List<UUID> ids) {
+        return consents.historyOf(ids);
+    }
+
+    /** The state a reader sees: an ACTIVE consent past validUntil is EXPIRED at once (R-CONS-4). */
+    public static ConsentStatus effective(Consent c, Instant now) {
+        return DecisionRule.effectiveStatus(c.status, c.validUntil == null ? null : c.validUntil.toInstant(), now);
+    }
+
+    /** Marks one ACTIVE consent past its end EXPIRED, recorded and announced as done by this service. */
+    void expire(Consent c, Actor system, Instant now) {
+        change(c, ConsentStatus.EXPIRED, system, null, now);
+        Map<String, Object> data = data(c);
+        data.put("validUntil", c.validUntil.toInstant().toString());
+        data.put("rule", "R-CONS-4");
+        outbox.emit("consent.expired", c.clientId, system, null, data);
+    }
+
+    private Consent record(String clientId, Terms t) {
+        Instant now = Instant.now();
+        Instant validUntil = parseValidUntil(t.validUntil());
+        lifecycle.grantRefusal(t.explained(), validUntil, capacity.lacksInformationSharingCapacity(caller.org(), clientId), now)
+                .ifPresent(r -> {
+                    throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
+                });
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Actor actor = caller.actor();
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.org = caller.org();
+        c.clientId = clientId;
+        c.recipientType = t.recipient().type();
+        c.recipientName = blankToNull(t.recipient().name());
+        c.recipientOrgId = blankToNull(t.recipient().orgId());
+        c.categories = Consent.joinCategories(t.categories());
+        c.purpose = t.purpose();
+        c.method = t.method();
+        c.explained = true;
+        c.evidenceRef = blankToNull(t.evidenceRef());
+        c.status = lifecycle.initialStatus(t.purpose());
+        c.validFrom = at;
+        c.validUntil = validUntil == null ? null : OffsetDateTime.ofInstant(validUntil, ZoneOffset.UTC);
+        c.createdAt = at;
+        c.createdBy = actor.id();
+        c.createdByRole = actor.role();
+        c.updatedAt = at;
+        consents.persist(c);
+        history(c, null, c.status, actor, null, now);
+
+        Map<String, Object> data = data(c);
+        data.put("categories", c.categorySet().stream().map(Enum::name).toList());
+        data.put("method", c.method.name());
+        data.put("validUntil", c.validUntil == null ? null : c.validUntil.toInstant().toString());
+        data.put("rule", c.status == ConsentStatus.PENDING_APPROVAL ? "R-CONS-2" : "R-CONS-1");
+        outbox.emit("consent.granted", clientId, data);
+        return c;
+    }
+
+    private Consent withdrawLocked(Consent c, String reason) {
+        Instant now = Instant.now();
+        lifecycle.withdrawalConflict(effective(c, now)).ifPresent(conflict -> {
+            throw ProblemException.conflict("R-CONS-4", conflict);
+        });
+        ConsentStatus from = c.status;
+        change(c, ConsentStatus.WITHDRAWN, caller.actor(), blankToNull(reason), now);
+        Map<String, Object> data = data(c);
+        data.put("fromStatus", from.name());
+        data.put("rule", "R-CONS-4");
+        outbox.emit("consent.withdrawn", c.clientId, data);
+        return c;
+    }
+
+    private void change(Consent c, ConsentStatus to, Actor actor, String reason, Instant now) {
+        ConsentStatus from = c.status;
+        c.status = to;
+        c.updatedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        history(c, from, to, actor, reason, now);
+    }
+
+    private void history(Consent c, ConsentStatus from, ConsentStatus to, Actor actor, String reason, Instant now) {
+        ConsentChange h = new ConsentChange();
+        h.consentId = c.id;
+        h.fromStatus = from;
+        h.status = to;
+        h.at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        h.actorId = actor.id();
+        h.actorRole = actor.role();
+        h.reason = reason;
+        consents.record(h);
+    }
+
+    /** Event data: ids and codes only, never names or free text. */
+    private static Map<String, Object> data(Consent c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("consentId", c.id.toString());
+        data.put("clientId", c.clientId);
+        data.put("status", c.status.name());
+        data.put("recipientType", c.recipientType.name());
+        data.put("recipientOrgId", c.recipientOrgId);
+        data.put("purpose", c.purpose.name());
+        return data;
+    }
+
+    /** Staff: a manager, or the practitioner allocated to the consent's client (R-REC-1); unknown client: 404. */
+    private void requireStaffAccess(Consent c) {
+        ClientAllocation a = allocations.inOrg(caller.org(), c.clientId)
+                .orElseThrow(() -> ProblemException.notFound("consent"));
+        if (!guard.mayAct(a)) {
+            throw new ProblemException(403, "Forbidden", "you are not allocated to this consent's client", "R-REC-1", null);
+        }
+    }
+
+    /** A client touches only their own consents (403 for another client's of the same organisation). */
+    private void requireOwn(Consent c) {
+        if (!c.clientId.equals(caller.subject())) {
+            throw ProblemException.forbidden("this consent is not yours");
+        }
+    }
+
+    /** The calling client must be known to this service in the token's organisation. */
+    private ClientAllocation ownClient() {
+        return allocations.inOrg(caller.org(), caller.subject()).orElseThrow(() -> ProblemException.notFound("client"));
+    }
+
+    static Instant parseValidUntil(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notATime) {
+            try {
+                // A date: valid through that day (UTC).
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw ProblemException.badRequest("validUntil",
+                        "must be an RFC 3339 time (2027-01-31T23:59:59Z) or a date (2027-01-31)");
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
