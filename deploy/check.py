@@ -14,6 +14,9 @@
    reads (its application.properties, the platform defaults, its @ConfigMapping interfaces), and every
    ${NAME} a service reads without a default usable in production is given to it.
 4. `docker compose config` (or `docker-compose config`) accepts docker-compose.yml, when a client exists.
+5. The rendered Kubernetes objects match the Kubernetes API schemas (deploy/schema, kubernetes-models),
+   when node and `npm ci --prefix deploy/schema` are there. Strimzi and CloudNativePG resources are not
+   schema-checked: their CRD schemas ship with the operators.
 
 Prints one line per check and closes with "N passed, N failed"; exits 1 if any failed.
 """
@@ -183,6 +186,23 @@ def render(overlay):
     ok = check(out.returncode == 0, f"kubectl kustomize {os.path.relpath(overlay, ROOT)} renders",
                out.stderr.strip()[-400:])
     return [d for d in yaml.safe_load_all(out.stdout) if d] if ok else []
+
+
+def check_schemas(name, objs):
+    """Kubernetes objects against the API schemas of kubernetes-models (deploy/schema), when installed."""
+    schema_dir = os.path.join(ROOT, "deploy/schema")
+    if not shutil.which("node") or not os.path.isdir(os.path.join(schema_dir, "node_modules/kubernetes-models")):
+        print(f"skip  [{name}] Kubernetes schema check (needs node and `npm ci --prefix deploy/schema`)")
+        return
+    lines = "\n".join(json.dumps(o) for o in objs) + "\n"
+    out = subprocess.run(["node", os.path.join(schema_dir, "validate.mjs")], input=lines, capture_output=True, text=True)
+    results = out.stdout.splitlines()
+    valid = [l for l in results if l.startswith("ok")]
+    invalid = [l[6:] for l in results if l.startswith("FAIL")]
+    crs = sorted({l.split("(")[1].split(":")[0] for l in results if l.startswith("skip")})
+    check(out.returncode == 0 and valid and not invalid,
+          f"[{name}] {len(valid)} Kubernetes objects match the API schemas (custom resources {', '.join(crs)} not checked)",
+          "; ".join(invalid) or out.stderr.strip()[-400:])
 
 
 def by_kind(objs, kind):
@@ -374,6 +394,7 @@ def main():
         objs = render(os.path.join(overlays, name))
         if objs:
             check_overlay(name, objs)
+            check_schemas(name, objs)
     check_compose()
     check_no_keys()
     print(f"{passed} passed, {failed} failed")
