@@ -1,0 +1,45 @@
+package org.confide.consent.decision.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.confide.consent.decision.rest.DecisionDtos.DecisionRequest;
+import org.confide.consent.decision.rest.DecisionDtos.DecisionView;
+import org.confide.consent.decision.rule.DecisionRule.Outcome;
+import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
+import org.confide.consent.decision.service.DecisionService;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.problem.ProblemException;
+
+/** {@code POST /consent-decisions}: PERMIT or DENY with its reason (R-CONF-1; for groups R-CONF-3). Any staff role and services. */
+@Path("/consent-decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    @Inject
+    DecisionService service;
+
+    @POST
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SUPERVISOR, Roles.COMPLIANCE, Roles.ADMIN, Roles.SERVICE})
+    public DecisionView decide(@NotNull(message = "a JSON body is required") @Valid DecisionRequest body) {
+        boolean client = body.clientId() != null && !body.clientId().isBlank();
+        boolean group = body.groupId() != null && !body.groupId().isBlank();
+        if (client == group) {
+            throw ProblemException.unprocessable(null, client ? "groupId" : "clientId",
+                    client ? "give clientId or groupId, not both" : "clientId (or groupId for a group's matter) is required");
+        }
+        if (client) {
+            Outcome o = service.decideForClient(body);
+            return new DecisionView(o.decision(), o.consentId(), o.reason(), null);
+        }
+        GroupOutcome o = service.decideForGroup(body);
+        return new DecisionView(o.decision(), null, o.reason(), o.missingMembers());
+    }
+}

@@ -1,0 +1,129 @@
+package org.confide.consent.decision.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.confide.consent.capacity.repository.CapacityRepository;
+import org.confide.consent.consent.Consent;
+import org.confide.consent.consent.repository.ConsentRepository;
+import org.confide.consent.decision.Reason;
+import org.confide.consent.decision.rest.DecisionDtos.DecisionRequest;
+import org.confide.consent.decision.rule.DecisionRule;
+import org.confide.consent.decision.rule.DecisionRule.Candidate;
+import org.confide.consent.decision.rule.DecisionRule.Outcome;
+import org.confide.consent.decision.rule.DecisionRule.Request;
+import org.confide.consent.decision.rule.GroupDecisionRule;
+import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
+import org.confide.platform.allocation.AllocationRepository;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+
+/**
+ * Consent decisions (R-CONF-1, R-CONS-2/4/5, R-CONF-3). The path is the allocation copy's primary-key lookup, one
+ * indexed query for the consents and the capacity lookup; the {@code consent.decided} event goes to the outbox in the
+ * same transaction, so nothing here waits for Kafka.
+ */
+@ApplicationScoped
+@Transactional
+public class DecisionService {
+
+    private final DecisionRule rule = new DecisionRule();
+    private final GroupDecisionRule groupRule = new GroupDecisionRule();
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    CapacityRepository capacity;
+
+    @Inject
+    AllocationRepository allocations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Outbox outbox;
+
+    public Outcome decideForClient(DecisionRequest r) {
+        String org = caller.org();
+        allocations.inOrg(org, r.clientId()).orElseThrow(() -> ProblemException.notFound("client"));
+        Request request = request(r);
+        List<Candidate> candidates = consents.forDecision(org, r.clientId(), r.recipientType(), r.purpose()).stream()
+                .map(DecisionService::candidate).toList();
+        boolean lacks = capacity.lacksInformationSharingCapacity(org, r.clientId());
+        Outcome outcome = rule.decide(request, candidates, lacks, Instant.now());
+
+        Map<String, Object> data = data(r);
+        data.put("clientId", r.clientId());
+        data.put("decision", outcome.decision().name());
+        data.put("reason", outcome.reason().name());
+        data.put("consentId", outcome.consentId() == null ? null : outcome.consentId().toString());
+        data.put("rule", outcome.reason() == Reason.CAPACITY_LACKING ? "R-CONS-5" : "R-CONF-1");
+        outbox.emit("consent.decided", r.clientId(), data);
+        return outcome;
+    }
+
+    /** R-CONF-3: every current member's own decision must permit, logistics to the organisation's staff apart. */
+    public GroupOutcome decideForGroup(DecisionRequest r) {
+        String org = caller.org();
+        if (!allocations.groupExists(org, r.groupId())) {
+            throw ProblemException.notFound("group");
+        }
+        boolean exempt = GroupDecisionRule.logisticsExempt(r.recipientType(), r.recipientOrgId(), r.category(), org);
+        List<Outcome> members = new ArrayList<>();
+        if (!exempt) {
+            List<String> memberIds = allocations.activeMembers(org, r.groupId());
+            Map<String, List<Candidate>> byMember = memberIds.isEmpty() ? Map.of()
+                    : consents.forDecision(org, memberIds, r.recipientType(), r.purpose()).stream()
+                    .collect(Collectors.groupingBy(c -> c.clientId,
+                            Collectors.mapping(DecisionService::candidate, Collectors.toList())));
+            Request request = request(r);
+            Instant now = Instant.now();
+            for (String member : memberIds) {
+                members.add(rule.decide(request, byMember.getOrDefault(member, List.of()),
+                        capacity.lacksInformationSharingCapacity(org, member), now));
+            }
+        }
+        GroupOutcome outcome = groupRule.decide(exempt, members);
+
+        Map<String, Object> data = data(r);
+        data.put("groupId", r.groupId());
+        data.put("decision", outcome.decision().name());
+        data.put("reason", outcome.reason().name());
+        data.put("missingMembers", outcome.missingMembers());
+        data.put("rule", GroupDecisionRule.RULE);
+        outbox.emit("consent.decided", null, data);
+        return outcome;
+    }
+
+    private static Request request(DecisionRequest r) {
+        return new Request(r.recipientType(), blankToNull(r.recipientOrgId()), r.category(), r.purpose());
+    }
+
+    private static Candidate candidate(Consent c) {
+        return new Candidate(c.id, c.recipientType, c.recipientOrgId, c.categorySet(), c.purpose, c.status,
+                c.validFrom.toInstant(), c.validUntil == null ? null : c.validUntil.toInstant());
+    }
+
+    /** What was asked, as codes (never names or free text). */
+    private static Map<String, Object> data(DecisionRequest r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("recipientType", r.recipientType().name());
+        data.put("recipientOrgId", blankToNull(r.recipientOrgId()));
+        data.put("category", r.category().name());
+        data.put("purpose", r.purpose().name());
+        return data;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
