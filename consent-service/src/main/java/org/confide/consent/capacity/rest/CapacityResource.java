@@ -1,0 +1,52 @@
+package org.confide.consent.capacity.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.confide.consent.capacity.CapacityAssessment;
+import org.confide.consent.capacity.rest.CapacityDtos.AssessmentView;
+import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
+import org.confide.consent.capacity.service.CapacityService;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+
+/** Capacity assessments per matter (R-CONS-5): manager, or the practitioner allocated to the client. */
+@Path("/capacity-assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+public class CapacityResource {
+
+    @Inject
+    CapacityService service;
+
+    @POST
+    @Idempotent
+    public Response assess(@NotNull(message = "a JSON body is required") @Valid NewAssessment body) {
+        CapacityAssessment a = service.assess(body);
+        return Response.created(URI.create("/capacity-assessments/" + a.id)).entity(view(a)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public AssessmentView get(@PathParam("id") String id) {
+        return view(service.read(uuid("id", id)));
+    }
+
+    private static AssessmentView view(CapacityAssessment a) {
+        return new AssessmentView(a.id, a.clientId, a.matter, a.hasCapacity, a.reasons, a.assessedAt, a.assessedBy,
+                a.assessedByRole);
+    }
+}

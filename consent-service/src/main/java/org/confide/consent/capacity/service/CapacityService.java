@@ -1,0 +1,73 @@
+package org.confide.consent.capacity.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.consent.capacity.CapacityAssessment;
+import org.confide.consent.capacity.repository.CapacityRepository;
+import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
+import org.confide.platform.allocation.ClientGuard;
+import org.confide.platform.auth.Actor;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+
+/**
+ * R-CONS-5: capacity is presumed, decision-specific and assessed at the time; each assessment is kept, and the latest
+ * for INFORMATION_SHARING governs consent decisions.
+ */
+@ApplicationScoped
+@Transactional
+public class CapacityService {
+
+    @Inject
+    CapacityRepository assessments;
+
+    @Inject
+    ClientGuard guard;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Outbox outbox;
+
+    public CapacityAssessment assess(NewAssessment command) {
+        guard.require(command.clientId());
+        Actor actor = caller.actor();
+        CapacityAssessment a = new CapacityAssessment();
+        a.id = UUID.randomUUID();
+        a.org = caller.org();
+        a.clientId = command.clientId();
+        a.matter = command.matter();
+        a.hasCapacity = command.hasCapacity();
+        a.reasons = command.reasons();
+        a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        a.assessedBy = actor.id();
+        a.assessedByRole = actor.role();
+        assessments.persist(a);
+
+        // The reasons are free text: they stay here, the event carries codes only.
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("assessmentId", a.id.toString());
+        data.put("clientId", a.clientId);
+        data.put("matter", a.matter.name());
+        data.put("hasCapacity", a.hasCapacity);
+        data.put("rule", "R-CONS-5");
+        outbox.emit("capacity.assessed", a.clientId, data);
+        return a;
+    }
+
+    public CapacityAssessment read(UUID id) {
+        CapacityAssessment a = assessments.find("org = ?1 and id = ?2", caller.org(), id).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("capacity assessment"));
+        guard.require(a.clientId);
+        return a;
+    }
+}
