@@ -1,0 +1,62 @@
+package org.confide.audit.accesslog.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * R-REC-2 (a client may access everything held about them) and DOMAIN.md's client role ("who accessed their
+ * record"): which audit entries tell a client that their information was read or shared, and what of each entry
+ * the client sees: who by role and organisation (never a person's id), when, and why (purpose of use, rule ids),
+ * never another client's data nor free text.
+ */
+public final class AccessLogRule {
+
+    /** The entry types of the access log, and whether each is a read or a share. */
+    public static final Map<String, String> TYPES = Map.of(
+            "record.accessed", "read",
+            "file.accessed", "read",
+            "supervision.viewed", "read",
+            "disclosure.shared", "shared",
+            "letter.sent", "shared");
+
+    private AccessLogRule() {
+    }
+
+    /** One line of the access log. {@code rules}: the R-ids the entry cites; {@code recipient*}: to whom, when shared. */
+    public record Item(long seq, String occurredAt, String type, String action, Actor actor, String purposeOfUse,
+                       List<String> rules, String recipientOrg, String recipientRole, String correlationId) {
+    }
+
+    public record Actor(String role, String org) {
+    }
+
+    /** Whether an entry belongs in {@code client}'s access log: one of the types, about them, done by someone else. */
+    public static boolean shows(String type, String clientId, String actorId, String client) {
+        return TYPES.containsKey(type) && client.equals(clientId) && !client.equals(actorId);
+    }
+
+    public static Item item(long seq, String occurredAt, String type, String actorRole, String org, String correlationId,
+                            JsonNode data) {
+        return new Item(seq, occurredAt, type, TYPES.get(type), new Actor(actorRole, org), code(data, "purposeOfUse"),
+                rules(data), code(data, "recipientOrg"), code(data, "recipientRole"), correlationId);
+    }
+
+    private static String code(JsonNode data, String field) {
+        JsonNode v = data == null ? null : data.get(field);
+        return v != null && v.isTextual() ? v.textValue() : null;
+    }
+
+    private static List<String> rules(JsonNode data) {
+        List<String> out = new ArrayList<>();
+        if (data == null) return out;
+        for (String field : List.of("rule", "rules", "ruleId", "ruleIds")) {
+            JsonNode v = data.get(field);
+            if (v == null) continue;
+            if (v.isTextual()) out.add(v.textValue());
+            if (v.isArray()) v.forEach(r -> { if (r.isTextual()) out.add(r.textValue()); });
+        }
+        return out.stream().filter(r -> r.matches("R-[A-Z]+-[0-9]+")).distinct().toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.confide.audit.accesslog.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AccessLogRuleTest {
+
+    @DisplayName("R-REC-2: a client's access log shows reads and shares of their information by others, nothing else")
+    @ParameterizedTest(name = "{0} about {1} by {2} -> {3}")
+    @CsvSource({
+            "record.accessed,    c1, prac-1, true",
+            "file.accessed,      c1, prac-1, true",
+            "supervision.viewed, c1, sup-1,  true",
+            "disclosure.shared,  c1, man-1,  true",
+            "letter.sent,        c1, prac-1, true",
+            "note.written,       c1, prac-1, false",
+            "consent.granted,    c1, c1,     false",
+            "record.accessed,    c2, prac-1, false",
+            "record.accessed,    c1, c1,     false",
+            "record.accessed,    c1,       , true",
+    })
+    void shows(String type, String clientId, String actorId, boolean shown) {
+        assertEquals(shown, AccessLogRule.shows(type, clientId, actorId, "c1"));
+    }
+
+    @Test
+    @DisplayName("R-REC-2: each line says who by role and organisation, when and why; rule ids only, no free text")
+    void item() throws Exception {
+        var data = new ObjectMapper().readTree("""
+                {"clientId":"c1","purposeOfUse":"SAFEGUARDING","rules":["R-BRK-4","free text"],"recipientOrg":"org-b","note":"x"}""");
+        var item = AccessLogRule.item(7, "2026-11-22T10:15:00Z", "disclosure.shared", "manager", "org-a", "corr-1", data);
+        assertEquals("shared", item.action());
+        assertEquals(new AccessLogRule.Actor("manager", "org-a"), item.actor());
+        assertEquals("SAFEGUARDING", item.purposeOfUse());
+        assertEquals(List.of("R-BRK-4"), item.rules());
+        assertEquals("org-b", item.recipientOrg());
+    }
+}
