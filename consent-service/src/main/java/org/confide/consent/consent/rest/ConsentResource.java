@@ -78,6 +78,14 @@ public class ConsentResource {
                 page.after() == null ? null : uuid("cursor", page.after()), page.limit()), page);
     }
 
+    /** A machine-readable receipt (ISO/IEC TS 27560 shape) for staff, the client, and the recipient partner. */
+    @GET
+    @Path("/{id}/receipt")
+    @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER, Roles.CLIENT, Roles.PARTNER})
+    public ReceiptDtos.Receipt receipt(@PathParam("id") String id) {
+        return views.receipt(service.readForReceipt(uuid("id", id)));
+    }
+
     /** R-CONS-4: withdrawn at once; the reason stays in the history, never in an event. */
     @POST
     @Path("/{id}/withdraw")

@@ -2,16 +2,23 @@ package org.confide.consent.consent.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.ConsentChange;
+import org.confide.consent.consent.ConsentStatus;
 import org.confide.consent.consent.rest.ConsentDtos.Change;
 import org.confide.consent.consent.rest.ConsentDtos.ConsentView;
 import org.confide.consent.consent.rest.ConsentDtos.Recipient;
 import org.confide.consent.consent.service.ConsentService;
+import org.confide.platform.auth.Roles;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
@@ -31,6 +38,38 @@ public class ConsentViews {
         Instant now = Instant.now();
         String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().id.toString()) : null;
         return new Page<>(found.stream().map(c -> view(c, history.getOrDefault(c.id, List.of()), now)).toList(), next);
+    }
+
+    /** The receipt of a consent (ISO/IEC TS 27560 shape); its id changes only when the consent's state does. */
+    public ReceiptDtos.Receipt receipt(Consent c) {
+        List<ConsentChange> history = service.historyOf(List.of(c.id)).getOrDefault(c.id, List.of());
+        Instant now = Instant.now();
+        ConsentStatus status = ConsentService.effective(c, now);
+        List<ReceiptDtos.Event> events = new ArrayList<>(history.stream().map(h -> new ReceiptDtos.Event(h.at,
+                eventType(h), h.status, h.actorRole)).toList());
+        if (status == ConsentStatus.EXPIRED && c.status != ConsentStatus.EXPIRED) {
+            // Past validUntil but not yet swept: expired all the same (R-CONS-4).
+            events.add(new ReceiptDtos.Event(c.validUntil, "EXPIRED", ConsentStatus.EXPIRED, Roles.SERVICE));
+        }
+        String version = c.id + "/" + events.size();
+        return new ReceiptDtos.Receipt(ReceiptDtos.SCHEMA, c.id,
+                UUID.nameUUIDFromBytes(version.getBytes(StandardCharsets.UTF_8)),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), c.clientId,
+                List.of(new ReceiptDtos.Controller(c.org)), new ReceiptDtos.Notice(c.explained, c.evidenceRef),
+                List.of(new ReceiptDtos.Processing(List.of(c.purpose), List.copyOf(c.categorySet()),
+                        List.of(new Recipient(c.recipientType, c.recipientName, c.recipientOrgId)), "CONSENT")),
+                "EXPLICIT", c.method, c.validFrom, c.validUntil, status, events);
+    }
+
+    private static String eventType(ConsentChange h) {
+        if (h.fromStatus == null) return "GIVEN";
+        return switch (h.status) {
+            case ACTIVE -> "APPROVED";
+            case REFUSED -> "REFUSED";
+            case WITHDRAWN -> "WITHDRAWN";
+            case EXPIRED -> "EXPIRED";
+            case PENDING_APPROVAL -> "GIVEN";
+        };
     }
 
     private static ConsentView view(Consent c, List<ConsentChange> history, Instant now) {

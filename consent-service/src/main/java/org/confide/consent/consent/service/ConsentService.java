@@ -115,6 +115,20 @@ public class ConsentService {
         return c;
     }
 
+    /**
+     * A consent whose receipt the caller may have: staff as for reading it, a client their own, a partner one that
+     * names the partner's organisation as its recipient (proof of the client's permission, R-CONF-1).
+     */
+    public Consent readForReceipt(UUID id) {
+        return switch (caller.role()) {
+            case Roles.MANAGER, Roles.PRACTITIONER -> read(id);
+            case Roles.CLIENT -> readOwn(id);
+            case Roles.PARTNER -> consents.findForRecipientOrg(caller.org(), id)
+                    .orElseThrow(() -> ProblemException.notFound("consent"));
+            default -> throw ProblemException.forbidden("your role may not do this");
+        };
+    }
+
     /** A consent that is the calling client's own. */
     public Consent readOwn(UUID id) {
         Consent c = consents.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
