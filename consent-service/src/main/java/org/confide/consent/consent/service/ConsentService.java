@@ -161,7 +161,7 @@ public class ConsentService {
     }
 
     /** Marks one ACTIVE consent past its end EXPIRED, recorded and announced as done by this service. */
-    void expire(Consent c, Actor system, Instant now) {
+    public void expire(Consent c, Actor system, Instant now) {
         change(c, ConsentStatus.EXPIRED, system, null, now);
         Map<String, Object> data = data(c);
         data.put("validUntil", c.validUntil.toInstant().toString());
