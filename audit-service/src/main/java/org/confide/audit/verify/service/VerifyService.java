@@ -96,9 +96,9 @@ public class VerifyService {
                         }
                         checkpointsChecked++;
                         pending.pop();
+                        vouchedSeq = e.seq;
+                        vouchedHash = e.hash;
                     }
-                    vouchedSeq = e.seq;
-                    vouchedHash = e.hash;
                 }
                 if (chunk.size() < CHUNK) break;
                 next = chunk.getLast().seq + 1;
