@@ -86,6 +86,15 @@ public final class Fixtures {
         return payloads.stream().map(Fixtures::json).toList();
     }
 
+    /** The events whose payload mentions {@code text} (a group's events have no client as subject), oldest first. */
+    public static List<JsonNode> outboxEventsMentioning(String text) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select payload from outbox_event where strpos(payload, ?1) > 0 order by id", String.class)
+                .setParameter(1, text).getResultList());
+        return payloads.stream().map(Fixtures::json).toList();
+    }
+
     public static List<String> outboxTypes(String clientId) {
         return outboxEvents(clientId).stream().map(e -> e.get("type").asText()).toList();
     }
