@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,14 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
             q.append(" and clientId in (select a.clientId from ClientAllocation a where a.org = :org and a.practitionerId = :practitioner)");
             params.and("practitioner", practitionerId);
         }
-        if (status != null) {
+        // By effective status: an ACTIVE consent past validUntil is EXPIRED already (R-CONS-4).
+        if (status == ConsentStatus.ACTIVE) {
+            q.append(" and status = :status and (validUntil is null or validUntil > :now)");
+            params.and("status", status).and("now", OffsetDateTime.now(ZoneOffset.UTC));
+        } else if (status == ConsentStatus.EXPIRED) {
+            q.append(" and (status = :status or (status = :active and validUntil <= :now))");
+            params.and("status", status).and("active", ConsentStatus.ACTIVE).and("now", OffsetDateTime.now(ZoneOffset.UTC));
+        } else if (status != null) {
             q.append(" and status = :status");
             params.and("status", status);
         }

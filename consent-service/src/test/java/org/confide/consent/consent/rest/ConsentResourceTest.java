@@ -236,6 +236,10 @@ class ConsentResourceTest {
                 .statusCode(201).extract().path("id");
         Fixtures.setValidUntil(id, Instant.now().minus(1, ChronoUnit.MINUTES).toString());
         as("manager", ORG, "m1").get("/consents/" + id).then().statusCode(200).body("status", equalTo("EXPIRED"));
+        as("manager", ORG, "m1").get("/consents?clientId=" + client + "&status=EXPIRED").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        as("manager", ORG, "m1").get("/consents?clientId=" + client + "&status=ACTIVE").then().statusCode(200)
+                .body("items", hasSize(0));
         as("manager", ORG, "m1").body("{}").post("/consents/" + id + "/withdraw").then().statusCode(409)
                 .body("rule", equalTo("R-CONS-4"));
     }
