@@ -56,6 +56,15 @@ public final class AuditTestSupport {
         producer().send(new ProducerRecord<>(topic, key, value)).get();
     }
 
+    /** Sends without waiting for each acknowledgement; {@link #flush()} waits for all of them. */
+    public static void sendAsync(String topic, String key, String value) {
+        producer().send(new ProducerRecord<>(topic, key, value));
+    }
+
+    public static void flush() {
+        producer().flush();
+    }
+
     public static RequestSpecification compliance(String org) {
         return given().auth().oauth2(Tokens.token("compliance", org, "auditor-1"));
     }

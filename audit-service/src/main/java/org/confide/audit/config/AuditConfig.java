@@ -26,6 +26,15 @@ public interface AuditConfig {
     boolean ingestEnabled();
 
     /**
+     * Field names an entry's {@code data} may keep besides ids ({@code ...Id}, {@code ...Ids}): codes and rule ids
+     * only, never names, identity or free text (API.md audit-service); any other field is dropped at ingest.
+     */
+    @WithDefault("purposeOfUse,resource,programme,status,decision,outcome,scope,scopes,reason,basis,rule,rules,"
+            + "recipientOrg,recipientRole,role,milestone,kind,channel,capacity,riskLevel,version,policyVersion,count,"
+            + "limitsExplained,granted,approved,expiresAt,effectiveFrom,validUntil,date,at,dueAt,withdrawnAt")
+    java.util.Set<String> dataAllowList();
+
+    /**
      * The Ed25519 key that signs checkpoints, kept outside the database: a file holding one signed-note signer
      * key ({@code PRIVATE+KEY+...}), made on first start when missing (owner read/write only).
      */

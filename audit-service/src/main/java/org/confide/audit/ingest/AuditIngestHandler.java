@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.chain.service.ChainAppender;
 import org.confide.audit.chain.service.ChainAppender.DeadLetter;
+import org.confide.audit.config.AuditConfig;
+import org.confide.audit.ingest.rule.DataAllowList;
 import org.confide.platform.events.CloudEvent;
 import org.jboss.logging.Logger;
 
@@ -32,12 +34,17 @@ public class AuditIngestHandler {
     @Inject
     ChainAppender appender;
 
+    @Inject
+    AuditConfig config;
+
+    private volatile DataAllowList allowList;
+
     public void handle(List<ConsumerRecord<String, String>> batch) throws Exception {
         List<IncomingEvent> events = new ArrayList<>(batch.size());
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> r : batch) {
             try {
-                events.add(toEvent(CloudEvent.parse(mapper, r.value())));
+                events.add(withAllowedData(toEvent(CloudEvent.parse(mapper, r.value()))));
             } catch (CloudEvent.InvalidEventException e) {
                 String payload = r.value() == null ? null
                         : r.value().length() > MAX_DEAD_PAYLOAD ? r.value().substring(0, MAX_DEAD_PAYLOAD) : r.value();
@@ -46,6 +53,20 @@ public class AuditIngestHandler {
         }
         int appended = appender.append(events, rejected);
         LOG.debugf("batch of %d: %d appended, %d set aside", batch.size(), appended, rejected.size());
+    }
+
+    /** Keeps only ids, codes and rule ids in {@code data}; the rest never reaches the log. */
+    IncomingEvent withAllowedData(IncomingEvent e) {
+        DataAllowList list = allowList;
+        if (list == null) {
+            allowList = list = new DataAllowList(config.dataAllowList());
+        }
+        DataAllowList.Result r = list.filter(e.data());
+        if (!r.dropped().isEmpty()) {
+            LOG.debugf("event %s (%s): dropped data fields %s", e.id(), e.type(), r.dropped());
+        }
+        return new IncomingEvent(e.id(), e.type(), e.occurredAt(), e.org(), e.actorId(), e.actorRole(), e.clientId(),
+                e.correlationId(), e.source(), r.kept());
     }
 
     static IncomingEvent toEvent(CloudEvent e) throws CloudEvent.InvalidEventException {

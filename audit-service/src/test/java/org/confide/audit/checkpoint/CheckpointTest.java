@@ -5,7 +5,8 @@ import static org.confide.audit.AuditTestSupport.await;
 import static org.confide.audit.AuditTestSupport.compliance;
 import static org.confide.audit.AuditTestSupport.event;
 import static org.confide.audit.AuditTestSupport.rootOf;
-import static org.confide.audit.AuditTestSupport.send;
+import static org.confide.audit.AuditTestSupport.flush;
+import static org.confide.audit.AuditTestSupport.sendAsync;
 import static org.confide.audit.AuditTestSupport.treeSizeOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,9 +41,10 @@ class CheckpointTest {
     static void sendMany(String org, int n) throws Exception {
         for (int i = 0; i < n; i++) {
             String client = UUID.randomUUID().toString();
-            send("records-events", client, event(UUID.randomUUID().toString(), org, "records-service", "record.accessed",
+            sendAsync("records-events", client, event(UUID.randomUUID().toString(), org, "records-service", "record.accessed",
                     client, "prac-1", "practitioner", "c-" + i, "{\"clientId\":\"" + client + "\",\"purposeOfUse\":\"CARE\"}"));
         }
+        flush();
     }
 
     static boolean proofVerifies(String org, long seq, JsonPath checkpoint) {

@@ -3,7 +3,8 @@ package org.confide.audit.export;
 import static org.confide.audit.AuditTestSupport.await;
 import static org.confide.audit.AuditTestSupport.compliance;
 import static org.confide.audit.AuditTestSupport.event;
-import static org.confide.audit.AuditTestSupport.send;
+import static org.confide.audit.AuditTestSupport.flush;
+import static org.confide.audit.AuditTestSupport.sendAsync;
 import static org.confide.audit.AuditTestSupport.treeSizeOf;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,10 +38,11 @@ class ExportTest {
         String org = "org-export-" + UUID.randomUUID();
         for (int i = 0; i < n; i++) {
             String client = UUID.randomUUID().toString();
-            send("consent-events", client, event(UUID.randomUUID().toString(), org, "consent-service", "consent.granted",
+            sendAsync("consent-events", client, event(UUID.randomUUID().toString(), org, "consent-service", "consent.granted",
                     client, "prac-" + (i % 3), "practitioner", "corr-" + i,
-                    "{\"clientId\":\"" + client + "\",\"scope\":\"LETTER,REFERRAL\",\"n\":" + i + "}"));
+                    "{\"clientId\":\"" + client + "\",\"scope\":\"LETTER,REFERRAL\",\"count\":" + i + "}"));
         }
+        flush();
         await(n + " entries in a checkpoint", () -> treeSizeOf(org) == n);
         return org;
     }

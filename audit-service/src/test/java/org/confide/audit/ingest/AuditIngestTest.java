@@ -118,6 +118,22 @@ class AuditIngestTest {
     }
 
     @Test
+    @DisplayName("API.md audit data: a name or free text in an event's data never reaches the log; ids and codes do")
+    void dataAllowList() throws Exception {
+        String org = "org-allow-" + UUID.randomUUID();
+        String client = UUID.randomUUID().toString();
+        send("records-events", client, event(UUID.randomUUID().toString(), org, "client.registered", client, "c")
+                .replace("\"programme\":\"COUNSELLING\"", "\"programme\":\"COUNSELLING\",\"name\":\"Jane Doe\",\"note\":\"she said\""));
+        await("an entry", () -> entriesOf(org, client) == 1);
+        compliance(org).get("/audit/entries?clientId=" + client).then().statusCode(200)
+                .body("items[0].data.clientId", equalTo(client))
+                .body("items[0].data.programme", equalTo("COUNSELLING"))
+                .body("items[0].data.name", nullValue())
+                .body("items[0].data.note", nullValue());
+        compliance(org).get("/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    @Test
     @DisplayName("a poison message is set aside with its reason and ingest goes on")
     void poisonMessage() throws Exception {
         String org = "org-poison-" + UUID.randomUUID();
