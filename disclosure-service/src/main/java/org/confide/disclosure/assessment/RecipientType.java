@@ -1,0 +1,7 @@
+package org.confide.disclosure.assessment;
+
+/** Who information would go to (API.md consent-service `recipient.type`). */
+public enum RecipientType {
+    GP, MENTAL_HEALTH_TEAM, EMERGENCY_SERVICES, CHILDRENS_SOCIAL_CARE, ADULT_SOCIAL_CARE, POLICE, REFERRER, PARTNER_ORG,
+    SUPERVISOR, FAMILY, NAMED_PERSON, COURT, STAFF
+}
