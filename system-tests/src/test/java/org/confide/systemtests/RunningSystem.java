@@ -46,6 +46,12 @@ final class RunningSystem {
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        if (service.equals("records-service")) {
+            // records-service refuses to start in prod without its master key (a fresh random one per run).
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            config.put("confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
+        }
         return config;
     }
 

@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A person the organisation supports. {@code identity} is JSON and never leaves this service in an event. */
+/**
+ * A person the organisation supports. {@code identity} is JSON sealed with the client's own data key
+ * ({@code wrappedKey}, itself sealed by the master key); neither ever leaves this service in an event.
+ * A destroyed client keeps only this row's ids, status and times (the tombstone).
+ */
 @Entity
 @Table(name = "client")
 public class Client extends PanacheEntityBase {
@@ -32,12 +36,22 @@ public class Client extends PanacheEntityBase {
     @Column(name = "allocated_practitioner_id")
     public String allocatedPractitionerId;
 
-    /** When the limits of confidentiality were explained (R-REC-5). */
-    @Column(name = "limits_explained_at", nullable = false)
+    /** When the limits of confidentiality were explained (R-REC-5); null for a referral not yet met. */
+    @Column(name = "limits_explained_at")
     public OffsetDateTime limitsExplainedAt;
 
-    @Column(nullable = false, columnDefinition = "text")
-    public String identity;
+    /** The client's data key, sealed by the master key; null once destroyed (R-REC-3). */
+    @Column(name = "wrapped_key")
+    public byte[] wrappedKey;
+
+    @Column(name = "identity")
+    public byte[] identity;
+
+    @Column(name = "referral_id")
+    public UUID referralId;
+
+    @Column(name = "referrer_org")
+    public String referrerOrg;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
@@ -47,4 +61,14 @@ public class Client extends PanacheEntityBase {
 
     @Column(name = "legal_hold", nullable = false)
     public boolean legalHold;
+
+    @Column(name = "legal_hold_reason")
+    public String legalHoldReason;
+
+    @Column(name = "destroyed_at")
+    public OffsetDateTime destroyedAt;
+
+    public boolean destroyed() {
+        return status == ClientStatus.DESTROYED;
+    }
 }

@@ -34,6 +34,10 @@ public final class ClientDtos {
     public record Referral(UUID id, String referrerOrg) {
     }
 
+    /** What is left of a destroyed client (R-REC-3): its id, status and when. */
+    public record Tombstone(UUID id, ClientStatus status, OffsetDateTime destroyedAt) {
+    }
+
     public record ClientView(UUID id, String org, Programme programme, ClientStatus status, String allocatedPractitionerId,
                              Referral referral, OffsetDateTime createdAt, OffsetDateTime contactCeasedAt,
                              OffsetDateTime retainUntil, boolean legalHold, Identity identity) {

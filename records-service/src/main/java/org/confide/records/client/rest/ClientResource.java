@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import static org.confide.platform.problem.Params.enumOf;
@@ -25,11 +26,11 @@ import static org.confide.platform.problem.Params.uuid;
 
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
-import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.rest.ClientDtos.ClientView;
+import org.confide.records.client.rest.ClientDtos.Referral;
 import org.confide.records.client.rest.ClientDtos.RegisterClient;
+import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
-import org.confide.records.config.RecordsConfig;
 
 @Path("/clients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,10 +41,11 @@ public class ClientResource {
     ClientService service;
 
     @Inject
-    RecordsConfig config;
+    Purposes purposes;
 
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Idempotent
     public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterClient body) {
         Client client = service.register(body);
         return Response.created(URI.create("/clients/" + client.id)).entity(view(client)).build();
@@ -52,8 +54,9 @@ public class ClientResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    public ClientView get(@PathParam("id") String id, @HeaderParam("X-Purpose-Of-Use") String purpose) {
-        return view(service.read(uuid("id", id), purposeOf(purpose)));
+    public Object get(@PathParam("id") String id, @HeaderParam("X-Purpose-Of-Use") String purpose) {
+        Client c = service.read(uuid("id", id), purposes.of(purpose));
+        return c.destroyed() ? new Tombstone(c.id, c.status, c.destroyedAt) : view(c);
     }
 
     @GET
@@ -67,12 +70,10 @@ public class ClientResource {
         return new Page<>(found.stream().map(this::view).toList(), next);
     }
 
-    private ClientView view(Client c) {
-        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId, null, c.createdAt,
-                c.contactCeasedAt, null, c.legalHold, service.identityOf(c));
+    public ClientView view(Client c) {
+        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
+                c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
+                c.contactCeasedAt, service.retainUntil(c), c.legalHold, service.identityOf(c));
     }
 
-    private PurposeOfUse purposeOf(String header) {
-        return enumOf(PurposeOfUse.class, "X-Purpose-Of-Use", header == null ? config.defaultPurposeOfUse() : header);
-    }
 }

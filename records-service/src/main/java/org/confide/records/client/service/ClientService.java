@@ -18,23 +18,36 @@ import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
+import org.confide.records.client.Programme;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.client.rest.ClientDtos.RegisterClient;
 import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.rule.IntakeRule;
+import org.confide.records.crypto.ClientKeys;
+import org.confide.records.retention.repository.RetentionSettingRepository;
+import org.confide.records.retention.rule.RetentionRule;
 
 /** Registering and reading clients; each change and read is recorded as an event in the same transaction. */
 @ApplicationScoped
 @Transactional
 public class ClientService {
 
+    static final String IDENTITY_FIELD = "identity";
+
     private final IntakeRule intake = new IntakeRule();
     private final ClientAccessRule access = new ClientAccessRule();
+    private final RetentionRule retention = new RetentionRule();
 
     @Inject
     ClientRepository clients;
+
+    @Inject
+    RetentionSettingRepository settings;
+
+    @Inject
+    ClientKeys keys;
 
     @Inject
     Outbox outbox;
@@ -45,22 +58,18 @@ public class ClientService {
     @Inject
     ObjectMapper mapper;
 
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public Client register(RegisterClient command) {
         intake.refusal(command.limitsExplained()).ifPresent(reason -> {
             throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
         });
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        Client client = new Client();
-        client.id = UUID.randomUUID();
-        client.org = caller.org();
-        client.programme = command.programme();
-        client.status = ClientStatus.ACTIVE;
         // A practitioner who registers a client is allocated to it (API.md).
-        client.allocatedPractitionerId = caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
-        client.limitsExplainedAt = now;
-        client.identity = write(command.identity());
-        client.createdAt = now;
-        clients.persist(client);
+        String practitioner = caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
+        Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, practitioner);
+        client.limitsExplainedAt = client.createdAt;
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clientId", client.id.toString());
@@ -73,15 +82,54 @@ public class ClientService {
         return client;
     }
 
+    /** A new client row with its own data key and its identity sealed by it; no event (the caller emits one). */
+    public Client create(String org, Programme programme, Identity identity, ClientStatus status, String practitioner) {
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.org = org;
+        client.programme = programme;
+        client.status = status;
+        client.allocatedPractitionerId = practitioner;
+        client.wrappedKey = keys.newWrappedKey(client.id);
+        client.identity = keys.seal(client.id, client.wrappedKey, IDENTITY_FIELD, write(identity));
+        client.createdAt = now();
+        clients.persist(client);
+        return client;
+    }
+
     /** A client the caller may read (R-REC-1); the read itself is recorded with its purpose. */
     public Client read(UUID id, PurposeOfUse purpose) {
+        Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
+        if (client.destroyed() && caller.is(Roles.MANAGER)) {
+            return client; // the tombstone: nothing of the person is left to read
+        }
+        client = forStaff(id);
+        accessed(client, purpose, "client");
+        return client;
+    }
+
+    /** A client of the caller's org that the caller (manager, or the allocated practitioner) works with (R-REC-1). */
+    public Client forStaff(UUID id) {
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
         if (!access.mayRead(caller.roles(), caller.subject(), client.allocatedPractitionerId)) {
             throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
-        outbox.emit("record.accessed", client.id.toString(), Map.of(
-                "clientId", client.id.toString(), "purposeOfUse", purpose.name(), "resource", "client"));
         return client;
+    }
+
+    /** As {@link #forStaff}, for a change: a destroyed client takes none (R-REC-3). */
+    public Client forWork(UUID id) {
+        Client client = forStaff(id);
+        if (client.destroyed()) {
+            throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
+        }
+        return client;
+    }
+
+    /** Records a read of client data (record.accessed) with its purpose of use. */
+    public void accessed(Client client, PurposeOfUse purpose, String resource) {
+        outbox.emit("record.accessed", client.id.toString(), Map.of(
+                "clientId", client.id.toString(), "purposeOfUse", purpose.name(), "resource", resource));
     }
 
     public List<Client> list(ClientStatus status, UUID after, int limit) {
@@ -89,12 +137,18 @@ public class ClientService {
         return clients.page(caller.org(), status, practitioner, after, limit);
     }
 
+    /** The identity, decrypted; null for a destroyed client (its key is gone). */
     public Identity identityOf(Client client) {
+        if (client.identity == null || client.wrappedKey == null) return null;
         try {
-            return mapper.readValue(client.identity, Identity.class);
+            return mapper.readValue(keys.open(client.id, client.wrappedKey, IDENTITY_FIELD, client.identity), Identity.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored identity of client " + client.id + " is unreadable", e);
         }
+    }
+
+    public OffsetDateTime retainUntil(Client client) {
+        return retention.retainUntil(client.contactCeasedAt, settings.daysOf(client.org)).orElse(null);
     }
 
     private String write(Identity identity) {
