@@ -225,7 +225,8 @@ class AuditIngestTest {
         String corr = UUID.randomUUID().toString();
         for (int i = 0; i < 5; i++) {
             String client = UUID.randomUUID().toString();
-            send("disclosure-events", client, event(UUID.randomUUID().toString(), org, "disclosure.raised", client, i % 2 == 0 ? corr : "other"));
+            // One key, one partition: the order sent is the order chained (other partitions may interleave).
+            send("disclosure-events", org, event(UUID.randomUUID().toString(), org, "disclosure.raised", client, i % 2 == 0 ? corr : "other"));
         }
         await("five entries", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 5);
         String cursor = compliance(org).get("/audit/entries?limit=3").then().statusCode(200)

@@ -11,9 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.chain.rule.EntryContent;
 import org.confide.audit.chain.rule.EntryHasher;
@@ -47,7 +47,8 @@ public class ChainAppender {
         int appended = 0;
         try (Connection c = db.getConnection()) {
             setAside(c, rejected);
-            Map<String, List<IncomingEvent>> byOrg = new LinkedHashMap<>();
+            // Chain heads are locked in org order, so that two replicas sharing partitions never deadlock.
+            Map<String, List<IncomingEvent>> byOrg = new TreeMap<>();
             for (IncomingEvent e : events) {
                 byOrg.computeIfAbsent(e.org(), k -> new java.util.ArrayList<>()).add(e);
             }
