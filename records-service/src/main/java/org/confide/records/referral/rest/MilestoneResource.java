@@ -1,0 +1,55 @@
+package org.confide.records.referral.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.referral.Milestone;
+import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
+import org.confide.records.referral.rest.ReferralDtos.NewMilestone;
+import org.confide.records.referral.service.ReferralService;
+
+/** Milestones of a client (R-REF-1): each notifies the referrer of a referred client. */
+@Path("/clients/{id}/milestones")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+public class MilestoneResource {
+
+    @Inject
+    ReferralService service;
+
+    @Inject
+    ClientService clients;
+
+    @POST
+    @Idempotent
+    public Response record(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewMilestone body) {
+        Milestone m = service.record(uuid("id", id), body.type(), body.practitionerId());
+        return Response.created(URI.create("/clients/" + id + "/milestones/" + m.id)).entity(view(m)).build();
+    }
+
+    @GET
+    public List<MilestoneView> list(@PathParam("id") String id) {
+        return service.ofClient(clients.forStaff(uuid("id", id)).id).stream().map(MilestoneResource::view).toList();
+    }
+
+    static MilestoneView view(Milestone m) {
+        return new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at);
+    }
+}

@@ -1,0 +1,46 @@
+package org.confide.records.referral.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.confide.records.client.Programme;
+import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.referral.MilestoneType;
+import org.confide.records.referral.ReferralStatus;
+
+/** The JSON shapes of referrals, partner notices and milestones (API.md records-service). */
+public final class ReferralDtos {
+
+    private ReferralDtos() {
+    }
+
+    public record NewReferral(
+            @NotBlank @Size(max = 200) String providerOrg,
+            @NotNull @Valid Identity identity,
+            @NotNull Programme programme,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    public record ReferralCreated(UUID id, ReferralStatus status, UUID clientId) {
+    }
+
+    /** R-REF-1: exactly these fields and no other (API.md's one exception to "add fields freely"). */
+    public record PartnerReferral(UUID id, ReferralStatus status, List<MilestoneAt> milestones) {
+    }
+
+    public record MilestoneAt(MilestoneType type, OffsetDateTime at) {
+    }
+
+    public record Notice(UUID id, UUID referralId, MilestoneType type, OffsetDateTime at) {
+    }
+
+    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId) {
+    }
+
+    public record MilestoneView(UUID id, UUID clientId, MilestoneType type, String practitionerId, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,152 @@
+package org.confide.records.referral.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.platform.auth.Actor;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.correlation.CorrelationId;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.records.client.Client;
+import org.confide.records.client.ClientStatus;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.crypto.ClientKeys;
+import org.confide.records.paging.TimeCursor;
+import org.confide.records.referral.Milestone;
+import org.confide.records.referral.MilestoneType;
+import org.confide.records.referral.Referral;
+import org.confide.records.referral.ReferralStatus;
+import org.confide.records.referral.repository.MilestoneRepository;
+import org.confide.records.referral.repository.ReferralRepository;
+import org.confide.records.referral.rest.ReferralDtos.NewReferral;
+import org.confide.records.referral.rule.MilestoneRule;
+
+/** Referrals from partners, milestones of clients, and the referrer's notices of them (R-REF-1). */
+@ApplicationScoped
+@Transactional
+public class ReferralService {
+
+    private final MilestoneRule rule = new MilestoneRule();
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    ReferralRepository referrals;
+
+    @Inject
+    MilestoneRepository milestones;
+
+    @Inject
+    ClientKeys keys;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CorrelationId correlation;
+
+    /** A partner refers a client to a provider organisation; the client is REFERRED there, unallocated. */
+    public Referral refer(NewReferral command) {
+        Client client = clients.create(command.providerOrg(), command.programme(), command.identity(),
+                ClientStatus.REFERRED, null);
+        Referral r = new Referral();
+        r.id = UUID.randomUUID();
+        r.org = client.org;
+        r.referrerOrg = caller.org();
+        r.clientId = client.id;
+        r.status = ReferralStatus.RECEIVED;
+        r.reason = keys.seal(client.id, client.wrappedKey, "referral.reason", command.reason());
+        r.createdAt = client.createdAt;
+        referrals.persist(r);
+        client.referralId = r.id;
+        client.referrerOrg = r.referrerOrg;
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", client.id.toString());
+        data.put("referralId", r.id.toString());
+        data.put("referrerOrg", r.referrerOrg);
+        data.put("programme", client.programme.name());
+        // The client belongs to the provider: the event (and its audit entry) is under the provider's org.
+        outbox.emit("referral.received", client.id.toString(),
+                new Actor(caller.subject(), caller.role(), client.org), correlation.value(), data);
+        return r;
+    }
+
+    public Referral ofPartner(UUID id) {
+        return referrals.ofReferrer(caller.org(), id).orElseThrow(() -> ProblemException.notFound("referral"));
+    }
+
+    public List<Milestone> milestonesOf(Referral r) {
+        return milestones.ofReferral(r.id);
+    }
+
+    public List<Milestone> notices(UUID referralId, OffsetDateTime since, TimeCursor after, int limit) {
+        return milestones.notices(caller.org(), referralId, since, after, limit);
+    }
+
+    public List<Milestone> ofClient(UUID clientId) {
+        return milestones.ofClient(clientId);
+    }
+
+    /** R-REF-1: records a milestone and, for a referred client, the referrer's written notice of it. */
+    public Milestone record(UUID clientId, MilestoneType type, String practitionerId) {
+        Client client = clients.forStaff(clientId);
+        boolean manager = caller.is(Roles.MANAGER);
+        if (!rule.mayRecord(type, manager, !manager)) {
+            throw ProblemException.forbidden("only a manager records " + type + "; the allocated practitioner records INITIAL_MEETING_HELD");
+        }
+        rule.missingField(type, practitionerId).ifPresent(f -> {
+            throw ProblemException.unprocessable(MilestoneRule.RULE, f, "is required for " + type);
+        });
+        rule.refusal(client.status, type).ifPresent(reason -> {
+            throw ProblemException.conflict(MilestoneRule.RULE, reason);
+        });
+        Milestone m = new Milestone();
+        m.id = UUID.randomUUID();
+        m.org = client.org;
+        m.clientId = client.id;
+        m.referralId = client.referralId;
+        m.referrerOrg = client.referrerOrg;
+        m.type = type;
+        m.practitionerId = type == MilestoneType.PRACTITIONER_ALLOCATED ? practitionerId : null;
+        m.at = ClientService.now();
+        milestones.persist(m);
+
+        client.status = rule.next(client.status, type);
+        if (type == MilestoneType.PRACTITIONER_ALLOCATED) client.allocatedPractitionerId = practitionerId;
+        if (type == MilestoneType.CONTACT_CEASED) client.contactCeasedAt = m.at;
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", client.id.toString());
+        data.put("milestoneId", m.id.toString());
+        data.put("type", type.name());
+        data.put("practitionerId", m.practitionerId);
+        data.put("status", client.status.name());
+        outbox.emit("milestone.recorded", client.id.toString(), data);
+
+        if (client.referralId != null) {
+            Referral r = referrals.findById(client.referralId);
+            r.status = type == MilestoneType.CONTACT_CEASED ? ReferralStatus.CLOSED : ReferralStatus.ACCEPTED;
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("clientId", client.id.toString());
+            notice.put("referralId", r.id.toString());
+            notice.put("referrerOrg", r.referrerOrg);
+            notice.put("notificationId", m.id.toString());
+            notice.put("type", type.name());
+            notice.put("rule", MilestoneRule.RULE);
+            outbox.emit("referrer.notified", client.id.toString(), notice);
+        }
+        return m;
+    }
+}
