@@ -1,0 +1,18 @@
+package org.confide.disclosure.consent;
+
+/**
+ * consent-service's answer for one recipient and category, or the fail-closed stand-in when there was none.
+ *
+ * @param permitted true only for a well-formed PERMIT
+ * @param checked   false when consent-service was down, slow or answered nonsense
+ * @param reason    consent-service's reason code, or {@code CONSENT_UNAVAILABLE}
+ */
+public record ConsentAnswer(boolean permitted, boolean checked, String reason, String consentId) {
+
+    public static final String UNAVAILABLE = "CONSENT_UNAVAILABLE";
+
+    /** Fail closed (API.md disclosure-service): no answer is "not consented". */
+    public static ConsentAnswer unavailable() {
+        return new ConsentAnswer(false, false, UNAVAILABLE, null);
+    }
+}
