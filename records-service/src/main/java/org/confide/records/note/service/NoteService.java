@@ -1,0 +1,88 @@
+package org.confide.records.note.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.records.client.Client;
+import org.confide.records.client.PurposeOfUse;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.crypto.ClientKeys;
+import org.confide.records.note.Note;
+import org.confide.records.note.repository.NoteRepository;
+import org.confide.records.note.rest.NoteDtos.NewNote;
+import org.confide.records.note.rest.NoteDtos.NoteView;
+import org.confide.records.paging.TimeCursor;
+
+/** Session notes (R-REC-1): written and read only by the org's manager and the client's allocated practitioner. */
+@ApplicationScoped
+@Transactional
+public class NoteService {
+
+    static final String BODY = "note.body";
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    NoteRepository notes;
+
+    @Inject
+    ClientKeys keys;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    public NoteView write(UUID clientId, NewNote command) {
+        Client client = clients.forWork(clientId);
+        if (command.sessionDate().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            throw ProblemException.unprocessable(null, "sessionDate", "a note records a session that took place: the date is in the future");
+        }
+        Note n = new Note();
+        n.id = UUID.randomUUID();
+        n.org = client.org;
+        n.clientId = client.id;
+        n.sessionDate = command.sessionDate();
+        n.kind = command.kind();
+        n.body = keys.seal(client.id, client.wrappedKey, BODY, command.body());
+        n.authorId = caller.subject();
+        n.createdAt = ClientService.now();
+        notes.persist(n);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", client.id.toString());
+        data.put("noteId", n.id.toString());
+        data.put("kind", n.kind.name());
+        outbox.emit("note.written", client.id.toString(), data);
+        return view(client, n, command.body());
+    }
+
+    /** A page of the client's notes; the read is recorded with its purpose (record.accessed). */
+    public List<NoteView> read(UUID clientId, PurposeOfUse purpose, TimeCursor after, int limit) {
+        Client client = clients.forStaff(clientId);
+        if (client.destroyed()) return List.of();
+        clients.accessed(client, purpose, "notes");
+        return notes.page(client.id, after, limit).stream().map(n -> view(client, n, null)).toList();
+    }
+
+    /** Every note of a client, decrypted (the client's own file, R-REC-2). */
+    public List<NoteView> allOf(Client client) {
+        if (client.destroyed()) return List.of();
+        return notes.ofClient(client.id).stream().map(n -> view(client, n, null)).toList();
+    }
+
+    private NoteView view(Client client, Note n, String plain) {
+        String body = plain != null ? plain : keys.open(client.id, client.wrappedKey, BODY, n.body);
+        return new NoteView(n.id, n.clientId, n.sessionDate, n.kind, body, n.authorId, n.createdAt);
+    }
+}

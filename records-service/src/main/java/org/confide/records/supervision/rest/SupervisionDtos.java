@@ -1,0 +1,25 @@
+package org.confide.records.supervision.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.confide.records.client.Programme;
+
+public final class SupervisionDtos {
+
+    private SupervisionDtos() {
+    }
+
+    public record NewSupervisionNote(@NotBlank @Size(max = 20_000) String text) {
+    }
+
+    public record SupervisionNoteView(UUID id, String text, OffsetDateTime createdAt) {
+    }
+
+    /** R-CONF-2: what a supervisor sees; no identity, no session notes. */
+    public record SupervisionView(String pseudonym, Programme programme, String ageBand, long sessionCount,
+                                  List<SupervisionNoteView> supervisionNotes) {
+    }
+}

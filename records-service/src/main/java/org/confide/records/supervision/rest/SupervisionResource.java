@@ -1,0 +1,42 @@
+package org.confide.records.supervision.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.records.supervision.rest.SupervisionDtos.NewSupervisionNote;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
+import org.confide.records.supervision.service.SupervisionService;
+
+/** De-identified supervision material (R-CONF-2), written by the client's manager or allocated practitioner. */
+@Path("/clients/{id}/supervision-notes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SupervisionResource {
+
+    @Inject
+    SupervisionService service;
+
+    @POST
+    @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+    @Idempotent
+    public Response write(@PathParam("id") String id,
+                          @NotNull(message = "a JSON body is required") @Valid NewSupervisionNote body) {
+        SupervisionNoteView n = service.write(uuid("id", id), body.text());
+        return Response.created(URI.create("/clients/" + id + "/supervision-notes/" + n.id())).entity(n).build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.confide.records.supervision.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.records.supervision.rest.SupervisionDtos.NewSupervisionNote;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
+import org.confide.records.supervision.service.SupervisionService;
+
+/** The supervisor's view of a client (R-CONF-2): never identity, never session notes. */
+@Path("/clients/{id}/supervision-view")
+@Produces(MediaType.APPLICATION_JSON)
+public class SupervisionViewResource {
+
+    @Inject
+    SupervisionService service;
+
+    @GET
+    @RolesAllowed(Roles.SUPERVISOR)
+    public SupervisionView view(@PathParam("id") String id) {
+        return service.view(uuid("id", id));
+    }
+}

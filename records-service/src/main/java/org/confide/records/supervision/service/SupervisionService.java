@@ -1,0 +1,121 @@
+package org.confide.records.supervision.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.platform.problem.Violation;
+import org.confide.records.client.Client;
+import org.confide.records.client.repository.ClientRepository;
+import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.crypto.ClientKeys;
+import org.confide.records.note.repository.NoteRepository;
+import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.supervision.SupervisionNote;
+import org.confide.records.supervision.repository.SupervisionNoteRepository;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
+import org.confide.records.supervision.rule.AgeBand;
+import org.confide.records.supervision.rule.IdentifierDetector;
+import org.confide.records.supervision.rule.IdentifierDetector.Identifiers;
+import org.confide.records.supervision.rule.IdentifierDetector.Kind;
+
+/** Supervision without identities (R-CONF-2). */
+@ApplicationScoped
+@Transactional
+public class SupervisionService {
+
+    static final String TEXT = "supervision.text";
+    private final IdentifierDetector detector = new IdentifierDetector();
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    ClientRepository clientRows;
+
+    @Inject
+    SupervisionNoteRepository supervisionNotes;
+
+    @Inject
+    NoteRepository notes;
+
+    @Inject
+    ClientKeys keys;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    /** Stores de-identified material; refused (422 R-CONF-2) when it holds the client's name, birth date, email or phone. */
+    public SupervisionNoteView write(UUID clientId, String text) {
+        Client client = clients.forWork(clientId);
+        Identity id = clients.identityOf(client);
+        Set<Kind> found = id == null ? Set.of()
+                : detector.find(text, new Identifiers(id.fullName(), id.dateOfBirth(), id.email(), id.phone()));
+        if (!found.isEmpty()) {
+            List<Violation> violations = found.stream()
+                    .map(k -> new Violation("text", "contains the client's " + describe(k))).toList();
+            throw new ProblemException(422, "Unprocessable request",
+                    "supervision material must not identify the client: remove the " + found.stream().map(this::describe)
+                            .reduce((a, b) -> a + ", " + b).orElse(""), IdentifierDetector.RULE, violations);
+        }
+        SupervisionNote n = new SupervisionNote();
+        n.id = UUID.randomUUID();
+        n.org = client.org;
+        n.clientId = client.id;
+        n.text = keys.seal(client.id, client.wrappedKey, TEXT, text);
+        n.authorId = caller.subject();
+        n.createdAt = ClientService.now();
+        supervisionNotes.persist(n);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", client.id.toString());
+        data.put("noteId", n.id.toString());
+        data.put("kind", "SUPERVISION");
+        data.put("rule", IdentifierDetector.RULE);
+        outbox.emit("note.written", client.id.toString(), data);
+        return new SupervisionNoteView(n.id, text, n.createdAt);
+    }
+
+    /** The supervisor's view: a stable pseudonym, programme, age band, counts and supervision notes only. */
+    public SupervisionView view(UUID clientId) {
+        Client client = clientRows.findInOrg(caller.org(), clientId).orElseThrow(() -> ProblemException.notFound("client"));
+        if (client.destroyed()) {
+            throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
+        }
+        Identity id = clients.identityOf(client);
+        outbox.emit("supervision.viewed", client.id.toString(), Map.of("clientId", client.id.toString(),
+                "purposeOfUse", "SUPERVISION", "rule", IdentifierDetector.RULE));
+        return new SupervisionView(keys.pseudonym(client.id), client.programme,
+                AgeBand.of(id == null ? null : id.dateOfBirth(), LocalDate.now(ZoneOffset.UTC)),
+                notes.countOf(client.id), allOf(client));
+    }
+
+    public List<SupervisionNoteView> allOf(Client client) {
+        if (client.destroyed()) return List.of();
+        return supervisionNotes.ofClient(client.id).stream()
+                .map(n -> new SupervisionNoteView(n.id, keys.open(client.id, client.wrappedKey, TEXT, n.text), n.createdAt))
+                .toList();
+    }
+
+    private String describe(Kind k) {
+        return switch (k) {
+            case NAME -> "name";
+            case DATE_OF_BIRTH -> "date of birth";
+            case EMAIL -> "email address";
+            case PHONE -> "phone number";
+        };
+    }
+}
