@@ -1,0 +1,124 @@
+package org.confide.disclosure.assessment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import org.confide.disclosure.assessment.Category;
+import org.confide.disclosure.assessment.Purpose;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.AssessmentView;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.CategoryAnswer;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.FindingView;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.RecipientView;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.RuleView;
+import org.confide.disclosure.assessment.rule.Assessment;
+import org.confide.disclosure.assessment.rule.Concern;
+import org.confide.disclosure.assessment.rule.OutcomeRule;
+import org.confide.disclosure.assessment.rule.RecipientConsent;
+import org.confide.disclosure.assessment.rule.RuleBook;
+import org.confide.disclosure.consent.ConsentAnswer;
+import org.confide.disclosure.consent.ConsentClient;
+import org.confide.disclosure.consent.ConsentDecisions.Question;
+import org.confide.disclosure.policy.service.PolicyService;
+import org.confide.disclosure.policy.service.PolicyService.Versioned;
+import org.confide.platform.allocation.AllocationRepository;
+import org.confide.platform.allocation.ClientGuard;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.problem.ProblemException;
+
+/**
+ * Assesses a concern: access to the client, the policy in force, consent-service asked for every recipient and category
+ * (fail closed), then the rules. Runs outside a transaction: no database connection is held while consent-service answers.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class AssessmentService {
+
+    private final OutcomeRule rule = new OutcomeRule();
+
+    @Inject
+    ClientGuard guard;
+
+    @Inject
+    AllocationRepository allocations;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    ConsentClient consent;
+
+    @Inject
+    Caller caller;
+
+    /** An assessment with the policy version it was made under. */
+    public record Evaluated(Assessment assessment, AssessmentView view, Versioned policy) {
+    }
+
+    public Evaluated evaluate(ConcernBody body, String correlationId) {
+        guard.require(body.clientId());
+        String groupId = blankToNull(body.groupId());
+        if (groupId != null && !allocations.groupExists(caller.org(), groupId)) {
+            throw ProblemException.notFound("group");
+        }
+        Versioned policy = policies.current();
+        Purpose purpose = purposeOf(body);
+        List<ProposedRecipient> recipients = body.proposedRecipients();
+        List<Category> categories = body.categories().stream().distinct().toList();
+        List<List<ConsentAnswer>> answers = answers(body.clientId(), groupId, recipients, categories, purpose, correlationId);
+
+        List<RecipientConsent> consents = new ArrayList<>();
+        List<RecipientView> views = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            ProposedRecipient r = recipients.get(i);
+            List<ConsentAnswer> a = answers.get(i);
+            boolean consented = a.stream().allMatch(ConsentAnswer::permitted);
+            boolean checked = a.stream().allMatch(ConsentAnswer::checked);
+            consents.add(new RecipientConsent(r.type(), r.name(), consented, checked));
+            List<CategoryAnswer> perCategory = new ArrayList<>();
+            for (int j = 0; j < categories.size(); j++) {
+                perCategory.add(new CategoryAnswer(categories.get(j), a.get(j).permitted(), a.get(j).reason(), a.get(j).consentId()));
+            }
+            views.add(new RecipientView(r.type(), blankToNull(r.name()), blankToNull(r.orgId()), consented, checked, perCategory));
+        }
+        Assessment a = rule.assess(new Concern(body.grounds(), body.immediacy(), body.clientAge(), body.gillickCompetent()),
+                policy.policy(), consents);
+        return new Evaluated(a, view(a, views, policy.version(), purpose), policy);
+    }
+
+    /** For each recipient, one answer per category, in order. */
+    public List<List<ConsentAnswer>> answers(String clientId, String groupId, List<ProposedRecipient> recipients,
+                                             List<Category> categories, Purpose purpose, String correlationId) {
+        List<Question> questions = new ArrayList<>();
+        for (ProposedRecipient r : recipients) {
+            for (Category c : categories) {
+                questions.add(new Question(groupId == null ? clientId : null, groupId, r.type().name(), blankToNull(r.orgId()),
+                        c.name(), purpose.name()));
+            }
+        }
+        List<ConsentAnswer> flat = consent.ask(questions, correlationId);
+        List<List<ConsentAnswer>> out = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            out.add(flat.subList(i * categories.size(), (i + 1) * categories.size()));
+        }
+        return out;
+    }
+
+    public static Purpose purposeOf(ConcernBody body) {
+        return body.purpose() == null ? Purpose.SAFEGUARDING : body.purpose();
+    }
+
+    static AssessmentView view(Assessment a, List<RecipientView> recipients, int policyVersion, Purpose purpose) {
+        return new AssessmentView(a.outcome(), a.groundsOutcome(), a.decidingRule(),
+                a.rules().stream().map(id -> new RuleView(id, RuleBook.text(id))).toList(), recipients, a.requiredSteps(),
+                a.consentChecked(), a.emergencyAllowed(), policyVersion, purpose,
+                a.findings().stream().map(f -> new FindingView(f.ground(), f.outcome(), f.rules())).toList());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

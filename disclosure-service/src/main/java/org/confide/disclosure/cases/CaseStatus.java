@@ -1,0 +1,6 @@
+package org.confide.disclosure.cases;
+
+/** Where a disclosure case is (API.md disclosure-service). */
+public enum CaseStatus {
+    RAISED, APPROVED, REJECTED, DISCLOSED, FOLLOWED_UP, CLOSED
+}
