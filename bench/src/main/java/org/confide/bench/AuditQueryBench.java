@@ -56,6 +56,11 @@ final class AuditQueryBench {
                 complianceToken), concurrency, warmup, measure);
         HttpLoad.Result client = load.run(i -> get("/audit/entries?limit=50&clientId=c-"
                 + ThreadLocalRandom.current().nextInt(clients), complianceToken), concurrency, warmup, measure);
+        if (trail.errors() > 0 || client.errors() > 0) {
+            // A figure over failed requests would flatter the service: say so instead.
+            throw new IllegalStateException("audit queries failed: trail " + trail.errors() + " of " + trail.requests()
+                    + ", per-client " + client.errors() + " of " + client.requests());
+        }
         Map<String, Object> extra = Map.of("entries", entries, "clients", clients, "concurrency", concurrency,
                 "loadSeconds", loadSeconds);
         results.row("queries", "audit trail p99 (" + entries + " entries)", trail.p99Ms(), "ms", trivial.p99Ms(), "ms",

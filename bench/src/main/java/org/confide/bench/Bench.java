@@ -1,5 +1,6 @@
 package org.confide.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,10 +76,24 @@ public final class Bench {
                 config.put("quarkus.datasource.jdbc.url", dbServer + "/confide_" + name.replace("-service", "") + suffix);
                 config.put("kafka.bootstrap.servers", kafka);
                 config.put("mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
+                if (name.equals("records-service")) {
+                    config.put("confide.records.master-key", recordsMasterKey(opts));
+                }
                 services.add(new StartupBench.Service(name, jar, config, pid));
             }
             new StartupBench().run(results, services);
         }
+    }
+
+    /** records-service refuses to start in prod without its master key: the running stack's, else a throwaway one. */
+    private static String recordsMasterKey(Map<String, List<String>> opts) {
+        String given = one(opts, "records-master-key", System.getenv("CONFIDE_RECORDS_MASTER_KEY"));
+        if (given != null && !given.isBlank()) return given;
+        Path file = Path.of(".confide/keys/records-master.key");
+        if (Files.isReadable(file)) return file.toAbsolutePath().toString();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static Map<String, List<String>> parse(String[] args) {

@@ -22,7 +22,11 @@ class BenchSmokeTest {
     void benchmarksRun() throws Exception {
         RunningSystem system = RunningSystem.get();
         Path results = Files.createTempDirectory("confide-bench");
-        List<String> args = new ArrayList<>(List.of("--only", "ingest,queries,startup", "--events", "300", "--orgs", "3",
+        List<String> args = new ArrayList<>(List.of("--only", "decisions,ingest,queries,startup", "--events", "300", "--orgs", "3",
+                "--clients", "20", "--consents", "100", "--concurrency", "1,4", "--org", "bench-smoke-decisions",
+                "--consent-url", system.url("consent-service"),
+                "--manager-token", org.confide.testing.Tokens.token("manager", "bench-smoke-decisions", "bench-manager"),
+                "--service-token", org.confide.testing.Tokens.token("service", "bench-smoke-decisions", "bench"),
                 "--log-entries", "2000", "--log-clients", "50", "--log-org", "bench-smoke-log",
                 "--audit-url", system.url("audit-service"),
                 "--compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-log", "auditor"),
@@ -44,6 +48,12 @@ class BenchSmokeTest {
         assertTrue(row.get("value").asDouble() > 0, "ingest rate measured");
         assertTrue(row.get("baseline").asDouble() > 0, "plain insert measured in the same run");
         assertEquals(300, row.get("events").asInt());
+        List<String> decisions = Files.readAllLines(results.resolve("decisions.jsonl"));
+        assertEquals(4, decisions.size(), "throughput and p99 at each of two concurrencies");
+        for (String line : decisions) {
+            JsonNode d = json.readTree(line);
+            assertTrue(d.get("value").asDouble() > 0 && d.get("baseline").asDouble() > 0, line);
+        }
         List<String> queries = Files.readAllLines(results.resolve("queries.jsonl"));
         assertEquals(3, queries.size(), "trail p99, per-client p99, verify rate");
         for (String line : queries) {
