@@ -71,9 +71,7 @@ public class ClientResource {
     }
 
     public ClientView view(Client c) {
-        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
-                c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
-                c.contactCeasedAt, service.retainUntil(c), c.legalHold, service.identityOf(c));
+        return service.viewOf(c);
     }
 
 }

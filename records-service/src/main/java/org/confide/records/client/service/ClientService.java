@@ -21,7 +21,9 @@ import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
+import org.confide.records.client.rest.ClientDtos.ClientView;
 import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.client.rest.ClientDtos.Referral;
 import org.confide.records.client.rest.ClientDtos.RegisterClient;
 import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.rule.IntakeRule;
@@ -145,6 +147,13 @@ public class ClientService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored identity of client " + client.id + " is unreadable", e);
         }
+    }
+
+    /** The client as API.md shows it to staff (identity decrypted). */
+    public ClientView viewOf(Client c) {
+        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
+                c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
+                c.contactCeasedAt, retainUntil(c), c.legalHold, identityOf(c));
     }
 
     public OffsetDateTime retainUntil(Client client) {

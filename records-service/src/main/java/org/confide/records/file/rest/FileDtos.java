@@ -1,0 +1,19 @@
+package org.confide.records.file.rest;
+
+import java.util.List;
+import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.letter.rest.LetterDtos.LetterView;
+import org.confide.records.note.rest.NoteDtos.NoteView;
+import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
+import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
+
+public final class FileDtos {
+
+    private FileDtos() {
+    }
+
+    /** R-REC-2: everything records-service holds about the client, in one answer. */
+    public record MyFile(Object client, Identity identity, List<NoteView> notes, List<LetterView> letters,
+                         List<MilestoneView> milestones, List<SupervisionNoteView> supervisionNotes) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.confide.records.file.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.records.client.Client;
+import org.confide.records.client.PurposeOfUse;
+import org.confide.records.client.repository.ClientRepository;
+import org.confide.records.client.rest.ClientDtos.Tombstone;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.file.rest.FileDtos.MyFile;
+import org.confide.records.letter.service.LetterService;
+import org.confide.records.note.service.NoteService;
+import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
+import org.confide.records.referral.service.ReferralService;
+import org.confide.records.supervision.service.SupervisionService;
+
+/** R-REC-2: a client's access to their own file; each access is recorded (file.accessed). */
+@ApplicationScoped
+@Transactional
+public class FileService {
+
+    @Inject
+    ClientRepository clientRows;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    NoteService notes;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    SupervisionService supervision;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    public MyFile ownFile() {
+        UUID id;
+        try {
+            id = UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("client");
+        }
+        Client c = clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
+        outbox.emit("file.accessed", c.id.toString(), Map.of("clientId", c.id.toString(),
+                "purposeOfUse", PurposeOfUse.CLIENT_REQUEST.name(), "rule", "R-REC-2"));
+        List<MilestoneView> milestones = referrals.ofClient(c.id).stream()
+                .map(m -> new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at)).toList();
+        if (c.destroyed()) {
+            return new MyFile(new Tombstone(c.id, c.status, c.destroyedAt), null, List.of(), List.of(), milestones, List.of());
+        }
+        return new MyFile(clients.viewOf(c), clients.identityOf(c), notes.allOf(c), letters.allOf(c), milestones,
+                supervision.allOf(c));
+    }
+}

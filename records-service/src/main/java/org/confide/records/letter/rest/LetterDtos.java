@@ -1,0 +1,24 @@
+package org.confide.records.letter.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.confide.records.letter.LetterStatus;
+
+public final class LetterDtos {
+
+    private LetterDtos() {
+    }
+
+    public record NewLetter(@NotBlank @Size(max = 500) String recipient, @NotBlank @Size(max = 50_000) String body) {
+    }
+
+    public record Approval(@NotNull Boolean approved) {
+    }
+
+    public record LetterView(UUID id, UUID clientId, String recipient, String body, LetterStatus status, String authorId,
+                             OffsetDateTime createdAt, OffsetDateTime decidedAt, OffsetDateTime sentAt) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.confide.records.letter.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import org.confide.records.letter.rest.LetterDtos.LetterView;
+import org.confide.records.letter.rest.LetterDtos.NewLetter;
+import org.confide.records.letter.service.LetterService;
+import org.confide.records.paging.TimeCursor;
+
+/** Letters on a client's behalf, as staff see them (R-CONS-3). */
+@Path("/clients/{id}/letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+public class LetterResource {
+
+    @Inject
+    LetterService service;
+
+    @POST
+    @Idempotent
+    public Response draft(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewLetter body) {
+        LetterView l = service.draft(uuid("id", id), body);
+        return Response.created(URI.create("/clients/" + id + "/letters/" + l.id())).entity(l).build();
+    }
+
+    @GET
+    public Page<LetterView> list(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+                                 @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page(service.ofClient(uuid("id", id), TimeCursor.of(page), page.limit()), page);
+    }
+
+    /** R-CONS-3: 409 unless the client approved it. */
+    @POST
+    @Path("/{letterId}/send")
+    public LetterView send(@PathParam("id") String id, @PathParam("letterId") String letterId) {
+        return service.send(uuid("id", id), uuid("letterId", letterId));
+    }
+
+    static Page<LetterView> page(List<LetterView> found, PageRequest page) {
+        LetterView last = found.isEmpty() ? null : found.getLast();
+        return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
+    }
+}

@@ -1,0 +1,52 @@
+package org.confide.records.letter.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import org.confide.records.letter.rest.LetterDtos.Approval;
+import org.confide.records.letter.rest.LetterDtos.LetterView;
+import org.confide.records.letter.service.LetterService;
+import org.confide.records.paging.TimeCursor;
+
+/** A client's own letters (R-CONS-3): shown to them, approved or rejected by them. Token sub = client id. */
+@Path("/me/letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CLIENT)
+public class MyLetterResource {
+
+    @Inject
+    LetterService service;
+
+    @GET
+    public Page<LetterView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return LetterResource.page(service.own(TimeCursor.of(page), page.limit()), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public LetterView get(@PathParam("id") String id) {
+        return service.ownLetter(uuid("id", id));
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    public LetterView approval(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Approval body) {
+        return service.decide(uuid("id", id), body.approved());
+    }
+}

@@ -1,0 +1,148 @@
+package org.confide.records.letter.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.records.client.Client;
+import org.confide.records.client.repository.ClientRepository;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.crypto.ClientKeys;
+import org.confide.records.letter.Letter;
+import org.confide.records.letter.LetterStatus;
+import org.confide.records.letter.repository.LetterRepository;
+import org.confide.records.letter.rest.LetterDtos.LetterView;
+import org.confide.records.letter.rest.LetterDtos.NewLetter;
+import org.confide.records.letter.rule.LetterRule;
+import org.confide.records.paging.TimeCursor;
+
+/** Letters on a client's behalf (R-CONS-3): drafted by staff, approved by the client, then sent. */
+@ApplicationScoped
+@Transactional
+public class LetterService {
+
+    static final String RECIPIENT = "letter.recipient";
+    static final String BODY = "letter.body";
+    private final LetterRule rule = new LetterRule();
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    ClientRepository clientRows;
+
+    @Inject
+    LetterRepository letters;
+
+    @Inject
+    ClientKeys keys;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    public LetterView draft(UUID clientId, NewLetter command) {
+        Client client = clients.forWork(clientId);
+        Letter l = new Letter();
+        l.id = UUID.randomUUID();
+        l.org = client.org;
+        l.clientId = client.id;
+        l.recipient = keys.seal(client.id, client.wrappedKey, RECIPIENT, command.recipient());
+        l.body = keys.seal(client.id, client.wrappedKey, BODY, command.body());
+        l.status = LetterStatus.DRAFT;
+        l.authorId = caller.subject();
+        l.createdAt = ClientService.now();
+        letters.persist(l);
+        event("letter.drafted", l, null);
+        return view(client, l);
+    }
+
+    public List<LetterView> ofClient(UUID clientId, TimeCursor after, int limit) {
+        Client client = clients.forStaff(clientId);
+        return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
+    }
+
+    /** R-CONS-3: sent only once the client approved it (409 otherwise). */
+    public LetterView send(UUID clientId, UUID letterId) {
+        Client client = clients.forWork(clientId);
+        Letter l = letters.findInOrg(caller.org(), letterId).filter(x -> x.clientId.equals(client.id))
+                .orElseThrow(() -> ProblemException.notFound("letter"));
+        rule.sendRefusal(l.status).ifPresent(reason -> {
+            throw ProblemException.conflict(LetterRule.RULE, reason);
+        });
+        l.status = LetterStatus.SENT;
+        l.sentAt = ClientService.now();
+        event("letter.sent", l, null);
+        return view(client, l);
+    }
+
+    /** The calling client's own letters (token sub = client id). */
+    public List<LetterView> own(TimeCursor after, int limit) {
+        Client client = self();
+        return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
+    }
+
+    public LetterView ownLetter(UUID letterId) {
+        Letter l = ownRow(letterId);
+        return view(self(), l);
+    }
+
+    /** The client approves or rejects a draft written on their behalf (R-CONS-3). */
+    public LetterView decide(UUID letterId, boolean approved) {
+        Letter l = ownRow(letterId);
+        rule.decisionRefusal(l.status).ifPresent(reason -> {
+            throw ProblemException.conflict(LetterRule.RULE, reason);
+        });
+        l.status = rule.decided(approved);
+        l.decidedAt = ClientService.now();
+        event("letter.approved", l, approved);
+        return view(self(), l);
+    }
+
+    public List<LetterView> allOf(Client client) {
+        if (client.destroyed()) return List.of();
+        return letters.ofClient(client.id).stream().map(l -> view(client, l)).toList();
+    }
+
+    /** A letter of the caller's org: another org's is 404; another client's in the same org is 403 (API.md). */
+    private Letter ownRow(UUID letterId) {
+        Letter l = letters.findInOrg(caller.org(), letterId).orElseThrow(() -> ProblemException.notFound("letter"));
+        if (!l.clientId.toString().equals(caller.subject())) {
+            throw new ProblemException(403, "Forbidden", "this letter was not written on your behalf", LetterRule.RULE, null);
+        }
+        return l;
+    }
+
+    private Client self() {
+        UUID id;
+        try {
+            id = UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("client");
+        }
+        return clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
+    }
+
+    private void event(String type, Letter l, Boolean approved) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", l.clientId.toString());
+        data.put("letterId", l.id.toString());
+        data.put("status", l.status.name());
+        if (approved != null) data.put("approved", approved);
+        data.put("rule", LetterRule.RULE);
+        outbox.emit(type, l.clientId.toString(), data);
+    }
+
+    private LetterView view(Client client, Letter l) {
+        return new LetterView(l.id, l.clientId, keys.open(client.id, client.wrappedKey, RECIPIENT, l.recipient),
+                keys.open(client.id, client.wrappedKey, BODY, l.body), l.status, l.authorId, l.createdAt, l.decidedAt, l.sentAt);
+    }
+}
