@@ -4,9 +4,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import org.confide.testing.ConfideTestResource;
 
-/** Every @QuarkusTest of this module runs against a real broker in the JVM and a fresh database of its own. */
+/**
+ * Every @QuarkusTest of this module runs against a real broker in the JVM and a fresh database of its own, and a
+ * consent-service stand-in whose answers each test sets ({@link ConsentStandIn}).
+ */
 @QuarkusTestResource(value = ConfideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "confide_disclosure_test"))
+@QuarkusTestResource(ConsentStandIn.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

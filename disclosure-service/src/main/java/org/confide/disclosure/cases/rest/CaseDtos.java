@@ -1,0 +1,80 @@
+package org.confide.disclosure.cases.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.confide.disclosure.assessment.Category;
+import org.confide.disclosure.assessment.Context;
+import org.confide.disclosure.assessment.Ground;
+import org.confide.disclosure.assessment.Immediacy;
+import org.confide.disclosure.assessment.Outcome;
+import org.confide.disclosure.assessment.Purpose;
+import org.confide.disclosure.assessment.RecipientType;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
+import org.confide.disclosure.cases.Advice;
+import org.confide.disclosure.cases.CaseStatus;
+import org.confide.disclosure.cases.ConsultedRole;
+import org.confide.disclosure.cases.DecisionKind;
+import org.confide.disclosure.cases.InvolvementResponse;
+import org.confide.disclosure.cases.LawfulBasis;
+import org.confide.disclosure.cases.ShareMethod;
+import org.confide.disclosure.cases.StepKind;
+
+/** The JSON shapes of the case workflow (API.md disclosure-service); the step records are also what a step stores. */
+public final class CaseDtos {
+
+    private CaseDtos() {
+    }
+
+    /** R-PROC-1; {@code reason} is required when the client was not told (checked by the rule, 422 R-PROC-1). */
+    public record Involvement(@NotNull Boolean informed, @NotNull InvolvementResponse response, @Size(max = 4000) String reason) {
+    }
+
+    /** R-PROC-2, R-REF-2 ({@code orgId} required for a partner representative). */
+    public record Consultation(@NotNull ConsultedRole consultedRole, @Size(max = 200) String consultedId,
+                               @Size(max = 200) String orgId, @NotNull Advice advice, @Size(max = 4000) String note) {
+    }
+
+    /** R-PROC-2; {@code retrospective}: made after an emergency share (set by the service). */
+    public record Decision(@NotNull DecisionKind decision, @NotBlank @Size(max = 4000) String rationale, LawfulBasis lawfulBasis,
+                           Boolean retrospective) {
+    }
+
+    /**
+     * R-PROC-3. Stored with {@code basis} (APPROVAL, CONSENT or EMERGENCY) and {@code onDecisionOf} (the deciding manager,
+     * or the sharer on the emergency path, or null when the client's consent covers it).
+     */
+    public record Share(@NotNull RecipientType recipientType, @Size(max = 200) String recipientName, @NotNull ShareMethod method,
+                        @NotEmpty @Size(max = 8) List<@NotNull Category> categories, Boolean emergency, String basis,
+                        String onDecisionOf) {
+    }
+
+    public record FollowUp(@NotNull Boolean supportOffered, @NotNull Boolean clientInformedOfOutcome, @Size(max = 4000) String note) {
+    }
+
+    /** Stored when consent no longer covers a share of a CONSENTED case (R-CONS-4): the outcome turns. */
+    public record ConsentRecheck(Outcome fromOutcome, Outcome toOutcome, boolean consentChecked, RecipientType recipientType,
+                                 List<Category> categories) {
+    }
+
+    public record Raised(Outcome outcome, int policyVersion, boolean consentChecked) {
+    }
+
+    public record StepView(StepKind kind, OffsetDateTime at, String actorId, String actorRole, JsonNode data) {
+    }
+
+    /** The case with every step; the typed lists repeat the steps' data with when and by whom. */
+    public record CaseView(UUID id, String org, String clientId, String groupId, CaseStatus status, Outcome outcome,
+                           List<Ground> grounds, Immediacy immediacy, Context context, String summary,
+                           List<ProposedRecipient> proposedRecipients, List<Category> categories, Integer clientAge,
+                           Boolean gillickCompetent, Purpose purpose, JsonNode assessment, boolean consentChecked,
+                           int policyVersion, JsonNode policy, String raisedBy, String raisedByRole, OffsetDateTime raisedAt,
+                           OffsetDateTime updatedAt, List<JsonNode> clientInvolvements, List<JsonNode> consultations,
+                           JsonNode decision, List<JsonNode> shares, JsonNode followUp, JsonNode closed, List<StepView> steps) {
+    }
+}

@@ -1,0 +1,162 @@
+package org.confide.disclosure.cases.rest;
+
+import static org.confide.platform.problem.Params.enumOf;
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.confide.disclosure.assessment.Outcome;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
+import org.confide.disclosure.assessment.service.AssessmentService;
+import org.confide.disclosure.cases.CaseStatus;
+import org.confide.disclosure.cases.rest.CaseDtos.CaseView;
+import org.confide.disclosure.cases.service.CaseService;
+import org.confide.disclosure.cases.service.CaseService.ShareContext;
+import org.confide.disclosure.consent.ConsentAnswer;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.correlation.CorrelationId;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import org.confide.platform.problem.ProblemException;
+
+/** The disclosure case workflow (API.md disclosure-service); the case id is the correlation id of each of its steps. */
+@Path("/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    @Inject
+    CaseService service;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    CaseViews views;
+
+    @Inject
+    CorrelationId correlation;
+
+    /** Raise: assessed now (consent asked, fail closed) under the policy in force, which the case keeps. */
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public Response raise(@NotNull(message = "a JSON body is required") @Valid ConcernBody body) {
+        if (body.context() == null) throw ProblemException.unprocessable(null, "context", "is required to raise a case");
+        if (body.summary() == null || body.summary().isBlank()) {
+            throw ProblemException.unprocessable(null, "summary", "is required to raise a case");
+        }
+        UUID id = UUID.randomUUID();
+        correlation.set(id.toString());
+        var evaluated = assessments.evaluate(body, id.toString());
+        CaseView view = views.one(service.raise(id, body, evaluated));
+        return Response.created(URI.create("/disclosures/" + id)).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public CaseView get(@PathParam("id") String id) {
+        return views.one(service.read(caseId(id)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public Page<CaseView> list(@QueryParam("clientId") String clientId, @QueryParam("status") String status,
+                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        CaseStatus wanted = status == null || status.isBlank() ? null : enumOf(CaseStatus.class, "status", status);
+        return views.page(service.list(clientId == null || clientId.isBlank() ? null : clientId, wanted,
+                page.after() == null ? null : uuid("cursor", page.after()), page.limit()), page);
+    }
+
+    /** R-PROC-1. */
+    @POST
+    @Path("/{id}/client-involvement")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public CaseView involve(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Involvement body) {
+        return views.one(service.involve(caseId(id), body));
+    }
+
+    /** R-PROC-2, R-REF-2. */
+    @POST
+    @Path("/{id}/consultations")
+    @Idempotent
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public Response consult(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Consultation body) {
+        return Response.status(201).entity(views.one(service.consult(caseId(id), body))).build();
+    }
+
+    /** R-PROC-2: a manager who did not raise the case. */
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed(Roles.MANAGER)
+    public CaseView decide(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Decision body) {
+        return views.one(service.decide(caseId(id), body));
+    }
+
+    /** R-PROC-3; a share resting on consent re-checks it first (R-CONS-4, fail closed). */
+    @POST
+    @Path("/{id}/shares")
+    @Idempotent
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public Response share(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Share body) {
+        UUID caseId = caseId(id);
+        ShareContext ctx = service.shareContext(caseId);
+        if (ctx.outcome() == Outcome.CONSENTED) {
+            List<ProposedRecipient> proposed = ctx.recipients().stream().filter(r -> r.type() == body.recipientType()).toList();
+            if (!proposed.isEmpty()) {
+                List<ConsentAnswer> answers = assessments.answers(ctx.clientId(), ctx.groupId(), proposed.subList(0, 1),
+                        body.categories().stream().distinct().toList(), ctx.purpose(), caseId.toString()).getFirst();
+                if (!service.recordConsentRecheck(caseId, body.recipientType(), body.categories().stream().distinct().toList(), answers)) {
+                    boolean checked = answers.stream().allMatch(ConsentAnswer::checked);
+                    throw ProblemException.conflict("R-CONS-4", checked
+                            ? "the client's consent no longer covers this share; the outcome is now that of the grounds and "
+                            + "the case needs the steps of a breach (approval, or the emergency path)"
+                            : "consent could not be checked (consent-service unavailable): counted as not consented; the case "
+                            + "now needs the steps of a breach");
+                }
+            }
+        }
+        return Response.ok(views.one(service.share(caseId, body))).build();
+    }
+
+    /** R-PROC-1: support offered, client told of the outcome. */
+    @POST
+    @Path("/{id}/follow-up")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    public CaseView followUp(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.FollowUp body) {
+        return views.one(service.followUp(caseId(id), body));
+    }
+
+    /** Managers: 409 until the follow-up is recorded and every emergency share has its retrospective decision. */
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.MANAGER)
+    public CaseView close(@PathParam("id") String id) {
+        return views.one(service.close(caseId(id)));
+    }
+
+    /** Parses the id and makes it the request's correlation id (API.md: the case id correlates all its steps). */
+    private UUID caseId(String id) {
+        UUID caseId = uuid("id", id);
+        correlation.set(caseId.toString());
+        return caseId;
+    }
+}

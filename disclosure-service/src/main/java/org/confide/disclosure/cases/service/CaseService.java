@@ -1,0 +1,434 @@
+package org.confide.disclosure.cases.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.confide.disclosure.assessment.Category;
+import org.confide.disclosure.assessment.Outcome;
+import org.confide.disclosure.assessment.RecipientType;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
+import org.confide.disclosure.assessment.rule.Assessment;
+import org.confide.disclosure.assessment.rule.EmergencyRule;
+import org.confide.disclosure.assessment.rule.Policy;
+import org.confide.disclosure.assessment.service.AssessmentService;
+import org.confide.disclosure.assessment.service.AssessmentService.Evaluated;
+import org.confide.disclosure.cases.CaseStatus;
+import org.confide.disclosure.cases.CaseStep;
+import org.confide.disclosure.cases.DecisionKind;
+import org.confide.disclosure.cases.DisclosureCase;
+import org.confide.disclosure.cases.StepKind;
+import org.confide.disclosure.cases.repository.CaseRepository;
+import org.confide.disclosure.cases.rest.CaseDtos;
+import org.confide.disclosure.cases.rule.WorkflowRule;
+import org.confide.disclosure.cases.rule.WorkflowRule.CaseState;
+import org.confide.disclosure.cases.rule.WorkflowRule.Refusal;
+import org.confide.disclosure.consent.ConsentAnswer;
+import org.confide.platform.allocation.AllocationRepository;
+import org.confide.platform.auth.Actor;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.platform.problem.Violation;
+
+/**
+ * The case workflow: raise, client involvement, consultations, decision, shares, follow-up, close. Each step is checked by
+ * {@link WorkflowRule}, recorded, and announced through the outbox in one transaction, with the case id as correlation id.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseService {
+
+    private final WorkflowRule rule = new WorkflowRule();
+    private final EmergencyRule emergencyRule = new EmergencyRule();
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    AllocationRepository allocations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** A case with its steps, in order. */
+    public record Loaded(DisclosureCase c, List<CaseStep> steps) {
+    }
+
+    /** What a share needs to re-check consent before it goes (R-CONS-4). */
+    public record ShareContext(Outcome outcome, String clientId, String groupId, List<ProposedRecipient> recipients,
+                               org.confide.disclosure.assessment.Purpose purpose) {
+    }
+
+    public Loaded raise(UUID id, ConcernBody body, Evaluated ev) {
+        OffsetDateTime now = now();
+        Actor actor = caller.actor();
+        Assessment a = ev.assessment();
+        DisclosureCase c = new DisclosureCase();
+        c.id = id;
+        c.org = caller.org();
+        c.clientId = body.clientId();
+        c.groupId = blankToNull(body.groupId());
+        c.status = CaseStatus.RAISED;
+        c.outcome = a.outcome();
+        c.groundsOutcome = a.groundsOutcome();
+        c.decidingRule = a.decidingRule();
+        c.emergencyAllowed = a.emergencyAllowed();
+        c.consentChecked = a.consentChecked();
+        c.grounds = DisclosureCase.join(body.grounds());
+        c.categories = DisclosureCase.join(body.categories());
+        c.immediacy = body.immediacy();
+        c.context = body.context();
+        c.purpose = AssessmentService.purposeOf(body);
+        c.summary = body.summary();
+        c.clientAge = body.clientAge();
+        c.gillickCompetent = body.gillickCompetent();
+        c.recipients = json(body.proposedRecipients());
+        c.assessment = json(ev.view());
+        c.policyVersion = ev.policy().version();
+        c.policy = json(ev.policy().policy());
+        c.raisedBy = actor.id();
+        c.raisedByRole = actor.role();
+        c.raisedAt = now;
+        c.updatedAt = now;
+        cases.persist(c);
+        CaseDtos.Raised raised = new CaseDtos.Raised(c.outcome, c.policyVersion, c.consentChecked);
+        CaseStep step = step(c, StepKind.RAISED, raised, now);
+
+        Map<String, Object> data = data(c);
+        data.put("grounds", body.grounds().stream().map(Enum::name).distinct().toList());
+        data.put("immediacy", c.immediacy.name());
+        data.put("context", c.context.name());
+        data.put("recipientTypes", body.proposedRecipients().stream().map(r -> r.type().name()).distinct().toList());
+        data.put("categories", c.categoryList().stream().map(Enum::name).toList());
+        data.put("rules", a.rules());
+        data.put("policyVersion", c.policyVersion);
+        data.put("consentChecked", c.consentChecked);
+        emit("disclosure.raised", c, data);
+        return new Loaded(c, List.of(step));
+    }
+
+    public Loaded read(UUID id) {
+        DisclosureCase c = cases.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        requireRead(c);
+        return new Loaded(c, cases.steps(c.id));
+    }
+
+    public List<DisclosureCase> list(String clientId, CaseStatus status, UUID after, int limit) {
+        if (clientId != null) {
+            allocations.inOrg(caller.org(), clientId).orElseThrow(() -> ProblemException.notFound("client"));
+        }
+        String practitioner = caller.is(Roles.MANAGER) ? null : caller.subject();
+        return cases.page(caller.org(), clientId, status, practitioner, after, limit);
+    }
+
+    public Map<UUID, List<CaseStep>> stepsOf(List<UUID> ids) {
+        return cases.steps(ids);
+    }
+
+    public Loaded involve(UUID id, CaseDtos.Involvement b) {
+        Loaded l = lockForStep(id);
+        CaseState s = state(l);
+        refuse(rule.involvement(s, b.informed(), b.response(), b.reason()));
+        CaseDtos.Involvement stored = new CaseDtos.Involvement(b.informed(), b.response(), blankToNull(b.reason()));
+        Map<String, Object> data = data(l.c());
+        data.put("informed", b.informed());
+        data.put("response", b.response().name());
+        data.put("rule", "R-PROC-1");
+        return advance(l, StepKind.CLIENT_INVOLVED, stored, l.c().status, "disclosure.client-involved", data);
+    }
+
+    public Loaded consult(UUID id, CaseDtos.Consultation b) {
+        Loaded l = lockForStep(id);
+        refuse(rule.consultation(state(l), b.consultedRole(), b.orgId()));
+        CaseDtos.Consultation stored = new CaseDtos.Consultation(b.consultedRole(), blankToNull(b.consultedId()),
+                blankToNull(b.orgId()), b.advice(), blankToNull(b.note()));
+        Map<String, Object> data = data(l.c());
+        data.put("consultedRole", b.consultedRole().name());
+        data.put("consultedId", stored.consultedId());
+        data.put("orgId", stored.orgId());
+        data.put("advice", b.advice().name());
+        data.put("rule", b.consultedRole() == org.confide.disclosure.cases.ConsultedRole.PARTNER_REPRESENTATIVE ? "R-REF-2" : "R-PROC-2");
+        return advance(l, StepKind.CONSULTED, stored, l.c().status, "disclosure.consulted", data);
+    }
+
+    /** R-PROC-2: a manager who is not the raiser; a decision after an emergency share is retrospective. */
+    public Loaded decide(UUID id, CaseDtos.Decision b) {
+        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        Loaded l = new Loaded(c, cases.steps(c.id));
+        CaseState s = state(l);
+        refuse(rule.decision(s, caller.subject(), b.decision(), b.lawfulBasis()));
+        boolean retrospective = s.shares().stream().anyMatch(WorkflowRule.Share::emergency);
+        CaseDtos.Decision stored = new CaseDtos.Decision(b.decision(), b.rationale(),
+                b.decision() == DecisionKind.APPROVED ? b.lawfulBasis() : b.lawfulBasis(), retrospective);
+        Map<String, Object> data = data(c);
+        data.put("decision", b.decision().name());
+        data.put("lawfulBasis", b.lawfulBasis() == null ? null : b.lawfulBasis().name());
+        data.put("retrospective", retrospective);
+        data.put("rule", "R-PROC-2");
+        return advance(l, StepKind.DECIDED, stored, rule.afterDecision(s, b.decision()), "disclosure.decided", data);
+    }
+
+    /** Who may act and what a share would need to re-check consent for (read only). */
+    public ShareContext shareContext(UUID id) {
+        DisclosureCase c = cases.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        requireStep(c);
+        return new ShareContext(c.outcome, c.clientId, c.groupId, recipients(c), c.purpose);
+    }
+
+    /**
+     * R-CONS-4: consent re-checked for a share of a CONSENTED case. When it no longer covers the share (withdrawn, expired,
+     * or consent-service unreachable: fail closed), the outcome turns to that of the grounds and stays so; this commits on
+     * its own so that the turn is recorded even though the share is refused. Returns whether consent still covers it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean recordConsentRecheck(UUID id, RecipientType recipient, List<Category> categories, List<ConsentAnswer> answers) {
+        boolean covered = answers.stream().allMatch(ConsentAnswer::permitted);
+        if (covered) return true;
+        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        if (c.outcome != Outcome.CONSENTED) return false;
+        Loaded l = new Loaded(c, cases.steps(c.id));
+        boolean checked = answers.stream().allMatch(ConsentAnswer::checked);
+        Outcome from = c.outcome;
+        c.outcome = c.groundsOutcome;
+        c.decidingRule = groundsRule(c);
+        Policy policy = policyOf(c);
+        c.emergencyAllowed = emergencyRule.open(c.outcome, c.immediacy, policy);
+        c.consentChecked = c.consentChecked && checked;
+        CaseDtos.ConsentRecheck stored = new CaseDtos.ConsentRecheck(from, c.outcome, checked, recipient, categories);
+        step(c, StepKind.CONSENT_RECHECKED, stored, now());
+        c.updatedAt = now();
+        return false;
+    }
+
+    public Loaded share(UUID id, CaseDtos.Share b) {
+        Loaded l = lockForStep(id);
+        CaseState s = state(l);
+        boolean asked = Boolean.TRUE.equals(b.emergency());
+        refuse(rule.share(s, b.recipientType(), EnumSet.copyOf(b.categories()), asked));
+        boolean emergency = rule.isEmergencyShare(s, asked) && s.decision() != DecisionKind.APPROVED;
+        String basis;
+        String onDecisionOf;
+        if (s.decision() == DecisionKind.APPROVED) {
+            basis = "APPROVAL";
+            onDecisionOf = decider(l);
+        } else if (s.outcome() == Outcome.CONSENTED) {
+            basis = "CONSENT";
+            onDecisionOf = null;
+        } else {
+            basis = "EMERGENCY";
+            onDecisionOf = caller.subject();
+        }
+        CaseDtos.Share stored = new CaseDtos.Share(b.recipientType(), blankToNull(b.recipientName()), b.method(),
+                b.categories().stream().distinct().toList(), emergency, basis, onDecisionOf);
+        Map<String, Object> data = data(l.c());
+        data.put("recipientType", b.recipientType().name());
+        data.put("method", b.method().name());
+        data.put("categories", stored.categories().stream().map(Enum::name).toList());
+        data.put("emergency", emergency);
+        data.put("basis", basis);
+        data.put("onDecisionOf", onDecisionOf);
+        data.put("rule", emergency ? "R-PROC-2" : "R-PROC-3");
+        CaseStatus next = l.c().status == CaseStatus.RAISED || l.c().status == CaseStatus.APPROVED ? CaseStatus.DISCLOSED : l.c().status;
+        return advance(l, StepKind.SHARED, stored, next, "disclosure.shared", data);
+    }
+
+    public Loaded followUp(UUID id, CaseDtos.FollowUp b) {
+        Loaded l = lockForStep(id);
+        refuse(rule.followUp(state(l)));
+        CaseDtos.FollowUp stored = new CaseDtos.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
+        Map<String, Object> data = data(l.c());
+        data.put("supportOffered", b.supportOffered());
+        data.put("clientInformedOfOutcome", b.clientInformedOfOutcome());
+        data.put("rule", "R-PROC-1");
+        return advance(l, StepKind.FOLLOWED_UP, stored, CaseStatus.FOLLOWED_UP, "disclosure.followed-up", data);
+    }
+
+    /** Managers only (the resource's role check). */
+    public Loaded close(UUID id) {
+        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        Loaded l = new Loaded(c, cases.steps(c.id));
+        refuse(rule.close(state(l)));
+        Map<String, Object> data = data(c);
+        data.put("rule", "R-PROC-1");
+        return advance(l, StepKind.CLOSED, Map.of(), CaseStatus.CLOSED, "disclosure.closed", data);
+    }
+
+    private Loaded advance(Loaded l, StepKind kind, Object stored, CaseStatus next, String eventType, Map<String, Object> data) {
+        OffsetDateTime now = now();
+        DisclosureCase c = l.c();
+        c.status = next;
+        c.updatedAt = now;
+        CaseStep step = step(c, kind, stored, now);
+        data.put("status", next.name());
+        emit(eventType, c, data);
+        List<CaseStep> steps = new ArrayList<>(l.steps());
+        steps.add(step);
+        return new Loaded(c, steps);
+    }
+
+    private CaseStep step(DisclosureCase c, StepKind kind, Object stored, OffsetDateTime at) {
+        Actor actor = caller.actor();
+        CaseStep s = new CaseStep();
+        s.caseId = c.id;
+        s.kind = kind;
+        s.at = at;
+        s.actorId = actor.id();
+        s.actorRole = actor.role();
+        s.data = json(stored);
+        cases.record(s);
+        return s;
+    }
+
+    /** The case id is the correlation id of every event of the case (API.md conventions). */
+    private void emit(String type, DisclosureCase c, Map<String, Object> data) {
+        outbox.emit(type, c.clientId, caller.actor(), c.id.toString(), data);
+    }
+
+    /** Event data: ids and codes only, never the summary, names or notes. */
+    private static Map<String, Object> data(DisclosureCase c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", c.id.toString());
+        data.put("clientId", c.clientId);
+        if (c.groupId != null) data.put("groupId", c.groupId);
+        data.put("status", c.status.name());
+        data.put("outcome", c.outcome.name());
+        data.put("decidingRule", c.decidingRule);
+        return data;
+    }
+
+    private Loaded lockForStep(UUID id) {
+        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        requireStep(c);
+        return new Loaded(c, cases.steps(c.id));
+    }
+
+    /** Managers see every case of their organisation; a practitioner the cases they raised or whose client is theirs. */
+    private void requireRead(DisclosureCase c) {
+        if (caller.is(Roles.MANAGER)) return;
+        if (caller.is(Roles.PRACTITIONER)) {
+            if (c.raisedBy.equals(caller.subject())) return;
+            boolean allocated = allocations.inOrg(caller.org(), c.clientId)
+                    .map(a -> caller.subject().equals(a.practitionerId)).orElse(false);
+            if (allocated) return;
+        }
+        throw new ProblemException(403, "Forbidden", "you did not raise this case and are not allocated to its client", "R-REC-1", null);
+    }
+
+    /** The raiser or a manager (API.md). */
+    private void requireStep(DisclosureCase c) {
+        if (caller.is(Roles.MANAGER)) return;
+        if (caller.is(Roles.PRACTITIONER) && c.raisedBy.equals(caller.subject())) return;
+        throw ProblemException.forbidden("only the practitioner who raised the case, or a manager, may do this");
+    }
+
+    public CaseState state(Loaded l) {
+        DisclosureCase c = l.c();
+        List<WorkflowRule.Involvement> involvements = new ArrayList<>();
+        List<WorkflowRule.Consultation> consultations = new ArrayList<>();
+        List<WorkflowRule.Share> shares = new ArrayList<>();
+        DecisionKind decision = null;
+        boolean followedUp = false;
+        for (CaseStep s : l.steps()) {
+            switch (s.kind) {
+                case CLIENT_INVOLVED -> {
+                    CaseDtos.Involvement i = read(s.data, CaseDtos.Involvement.class);
+                    involvements.add(new WorkflowRule.Involvement(i.informed(), i.response()));
+                }
+                case CONSULTED -> {
+                    CaseDtos.Consultation k = read(s.data, CaseDtos.Consultation.class);
+                    consultations.add(new WorkflowRule.Consultation(k.consultedRole(), k.orgId(), k.advice()));
+                }
+                case DECIDED -> decision = read(s.data, CaseDtos.Decision.class).decision();
+                case SHARED -> shares.add(new WorkflowRule.Share(Boolean.TRUE.equals(read(s.data, CaseDtos.Share.class).emergency())));
+                case FOLLOWED_UP -> followedUp = true;
+                default -> {
+                }
+            }
+        }
+        return new CaseState(c.status, c.outcome, c.decidingRule, c.immediacy, c.groundList(), policyOf(c), c.raisedBy,
+                recipients(c).stream().map(ProposedRecipient::type).toList(), EnumSet.copyOf(c.categoryList()),
+                involvements, consultations, decision, shares, followedUp);
+    }
+
+    private String decider(Loaded l) {
+        return l.steps().stream().filter(s -> s.kind == StepKind.DECIDED).map(s -> s.actorId).reduce((a, b) -> b).orElse(null);
+    }
+
+    /** The deciding rule of the grounds alone, from the assessment recorded when the case was raised. */
+    private String groundsRule(DisclosureCase c) {
+        try {
+            var findings = mapper.readTree(c.assessment).path("findings");
+            for (var f : findings) {
+                if (c.groundsOutcome.name().equals(f.path("outcome").asText())) return f.path("rules").path(0).asText();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return "R-CONS-4";
+    }
+
+    public Policy policyOf(DisclosureCase c) {
+        return read(c.policy, Policy.class);
+    }
+
+    public List<ProposedRecipient> recipients(DisclosureCase c) {
+        try {
+            return mapper.readValue(c.recipients, new TypeReference<List<ProposedRecipient>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void refuse(Optional<Refusal> refusal) {
+        refusal.ifPresent(r -> {
+            if (r.status() == 422) throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
+            throw new ProblemException(r.status(), "Conflict", r.message(), r.rule(), r.field() == null ? null
+                    : List.of(new Violation(r.field(), r.message())));
+        });
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored step unreadable", e);
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
