@@ -1,0 +1,145 @@
+package org.confide.records.retention.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.confide.platform.auth.Actor;
+import org.confide.platform.auth.Caller;
+import org.confide.platform.correlation.CorrelationId;
+import org.confide.platform.outbox.Outbox;
+import org.confide.platform.problem.ProblemException;
+import org.confide.records.client.Client;
+import org.confide.records.client.repository.ClientRepository;
+import org.confide.records.client.service.ClientService;
+import org.confide.records.config.RecordsConfig;
+import org.confide.records.retention.RetentionSetting;
+import org.confide.records.retention.repository.RetentionSettingRepository;
+import org.confide.records.retention.rule.RetentionRule;
+
+/**
+ * Retention (R-REC-3) and legal hold (R-REC-4). Destruction is crypto-shredding: the client's wrapped data key is
+ * deleted, so every ciphertext of the client (identity, notes, letters, supervision notes, referral reason), in this
+ * database and in any copy of it made from now on, is unreadable; the ciphertext rows are deleted too, and a
+ * tombstone row (id, status, times) stays.
+ */
+@ApplicationScoped
+@Transactional
+public class RetentionService {
+
+    private final RetentionRule rule = new RetentionRule();
+
+    @Inject
+    ClientRepository clients;
+
+    @Inject
+    ClientService clientService;
+
+    @Inject
+    RetentionSettingRepository settings;
+
+    @Inject
+    RecordsConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CorrelationId correlation;
+
+    public RetentionSetting setPeriod(Integer days) {
+        rule.invalidPeriod(days).ifPresent(reason -> {
+            throw ProblemException.unprocessable(RetentionRule.RULE, "retentionDays", reason);
+        });
+        RetentionSetting s = settings.findById(caller.org());
+        boolean fresh = s == null;
+        if (fresh) {
+            s = new RetentionSetting();
+            s.org = caller.org();
+        }
+        s.retentionDays = days;
+        s.updatedAt = ClientService.now();
+        s.updatedBy = caller.subject();
+        if (fresh) settings.persist(s);
+        return s;
+    }
+
+    public int periodOf(String org) {
+        return settings.daysOf(org);
+    }
+
+    /** R-REC-4: destruction suspended for this client while the hold stands. */
+    public Client hold(UUID clientId, String reason) {
+        Client c = clientService.forWork(clientId);
+        c.legalHold = true;
+        c.legalHoldReason = reason;
+        outbox.emit("legal-hold.set", c.id.toString(), Map.of("clientId", c.id.toString(), "rule", RetentionRule.HOLD_RULE));
+        return c;
+    }
+
+    public void release(UUID clientId) {
+        Client c = clientService.forWork(clientId);
+        if (!c.legalHold) return;
+        c.legalHold = false;
+        c.legalHoldReason = null;
+        outbox.emit("legal-hold.released", c.id.toString(),
+                Map.of("clientId", c.id.toString(), "rule", RetentionRule.HOLD_RULE));
+    }
+
+    /** One client, at a manager's request: refused (409) under a hold (R-REC-4) or before retention ended (R-REC-3). */
+    public Client destroyOne(UUID clientId) {
+        Client c = clientService.forStaff(clientId);
+        if (c.destroyed()) return c;
+        OffsetDateTime now = ClientService.now();
+        rule.refusal(c.contactCeasedAt, settings.daysOf(c.org), c.legalHold, now).ifPresent(r -> {
+            throw ProblemException.conflict(r.rule(), r.reason());
+        });
+        destroy(c, caller.actor(), correlation.value(), now);
+        return c;
+    }
+
+    /** One batch of the org's due clients destroyed in this transaction, by {@code actor}; their ids. */
+    public List<UUID> runBatch(String org, Actor actor, String correlationId) {
+        OffsetDateTime now = ClientService.now();
+        OffsetDateTime cutoff = now.minusDays(settings.daysOf(org));
+        List<UUID> destroyed = new ArrayList<>();
+        for (Client c : clients.dueForDestruction(org, cutoff, config.retention().batchSize())) {
+            // The query already excludes holds; the rule is asked again so the decision has one home (R-REC-3/4).
+            if (rule.refusal(c.contactCeasedAt, settings.daysOf(org), c.legalHold, now).isEmpty()) {
+                destroy(c, actor, correlationId, now);
+                destroyed.add(c.id);
+            }
+        }
+        return destroyed;
+    }
+
+    private void destroy(Client c, Actor actor, String correlationId, OffsetDateTime now) {
+        c.wrappedKey = null; // crypto-shredding: without the data key no ciphertext of this client decrypts
+        c.identity = null;
+        c.status = org.confide.records.client.ClientStatus.DESTROYED;
+        c.destroyedAt = now;
+        c.allocatedPractitionerId = null;
+        c.legalHoldReason = null;
+        for (String table : List.of("note", "supervision_note", "letter")) {
+            em.createNativeQuery("delete from " + table + " where client_id = ?1").setParameter(1, c.id).executeUpdate();
+        }
+        em.createNativeQuery("update referral set reason = null where client_id = ?1").setParameter(1, c.id).executeUpdate();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", c.id.toString());
+        data.put("destroyedAt", now.toInstant().toString());
+        data.put("rule", RetentionRule.RULE);
+        outbox.emit("client.destroyed", c.id.toString(), actor, correlationId, data);
+    }
+}
