@@ -1,0 +1,127 @@
+package org.confide.records;
+
+import static io.restassured.RestAssured.given;
+import static org.confide.records.Fixtures.ORG;
+import static org.confide.records.Fixtures.as;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.confide.testing.Tokens;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint against every kind of caller (API.md conventions): no token 401; a role the endpoint never allows 403;
+ * another organisation's resource 404; in the caller's org but not theirs (unallocated practitioner, another client's
+ * letter) 403. "ok" means the request got past authorisation (2xx, or a domain 409/422).
+ */
+@QuarkusTest
+class AuthMatrixTest {
+
+    private static final Set<Integer> PAST_AUTH = Set.of(200, 201, 204, 409, 422);
+
+    /** Callers: code -> (role, org, sub). C and Y are clients; their sub is filled in once the clients exist. */
+    private final Map<String, String[]> callers = new LinkedHashMap<>();
+
+    private RequestSpecification call(String code) {
+        if (code.equals("A")) return given().contentType(ContentType.JSON);
+        String[] c = callers.get(code);
+        return given().auth().oauth2(Tokens.token(c[0], c[1], c[2])).contentType(ContentType.JSON);
+    }
+
+    @Test
+    @DisplayName("R-REC-1, R-REF-1, R-CONF-2, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint")
+    void matrix() {
+        String client = Fixtures.client("prac-own");
+        String otherClient = Fixtures.client("prac-own");
+        String letter = as("practitioner", "prac-own").body("{\"recipient\": \"GP\", \"body\": \"b\"}")
+                .post("/clients/" + client + "/letters").then().statusCode(201).extract().path("id");
+        String referral = as("partner", "partner-m", "api").body("{\"providerOrg\": \"" + ORG + "\", \"identity\": "
+                        + "{\"fullName\": \"Lee Park\"}, \"programme\": \"COACHING\", \"reason\": \"r\"}")
+                .post("/referrals").then().statusCode(201).extract().path("id");
+
+        callers.put("M", new String[]{"manager", ORG, "mgr"});
+        callers.put("P", new String[]{"practitioner", ORG, "prac-own"});
+        callers.put("Q", new String[]{"practitioner", ORG, "prac-unallocated"});
+        callers.put("S", new String[]{"supervisor", ORG, "sup"});
+        callers.put("C", new String[]{"client", ORG, client});
+        callers.put("Y", new String[]{"client", ORG, otherClient});
+        callers.put("K", new String[]{"compliance", ORG, "comp"});
+        callers.put("D", new String[]{"admin", ORG, "adm"});
+        callers.put("N", new String[]{"partner", "partner-m", "api"});
+        callers.put("O", new String[]{"partner", "partner-o", "api"});
+        callers.put("X", new String[]{"manager", "org-b", "mgr-b"});
+        callers.put("T", new String[]{"supervisor", "org-b", "sup-b"});
+        callers.put("Z", new String[]{"client", "org-b", client});
+
+        String c = "/clients/" + client;
+        String note = "{\"sessionDate\": \"2026-11-20\", \"kind\": \"SESSION\", \"body\": \"n\"}";
+        String newClient = Fixtures.CLIENT_BODY;
+        String newReferral = "{\"providerOrg\": \"" + ORG + "\", \"identity\": {\"fullName\": \"Lee Park\"}, "
+                + "\"programme\": \"COACHING\", \"reason\": \"r\"}";
+        // Unlisted callers expect 403; "ok" = past authorisation.
+        String staffOfClient = "M=ok P=ok Q=403 X=404";
+        List<Object[]> rows = List.of(
+                row("POST", "/clients", newClient, "M=ok P=ok Q=ok X=ok"),
+                row("GET", c, null, staffOfClient),
+                row("GET", "/clients", null, "M=ok P=ok Q=ok X=ok"),
+                row("POST", "/referrals", newReferral, "N=ok O=ok"),
+                row("GET", "/referrals/" + referral, null, "N=ok O=404"),
+                row("GET", "/partner/notifications", null, "N=ok O=ok"),
+                row("POST", c + "/milestones", "{\"type\": \"INITIAL_MEETING_HELD\"}", staffOfClient),
+                row("GET", c + "/milestones", null, staffOfClient),
+                row("POST", c + "/notes", note, staffOfClient),
+                row("GET", c + "/notes", null, staffOfClient),
+                row("POST", c + "/supervision-notes", "{\"text\": \"themes\"}", staffOfClient),
+                row("GET", c + "/supervision-view", null, "S=ok T=404"),
+                row("POST", c + "/letters", "{\"recipient\": \"GP\", \"body\": \"b\"}", staffOfClient),
+                row("GET", c + "/letters", null, staffOfClient),
+                row("POST", c + "/letters/" + letter + "/send", null, staffOfClient),
+                row("GET", "/me/letters", null, "C=ok Y=ok Z=404"),
+                row("GET", "/me/letters/" + letter, null, "C=ok Y=403 Z=404"),
+                row("POST", "/me/letters/" + letter + "/approval", "{\"approved\": true}", "C=ok Y=403 Z=404"),
+                row("GET", "/me/file", null, "C=ok Y=ok Z=404"),
+                row("POST", c + "/legal-hold", "{\"reason\": \"court\"}", "M=ok X=404"),
+                row("DELETE", c + "/legal-hold", null, "M=ok X=404"),
+                row("POST", c + "/destruction", null, "M=ok X=404"),
+                row("PUT", "/settings/retention", "{\"retentionDays\": 1095}", "D=ok"),
+                row("GET", "/settings/retention", null, "D=ok M=ok X=ok"),
+                row("POST", "/retention/run", null, "D=ok M=ok X=ok"));
+
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Object[] r : rows) {
+            Map<String, String> expected = new HashMap<>();
+            for (String e : ((String) r[3]).split(" ")) expected.put(e.split("=")[0], e.split("=")[1]);
+            List<String> codes = new ArrayList<>(callers.keySet());
+            codes.add("A");
+            for (String code : codes) {
+                String want = code.equals("A") ? "401" : expected.getOrDefault(code, "403");
+                RequestSpecification spec = call(code);
+                if (r[2] != null) spec = spec.body((String) r[2]);
+                Response resp = spec.request((String) r[0], (String) r[1]);
+                int got = resp.statusCode();
+                boolean right = want.equals("ok") ? PAST_AUTH.contains(got) : got == Integer.parseInt(want);
+                if (!right) wrong.add(r[0] + " " + r[1] + " as " + code + ": want " + want + ", got " + got);
+                if (!want.equals("ok") && !"application/problem+json".equals(resp.contentType().split(";")[0])) {
+                    wrong.add(r[0] + " " + r[1] + " as " + code + ": refusal is not problem+json");
+                }
+                checked++;
+            }
+        }
+        assertTrue(wrong.isEmpty(), checked + " calls, wrong:\n" + String.join("\n", wrong));
+    }
+
+    private static Object[] row(String method, String path, String body, String expected) {
+        return new Object[]{method, path, body, expected};
+    }
+}
