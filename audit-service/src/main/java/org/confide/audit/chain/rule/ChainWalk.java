@@ -1,5 +1,7 @@
 package org.confide.audit.chain.rule;
 
+import java.util.function.Supplier;
+
 /**
  * Verifies an organisation's chain one entry at a time, in seq order, without holding it in memory:
  * each entry must have the next seq, link to the previous hash, and hash to what it claims.
@@ -8,6 +10,7 @@ package org.confide.audit.chain.rule;
 public final class ChainWalk {
 
     private final EntryHasher hasher = new EntryHasher();
+    private final StoredEntryHasher rowHasher = new StoredEntryHasher();
     private long expectedSeq;
     private String expectedPrev;
     private long checked;
@@ -25,19 +28,28 @@ public final class ChainWalk {
 
     /** Checks the next entry; returns false once the chain is broken (further entries are ignored). */
     public boolean accept(EntryContent entry, String prevHash, String hash) {
+        return accept(entry.seq(), prevHash, hash, () -> hasher.hash(prevHash, entry));
+    }
+
+    /** The same check for a stored row, hashed without building a JSON tree (the verify endpoint's path). */
+    public boolean accept(StoredEntryHasher.Row row, String prevHash, String hash) {
+        return accept(row.seq(), prevHash, hash, () -> rowHasher.hash(prevHash, row));
+    }
+
+    private boolean accept(long seq, String prevHash, String hash, Supplier<String> recomputed) {
         if (firstBrokenSeq != null) {
             return false;
         }
-        if (entry.seq() != expectedSeq) {
+        if (seq != expectedSeq) {
             firstBrokenSeq = expectedSeq; // a missing or reordered entry breaks the chain where it should be
             return false;
         }
         checked++;
-        if (!expectedPrev.equals(prevHash) || !hasher.hash(prevHash, entry).equals(hash)) {
-            firstBrokenSeq = entry.seq();
+        if (!expectedPrev.equals(prevHash) || !recomputed.get().equals(hash)) {
+            firstBrokenSeq = seq;
             return false;
         }
-        headSeq = entry.seq();
+        headSeq = seq;
         headHash = hash;
         expectedSeq++;
         expectedPrev = hash;

@@ -1,22 +1,22 @@
 package org.confide.audit.verify.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import org.confide.audit.chain.AuditEntry;
-import org.confide.audit.chain.repository.AuditEntryRepository;
+import org.confide.audit.chain.AuditTime;
 import org.confide.audit.chain.rule.ChainWalk;
 import org.confide.audit.chain.rule.EntryHasher;
+import org.confide.audit.chain.rule.StoredEntryHasher;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
 import org.confide.audit.checkpoint.rule.CheckpointCheck;
 import org.confide.audit.checkpoint.rule.SignedNote;
@@ -35,10 +35,12 @@ import org.confide.audit.tree.rule.MerkleTree;
 public class VerifyService {
 
     private static final int CHUNK = 1000;
+    private static final int FETCH = 5000;
+    private static final String RANGE = """
+            SELECT seq, event_id, type, occurred_at, recorded_at, actor_id, actor_role, client_id, correlation_id,
+                   source, data, prev_hash, hash
+            FROM audit_entry WHERE org = ? AND seq >= ? AND seq <= ? ORDER BY seq""";
     private static final HexFormat HEX = HexFormat.of();
-
-    @Inject
-    AuditEntryRepository entries;
 
     @Inject
     TreeRepository tree;
@@ -51,9 +53,6 @@ public class VerifyService {
 
     @Inject
     AgroalDataSource db;
-
-    @Inject
-    ObjectMapper mapper;
 
     /**
      * API.md {@code {valid, checked, headSeq, headHash, firstBrokenSeq}}, plus {@code checkpointsChecked} and
@@ -77,32 +76,40 @@ public class VerifyService {
             long checkpointsChecked = 0;
             long vouchedSeq = start - 1;
             String vouchedHash = prev;
-            long next = start;
-            walking:
-            while (next <= toSeq) {
-                List<AuditEntry> chunk = entries.range(org, next, toSeq, CHUNK);
-                for (AuditEntry e : chunk) {
-                    if (!walk.accept(e.content(parse(e.data)), e.prevHash, e.hash)) {
-                        break walking;
-                    }
-                    if (range == null) continue;
-                    range.append(MerkleTree.leafHash(HEX.parseHex(e.hash)));
-                    for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == e.seq; cp = pending.peek()) {
-                        String why = CheckpointCheck.check(org, cp.treeSize(), cp.entryHash(), cp.rootHash(), cp.note(),
-                                vkey, range.root(), e.hash);
-                        if (why != null) {
-                            return new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash, vouchedSeq + 1,
-                                    checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq);
+            // One streamed query (a server-side cursor, FETCH rows at a time) and no JSON tree per entry: verify
+            // runs near the speed of SHA-256 itself (bench: audit verify).
+            try (PreparedStatement ps = c.prepareStatement(RANGE)) {
+                ps.setFetchSize(FETCH);
+                ps.setString(1, org);
+                ps.setLong(2, start);
+                ps.setLong(3, toSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        String prevHash = rs.getString(12);
+                        String hash = rs.getString(13);
+                        StoredEntryHasher.Row row = new StoredEntryHasher.Row(seq, rs.getString(2), rs.getString(3),
+                                time(rs, 4), time(rs, 5), org, rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getString(9), rs.getString(10), rs.getString(11));
+                        if (!walk.accept(row, prevHash, hash)) {
+                            break;
                         }
-                        checkpointsChecked++;
-                        pending.pop();
-                        vouchedSeq = e.seq;
-                        vouchedHash = e.hash;
+                        if (range == null) continue;
+                        range.append(MerkleTree.leafHash(HEX.parseHex(hash)));
+                        for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == seq; cp = pending.peek()) {
+                            String why = CheckpointCheck.check(org, cp.treeSize(), cp.entryHash(), cp.rootHash(), cp.note(),
+                                    vkey, range.root(), hash);
+                            if (why != null) {
+                                return new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash, vouchedSeq + 1,
+                                        checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq);
+                            }
+                            checkpointsChecked++;
+                            pending.pop();
+                            vouchedSeq = seq;
+                            vouchedHash = hash;
+                        }
                     }
                 }
-                if (chunk.size() < CHUNK) break;
-                next = chunk.getLast().seq + 1;
-                entries.getEntityManager().clear();
             }
             ChainWalk.Result r = walk.result();
             if (!r.valid()) {
@@ -164,12 +171,7 @@ public class VerifyService {
         }
     }
 
-    private JsonNode parse(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException ex) {
-            // Unparseable stored data cannot hash to the stored hash: verification reports it as broken.
-            return mapper.getNodeFactory().textNode(json);
-        }
+    private static String time(ResultSet rs, int column) throws SQLException {
+        return AuditTime.format(rs.getObject(column, OffsetDateTime.class));
     }
 }
