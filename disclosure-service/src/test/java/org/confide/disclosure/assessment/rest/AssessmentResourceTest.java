@@ -163,6 +163,21 @@ class AssessmentResourceTest {
         given().contentType("application/json").body(body).post("/disclosure-assessments").then().statusCode(401);
     }
 
+    @Test
+    @DisplayName("R-CONF-3: a group's or network's matter asks consent of the group (every member); an unknown group is 404")
+    void groupMatter() {
+        String org = "org-as-9";
+        String client = Fixtures.knownClient(org, "p1");
+        String group = Fixtures.group(org, List.of(client));
+        ConsentStandIn.answer(group, Mode.PERMIT);
+        as("practitioner", org, "p1").body(concern(client, "\"RISK_TO_OTHERS\"", "SERIOUS", ",\"groupId\":\"" + group + "\""))
+                .post("/disclosure-assessments").then().statusCode(200).body("outcome", equalTo("CONSENTED"));
+        assertTrue(ConsentStandIn.seen().stream().filter(s -> s.contains(group)).allMatch(s -> s.contains("\"groupId\"")
+                && !s.contains("\"clientId\"")));
+        as("practitioner", org, "p1").body(concern(client, "\"RISK_TO_OTHERS\"", "SERIOUS", ",\"groupId\":\"no-such-group\""))
+                .post("/disclosure-assessments").then().statusCode(404);
+    }
+
     private static org.hamcrest.Matcher<Integer> anyClientError() {
         return org.hamcrest.Matchers.either(is(400)).or(is(422));
     }
