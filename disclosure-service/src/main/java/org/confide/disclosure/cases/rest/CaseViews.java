@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.confide.disclosure.cases.CaseStep;
 import org.confide.disclosure.cases.DisclosureCase;
-import org.confide.disclosure.cases.StepKind;
 import org.confide.disclosure.cases.rest.CaseDtos.CaseView;
 import org.confide.disclosure.cases.rest.CaseDtos.StepView;
 import org.confide.disclosure.cases.service.CaseService;
@@ -84,9 +83,5 @@ public class CaseViews {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean is(CaseStep s, StepKind kind) {
-        return s.kind == kind;
     }
 }

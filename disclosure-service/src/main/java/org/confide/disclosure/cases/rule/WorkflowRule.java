@@ -149,12 +149,18 @@ public final class WorkflowRule {
         return s.outcome() != Outcome.CONSENTED && emergencyRule.open(s.outcome(), s.immediacy(), s.policy());
     }
 
-    /** R-PROC-1: continuing support offered and the client told; once, after a decision or a share. */
-    public Optional<Refusal> followUp(CaseState s) {
+    /**
+     * R-PROC-1: continuing support offered and the client told; once, after a decision or a share. A client not told of
+     * the outcome is the rule's exception, so its reason is required.
+     */
+    public Optional<Refusal> followUp(CaseState s, boolean clientInformedOfOutcome, String note) {
         if (s.status() == CaseStatus.CLOSED) return Refusal.conflict("R-PROC-1", "the case is closed");
         if (s.followedUp()) return Refusal.conflict("R-PROC-1", "the follow-up is already recorded");
         if (s.status() == CaseStatus.RAISED) {
             return Refusal.conflict("R-PROC-2", "nothing is decided or shared yet: follow-up comes after");
+        }
+        if (!clientInformedOfOutcome && blank(note)) {
+            return Refusal.invalid("R-PROC-1", "note", "why the client was not told of the outcome is required");
         }
         return Optional.empty();
     }

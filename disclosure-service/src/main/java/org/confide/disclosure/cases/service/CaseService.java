@@ -179,8 +179,7 @@ public class CaseService {
         CaseState s = state(l);
         refuse(rule.decision(s, caller.subject(), b.decision(), b.lawfulBasis()));
         boolean retrospective = s.shares().stream().anyMatch(WorkflowRule.Share::emergency);
-        CaseDtos.Decision stored = new CaseDtos.Decision(b.decision(), b.rationale(),
-                b.decision() == DecisionKind.APPROVED ? b.lawfulBasis() : b.lawfulBasis(), retrospective);
+        CaseDtos.Decision stored = new CaseDtos.Decision(b.decision(), b.rationale(), b.lawfulBasis(), retrospective);
         Map<String, Object> data = data(c);
         data.put("decision", b.decision().name());
         data.put("lawfulBasis", b.lawfulBasis() == null ? null : b.lawfulBasis().name());
@@ -255,7 +254,7 @@ public class CaseService {
 
     public Loaded followUp(UUID id, CaseDtos.FollowUp b) {
         Loaded l = lockForStep(id);
-        refuse(rule.followUp(state(l)));
+        refuse(rule.followUp(state(l), b.clientInformedOfOutcome(), b.note()));
         CaseDtos.FollowUp stored = new CaseDtos.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
         Map<String, Object> data = data(l.c());
         data.put("supportOffered", b.supportOffered());

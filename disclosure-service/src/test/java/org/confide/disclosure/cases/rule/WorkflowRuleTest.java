@@ -166,10 +166,12 @@ class WorkflowRuleTest {
                 row("R-PROC-3: more than the minimum necessary", 422, "R-PROC-3",
                         r -> r.share(with(b -> b.decision(DecisionKind.APPROVED).status(CaseStatus.APPROVED)), GP, Set.of(RISK_INFORMATION, CASE_NOTES), false)),
                 // follow-up and close
-                row("R-PROC-2: follow-up before anything is decided or shared", 409, "R-PROC-2", r -> r.followUp(ready())),
+                row("R-PROC-2: follow-up before anything is decided or shared", 409, "R-PROC-2", r -> r.followUp(ready(), true, null)),
                 row("R-PROC-1: follow-up twice", 409, "R-PROC-1",
-                        r -> r.followUp(with(b -> b.decision(DecisionKind.APPROVED).status(CaseStatus.FOLLOWED_UP).followedUp()))),
-                row("R-PROC-1: follow-up on a closed case", 409, "R-PROC-1", r -> r.followUp(with(b -> b.status(CaseStatus.CLOSED)))),
+                        r -> r.followUp(with(b -> b.decision(DecisionKind.APPROVED).status(CaseStatus.FOLLOWED_UP).followedUp()), true, null)),
+                row("R-PROC-1: follow-up on a closed case", 409, "R-PROC-1", r -> r.followUp(with(b -> b.status(CaseStatus.CLOSED)), true, null)),
+                row("R-PROC-1: client not told of the outcome, and no reason why", 422, "R-PROC-1",
+                        r -> r.followUp(with(b -> b.decision(DecisionKind.REJECTED).status(CaseStatus.REJECTED)), false, " ")),
                 row("R-PROC-1: closing before the follow-up", 409, "R-PROC-1",
                         r -> r.close(with(b -> b.decision(DecisionKind.APPROVED).status(CaseStatus.DISCLOSED).shares(new Share(false))))),
                 row("R-PROC-2: closing with an emergency share not yet decided", 409, "R-PROC-2",
@@ -215,7 +217,8 @@ class WorkflowRuleTest {
         assertTrue(RULE.share(with(b -> b.immediacy(Immediacy.IMMEDIATE)), GP, Set.of(RISK_INFORMATION), true).isEmpty());
         assertTrue(RULE.share(with(b -> b.outcome(Outcome.CONSENTED, "R-CONS-1")), GP, Set.of(RISK_INFORMATION), false).isEmpty(),
                 "CONSENTED shares without approval");
-        assertTrue(RULE.followUp(with(b -> b.status(CaseStatus.DISCLOSED).shares(new Share(true)))).isEmpty());
+        assertTrue(RULE.followUp(with(b -> b.status(CaseStatus.DISCLOSED).shares(new Share(true))), true, null).isEmpty());
+        assertTrue(RULE.followUp(with(b -> b.status(CaseStatus.REJECTED)), false, "telling them would raise the risk").isEmpty());
         assertTrue(RULE.close(with(b -> b.status(CaseStatus.FOLLOWED_UP).decision(DecisionKind.APPROVED).shares(new Share(true)).followedUp())).isEmpty(),
                 "closes once the emergency share has its retrospective decision");
         assertEquals(CaseStatus.DISCLOSED, RULE.afterDecision(with(b -> b.status(CaseStatus.DISCLOSED)), DecisionKind.APPROVED));
