@@ -58,6 +58,11 @@ public final class Jcs {
 
     static void string(String s, StringBuilder sb) {
         sb.append('"');
+        if (plain(s)) {
+            // Most ids and codes need no escaping: one copy instead of a char at a time (verify's hot path).
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -78,6 +83,14 @@ public final class Jcs {
             }
         }
         sb.append('"');
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') return false;
+        }
+        return true;
     }
 
     /** ECMAScript Number::toString (ECMA-262 7.1.12.1) of an IEEE 754 double. */
