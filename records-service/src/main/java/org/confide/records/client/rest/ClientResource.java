@@ -61,13 +61,15 @@ public class ClientResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    public Page<ClientView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                 @QueryParam("cursor") String cursor) {
+    public Page<Object> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                             @QueryParam("cursor") String cursor, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);
         ClientStatus wanted = status == null ? null : enumOf(ClientStatus.class, "status", status);
-        List<Client> found = service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()), page.limit());
-        String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().id.toString()) : null;
-        return new Page<>(found.stream().map(this::view).toList(), next);
+        ClientService.Listed found = service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()),
+                page.limit(), purposes.of(purpose));
+        String next = found.clients().size() == page.limit()
+                ? PageRequest.encode(found.clients().getLast().id.toString()) : null;
+        return new Page<>(found.views(), next);
     }
 
     public ClientView view(Client c) {

@@ -25,6 +25,7 @@ import org.confide.records.client.rest.ClientDtos.ClientView;
 import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.client.rest.ClientDtos.Referral;
 import org.confide.records.client.rest.ClientDtos.RegisterClient;
+import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.crypto.ClientKeys;
@@ -134,9 +135,24 @@ public class ClientService {
                 "clientId", client.id.toString(), "purposeOfUse", purpose.name(), "resource", resource));
     }
 
-    public List<Client> list(ClientStatus status, UUID after, int limit) {
+    /** A page of clients as staff see them (a destroyed one as its tombstone); each identity shown is a recorded read. */
+    public Listed list(ClientStatus status, UUID after, int limit, PurposeOfUse purpose) {
         String practitioner = caller.is(Roles.MANAGER) ? null : caller.subject();
-        return clients.page(caller.org(), status, practitioner, after, limit);
+        List<Client> page = clients.page(caller.org(), status, practitioner, after, limit);
+        int days = settings.daysOf(caller.org());
+        List<Object> views = new java.util.ArrayList<>();
+        for (Client c : page) {
+            if (c.destroyed()) {
+                views.add(new Tombstone(c.id, c.status, c.destroyedAt));
+            } else {
+                views.add(viewOf(c, days));
+                accessed(c, purpose, "client-list");
+            }
+        }
+        return new Listed(page, views);
+    }
+
+    public record Listed(List<Client> clients, List<Object> views) {
     }
 
     /** The identity, decrypted; null for a destroyed client (its key is gone). */
@@ -151,9 +167,14 @@ public class ClientService {
 
     /** The client as API.md shows it to staff (identity decrypted). */
     public ClientView viewOf(Client c) {
+        return viewOf(c, settings.daysOf(c.org));
+    }
+
+    private ClientView viewOf(Client c, int retentionDays) {
         return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
                 c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
-                c.contactCeasedAt, retainUntil(c), c.legalHold, identityOf(c));
+                c.contactCeasedAt, retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null), c.legalHold,
+                identityOf(c));
     }
 
     public OffsetDateTime retainUntil(Client client) {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
+import org.confide.records.client.rest.Purposes;
 import org.confide.records.letter.rest.LetterDtos.LetterView;
 import org.confide.records.letter.rest.LetterDtos.NewLetter;
 import org.confide.records.letter.service.LetterService;
@@ -36,6 +38,9 @@ public class LetterResource {
     @Inject
     LetterService service;
 
+    @Inject
+    Purposes purposes;
+
     @POST
     @Idempotent
     public Response draft(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewLetter body) {
@@ -45,9 +50,9 @@ public class LetterResource {
 
     @GET
     public Page<LetterView> list(@PathParam("id") String id, @QueryParam("limit") Integer limit,
-                                 @QueryParam("cursor") String cursor) {
+                                 @QueryParam("cursor") String cursor, @HeaderParam(Purposes.HEADER) String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page(service.ofClient(uuid("id", id), TimeCursor.of(page), page.limit()), page);
+        return page(service.ofClient(uuid("id", id), TimeCursor.of(page), page.limit(), purposes.of(purpose)), page);
     }
 
     /** R-CONS-3: 409 unless the client approved it. */

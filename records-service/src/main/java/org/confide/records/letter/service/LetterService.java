@@ -11,6 +11,7 @@ import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 import org.confide.records.client.Client;
+import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
@@ -65,8 +66,9 @@ public class LetterService {
         return view(client, l);
     }
 
-    public List<LetterView> ofClient(UUID clientId, TimeCursor after, int limit) {
+    public List<LetterView> ofClient(UUID clientId, TimeCursor after, int limit, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
+        clients.accessed(client, purpose, "letters");
         return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
     }
 
