@@ -3,6 +3,7 @@ package org.confide.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings shared by every service, under {@code confide.platform.*}. */
@@ -20,6 +21,13 @@ public interface PlatformConfig {
 
     /** Creating and migrating the service's own database at start. */
     Db db();
+
+    /**
+     * Settings a production start refuses to go without: environment variable name to the config key it feeds
+     * ({@code %prod.confide.platform.required.CONFIDE_KAFKA=kafka.bootstrap.servers}). Satisfied by the variable or
+     * by the key given as a system property. Empty outside the prod profile.
+     */
+    Map<String, String> required();
 
     /** The local copy of allocations and group memberships, fed by records-events. */
     AllocationCopy allocationCopy();
