@@ -1,21 +1,13 @@
 package org.confide.disclosure.consent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import org.confide.disclosure.config.DisclosureConfig;
 import org.confide.platform.auth.Caller;
-import org.confide.platform.auth.Roles;
 import org.confide.platform.config.PlatformConfig;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -42,12 +34,14 @@ public class ConsentClient {
     Caller caller;
 
     private ConsentDecisions decisions;
-    private PrivateKey signingKey;
+    private ServiceTokens serviceTokens;
 
     @PostConstruct
     void init() {
         decisions = new ConsentDecisions(config.consent().url(), config.consent().timeout(), mapper);
-        signingKey = config.consent().serviceSigningKey().map(ConsentClient::load).orElse(null);
+        serviceTokens = config.consent().serviceSigningKey()
+                .map(k -> new ServiceTokens(ServiceTokens.load(Path.of(k)), config.consent().serviceTokenIssuer(), platform.serviceName()))
+                .orElse(null);
     }
 
     public List<ConsentAnswer> ask(List<ConsentDecisions.Question> questions, String correlationId) {
@@ -57,18 +51,6 @@ public class ConsentClient {
 
     /** A service token for the caller's organisation when a key is configured, else the caller's own token. */
     private String token() {
-        if (signingKey == null) return jwt.getRawToken();
-        return Jwt.issuer(config.consent().serviceTokenIssuer()).subject(platform.serviceName())
-                .groups(Set.of(Roles.SERVICE)).claim(Caller.ORG_CLAIM, caller.org())
-                .expiresIn(60).jws().sign(signingKey);
-    }
-
-    private static PrivateKey load(String location) {
-        try {
-            String pem = Files.readString(Path.of(location)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (Exception e) {
-            throw new IllegalStateException("confide.disclosure.consent.service-signing-key is not a readable PKCS#8 RSA key", e);
-        }
+        return serviceTokens == null ? jwt.getRawToken() : serviceTokens.mint(caller.org());
     }
 }
