@@ -59,23 +59,36 @@ public class MasterKey {
                     + "identities and notes; it will not start without one");
         }
         String text = value.trim();
-        Path file = text.startsWith("/") || text.startsWith(".") ? Path.of(text) : null;
-        if (file != null) {
-            try {
-                text = Files.readString(file).trim();
-            } catch (IOException e) {
-                throw new IllegalStateException(ENV + " names the file " + file + ", which cannot be read", e);
+        // Base64 may itself begin with '/', so the value is a key when it decodes to one, and a file path otherwise.
+        byte[] direct = decode(text);
+        if (direct != null && direct.length == FieldCipher.KEY_BYTES) return direct;
+        if (direct == null || text.startsWith("/") || text.startsWith(".")) {
+            Path file = Path.of(text);
+            if (Files.isRegularFile(file)) {
+                try {
+                    text = Files.readString(file).trim();
+                } catch (IOException e) {
+                    throw new IllegalStateException(ENV + " names the file " + file + ", which cannot be read", e);
+                }
+            } else if (direct == null && (text.startsWith("/") || text.startsWith("."))) {
+                throw new IllegalStateException(ENV + " names the file " + file + ", which cannot be read");
             }
         }
-        byte[] k;
-        try {
-            k = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
+        byte[] k = decode(text);
+        if (k == null) {
             throw new IllegalStateException(ENV + " is not base64 (expected 32 random bytes in base64)");
         }
         if (k.length != FieldCipher.KEY_BYTES) {
             throw new IllegalStateException(ENV + " must be 32 bytes (256 bits) in base64; it is " + k.length + " bytes");
         }
         return k;
+    }
+
+    private static byte[] decode(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

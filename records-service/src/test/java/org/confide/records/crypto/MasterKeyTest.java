@@ -31,6 +31,10 @@ class MasterKeyTest {
         Path file = Files.createTempFile("master", ".key");
         Files.writeString(file, b64 + "\n");
         assertArrayEquals(key, MasterKey.load(file.toString()));
+        byte[] slash = FieldCipher.newKey();
+        slash[0] = (byte) 0xFF; // its base64 begins with '/', like a path, and is still a key
+        assertTrue(Base64.getEncoder().encodeToString(slash).startsWith("/"));
+        assertArrayEquals(slash, MasterKey.load(Base64.getEncoder().encodeToString(slash)));
         assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load("c2hvcnQ="))
                 .getMessage().contains("32 bytes"));
         assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load("not base64!!"))
