@@ -22,9 +22,12 @@ class BenchSmokeTest {
     void benchmarksRun() throws Exception {
         RunningSystem system = RunningSystem.get();
         Path results = Files.createTempDirectory("confide-bench");
-        List<String> args = new ArrayList<>(List.of("--only", "decisions,ingest,queries,startup", "--events", "300", "--orgs", "3",
+        List<String> args = new ArrayList<>(List.of("--only", "decisions,ingest,endtoend,queries,startup", "--events", "300", "--orgs", "3",
                 "--clients", "20", "--consents", "100", "--concurrency", "1,4", "--org", "bench-smoke-decisions",
                 "--consent-url", system.url("consent-service"),
+                "--steps", "10", "--disclosure-url", system.url("disclosure-service"),
+                "--practitioner-token", org.confide.testing.Tokens.token("practitioner", "bench-smoke-decisions", "bench-practitioner"),
+                "--org-compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-decisions", "bench-auditor"),
                 "--manager-token", org.confide.testing.Tokens.token("manager", "bench-smoke-decisions", "bench-manager"),
                 "--service-token", org.confide.testing.Tokens.token("service", "bench-smoke-decisions", "bench"),
                 "--log-entries", "2000", "--log-clients", "50", "--log-org", "bench-smoke-log",
@@ -53,6 +56,12 @@ class BenchSmokeTest {
         for (String line : decisions) {
             JsonNode d = json.readTree(line);
             assertTrue(d.get("value").asDouble() > 0 && d.get("baseline").asDouble() > 0, line);
+        }
+        List<String> endToEnd = Files.readAllLines(results.resolve("endtoend.jsonl"));
+        assertEquals(2, endToEnd.size(), "p50 and p99 from a disclosure step to its audit entry");
+        for (String line : endToEnd) {
+            JsonNode e = json.readTree(line);
+            assertTrue(e.get("value").asDouble() > 0 && e.get("steps").asInt() == 10, line);
         }
         List<String> queries = Files.readAllLines(results.resolve("queries.jsonl"));
         assertEquals(3, queries.size(), "trail p99, per-client p99, verify rate");
