@@ -169,6 +169,21 @@ class ReferralTest {
     }
 
     @Test
+    @DisplayName("R-REC-5: a referred client's limits of confidentiality are recorded at the initial meeting; false is refused 422")
+    void limitsAtInitialMeeting() {
+        String clientId = refer("partner-l").getString("clientId");
+        String path = "/clients/" + clientId + "/milestones";
+        as("manager", "mgr-1").get("/clients/" + clientId).then().statusCode(200).body("limitsExplainedAt", nullValue());
+        as("manager", "mgr-1").body("{\"type\": \"INITIAL_MEETING_HELD\", \"limitsExplained\": false}").post(path).then()
+                .statusCode(422).body("rule", equalTo("R-REC-5")).body("violations[0].field", equalTo("limitsExplained"));
+        as("manager", "mgr-1").get("/clients/" + clientId).then().statusCode(200).body("status", equalTo("REFERRED"));
+        as("manager", "mgr-1").body("{\"type\": \"INITIAL_MEETING_HELD\", \"limitsExplained\": true}").post(path).then()
+                .statusCode(201);
+        as("manager", "mgr-1").get("/clients/" + clientId).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("limitsExplainedAt", notNullValue());
+    }
+
+    @Test
     @DisplayName("bad referrals: missing provider, identity or reason is 422 naming the field; an unknown programme is 400")
     void badReferral() {
         as("partner", "partner-q", "p").body("{\"programme\": \"MENTORING\"}").post("/referrals").then().statusCode(422)

@@ -40,6 +40,7 @@ public final class ClientDtos {
 
     public record ClientView(UUID id, String org, Programme programme, ClientStatus status, String allocatedPractitionerId,
                              Referral referral, OffsetDateTime createdAt, OffsetDateTime contactCeasedAt,
-                             OffsetDateTime retainUntil, boolean legalHold, Identity identity) {
+                             OffsetDateTime retainUntil, boolean legalHold, Identity identity,
+                             OffsetDateTime limitsExplainedAt) {
     }
 }

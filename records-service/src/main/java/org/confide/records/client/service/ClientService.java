@@ -174,7 +174,7 @@ public class ClientService {
         return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
                 c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
                 c.contactCeasedAt, retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null), c.legalHold,
-                identityOf(c));
+                identityOf(c), c.limitsExplainedAt);
     }
 
     public OffsetDateTime retainUntil(Client client) {

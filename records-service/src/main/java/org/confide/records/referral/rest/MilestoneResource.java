@@ -40,7 +40,7 @@ public class MilestoneResource {
     @POST
     @Idempotent
     public Response record(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewMilestone body) {
-        Milestone m = service.record(uuid("id", id), body.type(), body.practitionerId());
+        Milestone m = service.record(uuid("id", id), body.type(), body.practitionerId(), body.limitsExplained());
         return Response.created(URI.create("/clients/" + id + "/milestones/" + m.id)).entity(view(m)).build();
     }
 

@@ -38,7 +38,8 @@ public final class ReferralDtos {
     public record Notice(UUID id, UUID referralId, MilestoneType type, OffsetDateTime at) {
     }
 
-    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId) {
+    /** {@code limitsExplained}: at the initial meeting of a referred client, that the limits were explained (R-REC-5). */
+    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId, Boolean limitsExplained) {
     }
 
     public record MilestoneView(UUID id, UUID clientId, MilestoneType type, String practitionerId, OffsetDateTime at) {

@@ -16,6 +16,7 @@ import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
+import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.paging.TimeCursor;
@@ -34,6 +35,7 @@ import org.confide.records.referral.rule.MilestoneRule;
 public class ReferralService {
 
     private final MilestoneRule rule = new MilestoneRule();
+    private final IntakeRule intake = new IntakeRule();
 
     @Inject
     ClientService clients;
@@ -100,7 +102,7 @@ public class ReferralService {
     }
 
     /** R-REF-1: records a milestone and, for a referred client, the referrer's written notice of it. */
-    public Milestone record(UUID clientId, MilestoneType type, String practitionerId) {
+    public Milestone record(UUID clientId, MilestoneType type, String practitionerId, Boolean limitsExplained) {
         Client client = clients.forStaff(clientId);
         boolean manager = caller.is(Roles.MANAGER);
         if (!rule.mayRecord(type, manager, !manager)) {
@@ -112,6 +114,12 @@ public class ReferralService {
         rule.refusal(client.status, type).ifPresent(reason -> {
             throw ProblemException.conflict(MilestoneRule.RULE, reason);
         });
+        // R-REC-5: a referred client meets the service first at the initial meeting; the explanation is recorded then.
+        if (limitsExplained != null && type == MilestoneType.INITIAL_MEETING_HELD) {
+            intake.refusal(limitsExplained).ifPresent(reason -> {
+                throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
+            });
+        }
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
         m.org = client.org;
@@ -126,6 +134,7 @@ public class ReferralService {
         client.status = rule.next(client.status, type);
         if (type == MilestoneType.PRACTITIONER_ALLOCATED) client.allocatedPractitionerId = practitionerId;
         if (type == MilestoneType.CONTACT_CEASED) client.contactCeasedAt = m.at;
+        if (Boolean.TRUE.equals(limitsExplained) && client.limitsExplainedAt == null) client.limitsExplainedAt = m.at;
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clientId", client.id.toString());
