@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.confide.audit.chain.AuditTime;
-import org.confide.audit.chain.rule.EntryContent;
 import org.confide.audit.chain.rule.EntryHasher;
 import org.confide.audit.chain.rule.Jcs;
+import org.confide.audit.chain.rule.StoredEntryHasher;
 import org.confide.audit.ingest.IncomingEvent;
 import org.jboss.logging.Logger;
 
@@ -39,7 +39,6 @@ public class ChainAppender {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id) DO NOTHING""";
 
-    private final EntryHasher hasher = new EntryHasher();
 
     @Inject
     AgroalDataSource db;
@@ -55,14 +54,17 @@ public class ChainAppender {
                 byOrg.computeIfAbsent(e.org(), k -> new java.util.ArrayList<>()).add(e);
             }
             OffsetDateTime recordedAt = AuditTime.normalise(Instant.now());
+            // One per batch (it reuses its buffer): hashes the canonical data text once made, not the tree again.
+            StoredEntryHasher hasher = new StoredEntryHasher();
             for (Map.Entry<String, List<IncomingEvent>> org : byOrg.entrySet()) {
-                appended += appendToChain(c, org.getKey(), org.getValue(), recordedAt);
+                appended += appendToChain(c, org.getKey(), org.getValue(), recordedAt, hasher);
             }
         }
         return appended;
     }
 
-    private int appendToChain(Connection c, String org, List<IncomingEvent> events, OffsetDateTime recordedAt)
+    private int appendToChain(Connection c, String org, List<IncomingEvent> events, OffsetDateTime recordedAt,
+                              StoredEntryHasher hasher)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO chain_head (org, seq, hash) VALUES (?, 0, ?) ON CONFLICT (org) DO NOTHING")) {
@@ -93,10 +95,9 @@ public class ChainAppender {
                 }
                 long next = seq + 1;
                 String data = Jcs.canonicalize(e.data());
-                EntryContent content = new EntryContent(next, e.id(), e.type(), AuditTime.format(e.occurredAt()),
-                        AuditTime.format(recordedAt), org, e.actorId(), e.actorRole(), e.clientId(), e.correlationId(),
-                        e.source(), e.data());
-                String hash = hasher.hash(prev, content);
+                String hash = hasher.hash(prev, new StoredEntryHasher.Row(next, e.id(), e.type(),
+                        AuditTime.format(e.occurredAt()), AuditTime.format(recordedAt), org, e.actorId(), e.actorRole(),
+                        e.clientId(), e.correlationId(), e.source(), data));
                 int i = 1;
                 insert.setString(i++, org);
                 insert.setLong(i++, next);
