@@ -109,8 +109,9 @@ class TamperTest {
         asAttacker("UPDATE chain_head SET seq = 3, hash = (SELECT hash FROM audit_entry WHERE org = '" + org
                 + "' AND seq = 3) WHERE org = '" + org + "'");
         compliance(org).get("/audit/verify").then().statusCode(200)
+                // The first checkpoint past the cut names it (4 or 5: one may have been signed at 4 on a timer).
                 .body("valid", equalTo(false)).body("firstBrokenSeq", equalTo(4))
-                .body("reason", containsString("checkpoint 5"));
+                .body("reason", containsString("covers entries the log no longer has"));
     }
 
     @Test
