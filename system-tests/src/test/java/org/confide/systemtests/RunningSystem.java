@@ -46,6 +46,10 @@ final class RunningSystem {
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        if (service.equals("disclosure-service") && processes.containsKey("consent-service")) {
+            // consent-service starts first, so its port is known: disclosure asks it, as in production.
+            config.put("confide.disclosure.consent.url", processes.get("consent-service").url());
+        }
         if (service.equals("records-service")) {
             // records-service refuses to start in prod without its master key (a fresh random one per run).
             byte[] key = new byte[32];

@@ -44,7 +44,8 @@ final class ServiceProcess implements AutoCloseable {
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar.toString());
-        Path log = root.resolve("system-tests/target/" + name + ".log");
+        // One log per process: a test may run a second instance of a service beside the shared one.
+        Path log = root.resolve("system-tests/target/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServiceProcess(name, port, p, log);
