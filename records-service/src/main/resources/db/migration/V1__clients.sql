@@ -1,6 +1,7 @@
 -- records-service schema (API.md records-service). Identity, note bodies, letters and referral reasons are
--- encrypted with a data key per client (bytea columns), the key stored only wrapped by the master key
--- (ARCHITECTURE.md crypto-shredding): retention sets wrapped_key to NULL and every ciphertext of the client is gone.
+-- encrypted with a data key per client (bytea columns). The keys are NOT in this database: they live, wrapped by the
+-- master key, in the separate key vault (db/keys, R-REC-3), so a backup of this database holds only ciphertext
+-- once retention has deleted the client's key there.
 CREATE TABLE client (
     id                        UUID PRIMARY KEY,
     org                       TEXT        NOT NULL,
@@ -8,7 +9,6 @@ CREATE TABLE client (
     status                    TEXT        NOT NULL,
     allocated_practitioner_id TEXT,
     limits_explained_at       TIMESTAMPTZ,
-    wrapped_key               BYTEA,
     identity                  BYTEA,
     referral_id               UUID,
     referrer_org              TEXT,

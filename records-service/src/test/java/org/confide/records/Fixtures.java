@@ -60,6 +60,21 @@ public final class Fixtures {
         });
     }
 
+    /** The client's wrapped data key as the key vault (R-REC-3, its own database) stores it; null when none. */
+    public static byte[] vaultKey(String clientId) {
+        var ds = Arc.container().instance(io.agroal.api.AgroalDataSource.class,
+                new io.quarkus.agroal.DataSource.DataSourceLiteral("keys")).get();
+        try (var c = ds.getConnection();
+             var ps = c.prepareStatement("select wrapped_key from client_key where client_id = ?")) {
+            ps.setObject(1, UUID.fromString(clientId));
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The events of this type about this client that this service wrote to its outbox, oldest first. */
     public static List<JsonNode> outbox(String type, String clientId) {
         List<JsonNode> out = new ArrayList<>();

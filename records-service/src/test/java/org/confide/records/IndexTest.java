@@ -31,11 +31,11 @@ class IndexTest {
     }
 
     private static final List<String> LOAD = List.of("""
-                    insert into client (id, org, programme, status, allocated_practitioner_id, wrapped_key, identity,
+                    insert into client (id, org, programme, status, allocated_practitioner_id, identity,
                                         created_at, contact_ceased_at)
                     select gen_random_uuid(), 'big-' || (g % 300), 'COUNSELLING',
                            case when g % 10 = 0 then 'CONTACT_CEASED' else 'ACTIVE' end,
-                           'prac-' || (g % 3000), '\\x00'::bytea, '\\x00'::bytea, now() - (g || ' minutes')::interval,
+                           'prac-' || (g % 3000), '\\x00'::bytea, now() - (g || ' minutes')::interval,
                            case when g % 10 = 0 then now() - (g || ' minutes')::interval end
                     from generate_series(1, 300000) g""",
             """

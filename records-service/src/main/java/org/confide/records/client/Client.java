@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A person the organisation supports. {@code identity} is JSON sealed with the client's own data key
- * ({@code wrappedKey}, itself sealed by the master key); neither ever leaves this service in an event.
+ * (kept, sealed by the master key, only in the separate key vault: crypto.KeyVault, R-REC-3); neither ever leaves
+ * this service in an event.
  * A destroyed client keeps only this row's ids, status and times (the tombstone).
  */
 @Entity
@@ -39,10 +40,6 @@ public class Client extends PanacheEntityBase {
     /** When the limits of confidentiality were explained (R-REC-5); null for a referral not yet met. */
     @Column(name = "limits_explained_at")
     public OffsetDateTime limitsExplainedAt;
-
-    /** The client's data key, sealed by the master key; null once destroyed (R-REC-3). */
-    @Column(name = "wrapped_key")
-    public byte[] wrappedKey;
 
     @Column(name = "identity")
     public byte[] identity;

@@ -9,8 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Per-client data keys (ARCHITECTURE.md): each client's identity and note bodies are sealed with a key of its own,
- * stored only wrapped by the master key. Destroying the wrapped key (R-REC-3 retention) makes every ciphertext of
- * that client unreadable.
+ * stored only wrapped by the master key, and only in the {@link KeyVault} (never in the records database). Destroying
+ * it there (R-REC-3 retention) makes every ciphertext of that client unreadable, in backups too.
  */
 @ApplicationScoped
 public class ClientKeys {
@@ -18,21 +18,29 @@ public class ClientKeys {
     @Inject
     MasterKey master;
 
-    /** A fresh data key for a new client, wrapped for storage. */
-    public byte[] newWrappedKey(UUID clientId) {
-        return FieldCipher.seal(master.bytes(), FieldCipher.newKey(), wrapContext(clientId));
+    @Inject
+    KeyVault vault;
+
+    /** A fresh data key for a new client, stored in the vault at once (before the client row commits). */
+    public void create(UUID clientId) {
+        vault.create(clientId);
     }
 
-    public byte[] seal(UUID clientId, byte[] wrappedKey, String field, String plaintext) {
+    /** R-REC-3: destroys the client's key in the vault; every ciphertext of the client is unreadable from now on. */
+    public void destroy(UUID clientId) {
+        vault.destroy(clientId);
+    }
+
+    public byte[] seal(UUID clientId, String field, String plaintext) {
         if (plaintext == null) return null;
-        return FieldCipher.seal(unwrap(clientId, wrappedKey), plaintext.getBytes(StandardCharsets.UTF_8),
+        return FieldCipher.seal(key(clientId), plaintext.getBytes(StandardCharsets.UTF_8),
                 context(clientId, field));
     }
 
     /** The plaintext, or {@link FieldCipher.Unreadable} once the client's key is destroyed. */
-    public String open(UUID clientId, byte[] wrappedKey, String field, byte[] stored) {
+    public String open(UUID clientId, String field, byte[] stored) {
         if (stored == null) return null;
-        return new String(FieldCipher.open(unwrap(clientId, wrappedKey), stored, context(clientId, field)),
+        return new String(FieldCipher.open(key(clientId), stored, context(clientId, field)),
                 StandardCharsets.UTF_8);
     }
 
@@ -48,13 +56,8 @@ public class ClientKeys {
         }
     }
 
-    private byte[] unwrap(UUID clientId, byte[] wrappedKey) {
-        if (wrappedKey == null) throw new FieldCipher.Unreadable("the client's key has been destroyed");
-        return FieldCipher.open(master.bytes(), wrappedKey, wrapContext(clientId));
-    }
-
-    private static String wrapContext(UUID clientId) {
-        return "confide-records/client-key/" + clientId;
+    private byte[] key(UUID clientId) {
+        return vault.find(clientId).orElseThrow(() -> new FieldCipher.Unreadable("the client's key has been destroyed"));
     }
 
     private static String context(UUID clientId, String field) {

@@ -56,8 +56,8 @@ public class LetterService {
         l.id = UUID.randomUUID();
         l.org = client.org;
         l.clientId = client.id;
-        l.recipient = keys.seal(client.id, client.wrappedKey, RECIPIENT, command.recipient());
-        l.body = keys.seal(client.id, client.wrappedKey, BODY, command.body());
+        l.recipient = keys.seal(client.id, RECIPIENT, command.recipient());
+        l.body = keys.seal(client.id, BODY, command.body());
         l.status = LetterStatus.DRAFT;
         l.authorId = caller.subject();
         l.createdAt = ClientService.now();
@@ -144,7 +144,7 @@ public class LetterService {
     }
 
     private LetterView view(Client client, Letter l) {
-        return new LetterView(l.id, l.clientId, keys.open(client.id, client.wrappedKey, RECIPIENT, l.recipient),
-                keys.open(client.id, client.wrappedKey, BODY, l.body), l.status, l.authorId, l.createdAt, l.decidedAt, l.sentAt);
+        return new LetterView(l.id, l.clientId, keys.open(client.id, RECIPIENT, l.recipient),
+                keys.open(client.id, BODY, l.body), l.status, l.authorId, l.createdAt, l.decidedAt, l.sentAt);
     }
 }

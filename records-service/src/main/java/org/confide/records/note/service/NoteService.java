@@ -55,7 +55,7 @@ public class NoteService {
         n.clientId = client.id;
         n.sessionDate = command.sessionDate();
         n.kind = command.kind();
-        n.body = keys.seal(client.id, client.wrappedKey, BODY, command.body());
+        n.body = keys.seal(client.id, BODY, command.body());
         n.authorId = caller.subject();
         n.createdAt = ClientService.now();
         notes.persist(n);
@@ -82,7 +82,7 @@ public class NoteService {
     }
 
     private NoteView view(Client client, Note n, String plain) {
-        String body = plain != null ? plain : keys.open(client.id, client.wrappedKey, BODY, n.body);
+        String body = plain != null ? plain : keys.open(client.id, BODY, n.body);
         return new NoteView(n.id, n.clientId, n.sessionDate, n.kind, body, n.authorId, n.createdAt);
     }
 }

@@ -68,7 +68,7 @@ public class ReferralService {
         r.referrerOrg = caller.org();
         r.clientId = client.id;
         r.status = ReferralStatus.RECEIVED;
-        r.reason = keys.seal(client.id, client.wrappedKey, "referral.reason", command.reason());
+        r.reason = keys.seal(client.id, "referral.reason", command.reason());
         r.createdAt = client.createdAt;
         referrals.persist(r);
         client.referralId = r.id;

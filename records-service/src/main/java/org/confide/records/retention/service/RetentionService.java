@@ -19,14 +19,15 @@ import org.confide.records.client.Client;
 import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.config.RecordsConfig;
+import org.confide.records.crypto.ClientKeys;
 import org.confide.records.retention.RetentionSetting;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
 
 /**
- * Retention (R-REC-3) and legal hold (R-REC-4). Destruction is crypto-shredding: the client's wrapped data key is
- * deleted, so every ciphertext of the client (identity, notes, letters, supervision notes, referral reason), in this
- * database and in any copy of it made from now on, is unreadable; the ciphertext rows are deleted too, and a
+ * Retention (R-REC-3) and legal hold (R-REC-4). Destruction is crypto-shredding: the client's data key is deleted
+ * from the key vault (a separate database without long-lived backups), so every ciphertext of the client (identity,
+ * notes, letters, supervision notes, referral reason), in this database and in every backup of it, is unreadable; the ciphertext rows are deleted too, and a
  * tombstone row (id, status, times) stays.
  */
 @ApplicationScoped
@@ -49,6 +50,9 @@ public class RetentionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ClientKeys keys;
 
     @Inject
     Outbox outbox;
@@ -126,7 +130,9 @@ public class RetentionService {
     }
 
     private void destroy(Client c, Actor actor, String correlationId, OffsetDateTime now) {
-        c.wrappedKey = null; // crypto-shredding: without the data key no ciphertext of this client decrypts
+        // R-REC-3 crypto-shredding: the vault's key goes first (its own commit), so a tombstone never has a live key;
+        // if this transaction then fails, the next run repeats the destruction.
+        keys.destroy(c.id);
         c.identity = null;
         c.status = org.confide.records.client.ClientStatus.DESTROYED;
         c.destroyedAt = now;

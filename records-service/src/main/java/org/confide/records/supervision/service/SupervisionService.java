@@ -76,7 +76,7 @@ public class SupervisionService {
         n.id = UUID.randomUUID();
         n.org = client.org;
         n.clientId = client.id;
-        n.text = keys.seal(client.id, client.wrappedKey, TEXT, text);
+        n.text = keys.seal(client.id, TEXT, text);
         n.authorId = caller.subject();
         n.createdAt = ClientService.now();
         supervisionNotes.persist(n);
@@ -106,7 +106,7 @@ public class SupervisionService {
     public List<SupervisionNoteView> allOf(Client client) {
         if (client.destroyed()) return List.of();
         return supervisionNotes.ofClient(client.id).stream()
-                .map(n -> new SupervisionNoteView(n.id, keys.open(client.id, client.wrappedKey, TEXT, n.text), n.createdAt))
+                .map(n -> new SupervisionNoteView(n.id, keys.open(client.id, TEXT, n.text), n.createdAt))
                 .toList();
     }
 
