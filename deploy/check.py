@@ -9,7 +9,8 @@
 2. The rendered objects hold what docs/deploy.md promises: probes on /q/health/ready and /q/health/live,
    requests and limits, non-root, a Service, HPA and PDB per service; the three KafkaTopics with
    replicas the brokers can hold; KRaft node pools with controllers and brokers; a database and owner
-   role per service, audit-service's runtime role owning nothing; default-deny NetworkPolicies; no Secret.
+   role per service, audit-service's runtime role owning nothing; records-service's key vault in a Cluster
+   of its own that is not backed up (R-REC-3); default-deny NetworkPolicies; no Secret.
 3. Environment names: every name docker-compose.yml or a Deployment gives a service is one that service
    reads (its application.properties, the platform defaults, its @ConfigMapping interfaces), and every
    ${NAME} a service reads without a default usable in production is given to it.
@@ -38,6 +39,8 @@ TOPICS = ["consent-events", "disclosure-events", "records-events"]
 ALWAYS_ALLOWED = re.compile(r"^(JAVA_OPTS|QUARKUS_[A-Z0-9_]+)$")
 # Keys of the Secret that deploy/make-secrets.sh creates and every Deployment takes with envFrom.
 JWT_SECRET_KEYS = {"confide-jwt": ["CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_JWT_ISSUER"]}
+# records-service's key vault (R-REC-3): a Cluster of its own, never backed up, reached by its own URL.
+KEY_VAULT, KEY_VAULT_DB, KEY_VAULT_ENV = "confide-keys-pg", "confide_records_keys", "CONFIDE_RECORDS_KEYS_DB_URL"
 
 passed, failed = 0, 0
 
@@ -300,7 +303,8 @@ def check_overlay(name, objs):
 
     # PostgreSQL: one Cluster, a database and an owner per service, the audit runtime role owns nothing.
     clusters = by_kind(objs, "Cluster")
-    check(len(clusters) == 1, f"{p} one CloudNativePG Cluster")
+    vault = clusters.pop(KEY_VAULT, None)
+    check(len(clusters) == 1, f"{p} one CloudNativePG Cluster for the services' databases")
     for cname, cl in clusters.items():
         owners = {}
         initdb = cl["spec"].get("bootstrap", {}).get("initdb", {})
@@ -322,8 +326,22 @@ def check_overlay(name, objs):
               f"{p} pg_hba keeps each service's role to its own database")
         rw = f"{cname}-rw:5432/"
         urls = [e["value"] for d in deployments.values() for e in d["spec"]["template"]["spec"]["containers"][0].get("env", [])
-                if e["name"].endswith("_DB_URL")]
+                if e["name"].endswith("_DB_URL") and e["name"] != KEY_VAULT_ENV]
         check(urls and all(rw in u for u in urls), f"{p} services connect to {cname}-rw")
+    # The key vault: records-service's keys in their own Cluster, with no backup of it (R-REC-3).
+    if check(vault is not None, f"{p} key vault Cluster {KEY_VAULT}"):
+        initdb = vault["spec"].get("bootstrap", {}).get("initdb", {})
+        check(initdb.get("database") == KEY_VAULT_DB and initdb.get("owner") == "confide_records",
+              f"{p} key vault database {KEY_VAULT_DB} owned by role confide_records")
+        backups = [n for n, b in by_kind(objs, "ScheduledBackup").items() if b["spec"]["cluster"]["name"] == KEY_VAULT]
+        check("backup" not in vault["spec"] and not backups, f"{p} key vault is not backed up", str(backups))
+        hba = vault["spec"].get("postgresql", {}).get("pg_hba", [])
+        check(any(l.split()[:2] == ["host", "all"] and l.split()[-1] == "reject" for l in hba),
+              f"{p} key vault pg_hba keeps confide_records to the vault database")
+        given = {e["name"]: e.get("value", "") for d, dep in deployments.items()
+                 for e in dep["spec"]["template"]["spec"]["containers"][0].get("env", []) if e["name"] == KEY_VAULT_ENV}
+        check(list(given) == [KEY_VAULT_ENV] and f"{KEY_VAULT}-rw:5432/{KEY_VAULT_DB}" in given[KEY_VAULT_ENV],
+              f"{p} records-service connects to {KEY_VAULT}-rw for its keys", str(given))
 
     # NetworkPolicies: default deny, and disclosure-service alone may call consent-service.
     pols = by_kind(objs, "NetworkPolicy")

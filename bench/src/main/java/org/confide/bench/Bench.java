@@ -78,6 +78,7 @@ public final class Bench {
                 config.put("mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
                 if (name.equals("records-service")) {
                     config.put("confide.records.master-key", recordsMasterKey(opts));
+                    config.put("quarkus.datasource.\"keys\".jdbc.url", dbServer + "/confide_records_keys" + suffix);
                 }
                 services.add(new StartupBench.Service(name, jar, config, pid));
             }

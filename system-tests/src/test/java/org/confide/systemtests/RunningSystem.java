@@ -55,6 +55,8 @@ final class RunningSystem {
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
             config.put("confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
+            // R-REC-3: the per-client keys live in a key vault database of their own.
+            config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_systest"));
         }
         return config;
     }
