@@ -7,6 +7,21 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "confide.consent")
 public interface ConsentConfig {
 
+    /** Consent decisions ({@code POST /consent-decisions}). */
+    Decisions decisions();
+
+    interface Decisions {
+        /**
+         * Whether a decision's transaction (its only write is the {@code consent.decided} event in the outbox) waits for
+         * the WAL flush. {@code true} (the default): no decision record is ever lost. {@code false}: PostgreSQL's
+         * asynchronous commit for that transaction only; a crash of the database server (not of this service) may lose
+         * the records of the last few hundred milliseconds of decisions, never leaves anything inconsistent, and
+         * removes a disk flush from every decision (bench: decisions). Env {@code CONFIDE_CONSENT_DECISIONS_DURABLE_COMMIT}.
+         */
+        @WithDefault("true")
+        boolean durableCommit();
+    }
+
     /** The sweep that marks ACTIVE consents past {@code validUntil} EXPIRED and emits {@code consent.expired}. */
     ExpirySweep expirySweep();
 

@@ -2,6 +2,7 @@ package org.confide.consent.decision.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.confide.consent.capacity.repository.CapacityRepository;
+import org.confide.consent.config.ConsentConfig;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.decision.Reason;
@@ -52,7 +54,14 @@ public class DecisionService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ConsentConfig config;
+
+    @Inject
+    EntityManager em;
+
     public Outcome decideForClient(DecisionRequest r) {
+        relaxCommitIfConfigured();
         String org = caller.org();
         allocations.inOrg(org, r.clientId()).orElseThrow(() -> ProblemException.notFound("client"));
         Request request = request(r);
@@ -73,6 +82,7 @@ public class DecisionService {
 
     /** R-CONF-3: every current member's own decision must permit, logistics to the organisation's staff apart. */
     public GroupOutcome decideForGroup(DecisionRequest r) {
+        relaxCommitIfConfigured();
         String org = caller.org();
         if (!allocations.groupExists(org, r.groupId())) {
             throw ProblemException.notFound("group");
@@ -102,6 +112,13 @@ public class DecisionService {
         data.put("rule", GroupDecisionRule.RULE);
         outbox.emit("consent.decided", null, data);
         return outcome;
+    }
+
+    /** See {@link ConsentConfig.Decisions#durableCommit()}: for this transaction only, never for a consent's change. */
+    private void relaxCommitIfConfigured() {
+        if (!config.decisions().durableCommit()) {
+            em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+        }
     }
 
     private static Request request(DecisionRequest r) {
