@@ -83,7 +83,9 @@ final class StartupBench {
 
     /** VmRSS of a process, in MB, from /proc. */
     static double rssMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) return Double.NaN; // the running instance is gone: no figure rather than a wrong one
+        for (String line : Files.readAllLines(status)) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
