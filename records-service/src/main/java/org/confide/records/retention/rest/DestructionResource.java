@@ -4,30 +4,15 @@ import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
-import org.confide.platform.correlation.CorrelationId;
 import org.confide.records.client.Client;
-import org.confide.records.client.rest.ClientDtos.ClientView;
 import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
-import org.confide.records.retention.RetentionSetting;
-import org.confide.records.retention.rest.RetentionDtos.Hold;
-import org.confide.records.retention.rest.RetentionDtos.RetentionPeriod;
-import org.confide.records.retention.rest.RetentionDtos.RetentionSettingView;
-import org.confide.records.retention.rest.RetentionDtos.RunResult;
-import org.confide.records.retention.service.RetentionRun;
 import org.confide.records.retention.service.RetentionService;
 
 /** One client destroyed now, if due (R-REC-3) and not held (R-REC-4). */
@@ -39,16 +24,7 @@ public class DestructionResource {
     RetentionService service;
 
     @Inject
-    RetentionRun run;
-
-    @Inject
     ClientService clients;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    CorrelationId correlation;
 
     /** One client destroyed now, if due: 409 R-REC-4 under a hold, 409 R-REC-3 before its retention ended. */
     @POST

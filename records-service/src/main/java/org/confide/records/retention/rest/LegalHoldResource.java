@@ -8,26 +8,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
-import org.confide.platform.correlation.CorrelationId;
-import org.confide.records.client.Client;
 import org.confide.records.client.rest.ClientDtos.ClientView;
-import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
-import org.confide.records.retention.RetentionSetting;
 import org.confide.records.retention.rest.RetentionDtos.Hold;
-import org.confide.records.retention.rest.RetentionDtos.RetentionPeriod;
-import org.confide.records.retention.rest.RetentionDtos.RetentionSettingView;
-import org.confide.records.retention.rest.RetentionDtos.RunResult;
-import org.confide.records.retention.service.RetentionRun;
 import org.confide.records.retention.service.RetentionService;
 
 /** R-REC-4: a legal hold suspends destruction of the client's record. */
@@ -40,16 +29,7 @@ public class LegalHoldResource {
     RetentionService service;
 
     @Inject
-    RetentionRun run;
-
-    @Inject
     ClientService clients;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    CorrelationId correlation;
 
     @POST
     @RolesAllowed(Roles.MANAGER)
