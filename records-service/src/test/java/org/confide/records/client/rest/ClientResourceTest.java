@@ -1,6 +1,7 @@
 package org.confide.records.client.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.confide.records.Fixtures.awaitEvent;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,19 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.confide.testing.KafkaBroker;
 import org.confide.testing.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,8 +29,6 @@ class ClientResourceTest {
     private static final String VALID = """
             {"identity": {"fullName": "Sam Jones", "dateOfBirth": "1990-02-03", "email": "sam@example.org"},
              "programme": "COUNSELLING", "limitsExplained": true}""";
-
-    private final ObjectMapper mapper = new ObjectMapper();
 
     private static RequestSpecification as(String role, String org, String sub) {
         return given().auth().oauth2(Tokens.token(role, org, sub)).contentType(ContentType.JSON);
@@ -187,27 +178,4 @@ class ClientResourceTest {
                 .body("violations[0].field", equalTo("limit"));
     }
 
-    /** Reads records-events from the start until the event of this type for this client arrives. */
-    private JsonNode awaitEvent(String type, String clientId) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KafkaBroker.shared().bootstrapServers());
-        p.put("group.id", "test-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of("records-events"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode e = mapper.readTree(r.value());
-                    if (type.equals(e.get("type").asText()) && clientId.equals(e.get("subject").asText())) {
-                        assertEquals(clientId, r.key(), "events are keyed by client id");
-                        return e;
-                    }
-                }
-            }
-        }
-        throw new AssertionError(type + " for " + clientId + " never reached records-events");
-    }
 }
