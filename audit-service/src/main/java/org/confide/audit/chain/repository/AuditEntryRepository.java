@@ -28,14 +28,4 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, A
         q.append(" order by seq");
         return find(q.toString(), p).page(0, limit).list();
     }
-
-    /** A stretch of the chain in seq order, for verification in bounded memory. */
-    public List<AuditEntry> range(String org, long fromSeq, long toSeq, int limit) {
-        return find("org = ?1 and seq >= ?2 and seq <= ?3 order by seq", org, fromSeq, toSeq).page(0, limit).list();
-    }
-
-    public String hashAt(String org, long seq) {
-        AuditEntry e = find("org = ?1 and seq = ?2", org, seq).firstResult();
-        return e == null ? null : e.hash;
-    }
 }
