@@ -70,6 +70,16 @@ public abstract class ServiceFixtures {
         return group;
     }
 
+    /** A group that records-service has created and no one has joined yet. */
+    public static String emptyGroup(String org) {
+        String group = UUID.randomUUID().toString();
+        publish(List.of(group), List.of(recordsEvent(org, "group.created", group,
+                "{\"groupId\":\"" + group + "\",\"kind\":\"NETWORK\",\"programme\":\"NETWORK_MEETING\"}")));
+        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
+        await("group created", () -> QuarkusTransaction.requiringNew().call(() -> allocations.groupExists(org, group)));
+        return group;
+    }
+
     public static void leave(String org, String group, String clientId) {
         publish(List.of(clientId), List.of(recordsEvent(org, "group.member-left", clientId,
                 "{\"clientId\":\"" + clientId + "\",\"groupId\":\"" + group + "\"}")));

@@ -51,9 +51,19 @@ public class AllocationCopyHandler {
 
     void apply(CloudEvent e) {
         JsonNode d = e.data() == null ? mapper.createObjectNode() : e.data();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (e.type().equals("group.created")) {
+            String groupId = text(d, "groupId", null);
+            // A group with no member yet is known, so a decision for it is DENY (nobody consented), not 404.
+            if (groupId != null) {
+                em.createNativeQuery("insert into known_group (group_id, org, created_at) values (?1, ?2, ?3) "
+                                + "on conflict (group_id) do nothing")
+                        .setParameter(1, groupId).setParameter(2, e.org()).setParameter(3, now).executeUpdate();
+            }
+            return;
+        }
         String clientId = text(d, "clientId", e.subject());
         if (clientId == null) return;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         switch (e.type()) {
             case "client.registered" -> upsert(clientId, e.org(), text(d, "allocatedPractitionerId", null),
                     text(d, "status", "ACTIVE"), true, now);

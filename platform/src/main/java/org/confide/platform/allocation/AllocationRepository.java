@@ -22,10 +22,23 @@ public class AllocationRepository implements PanacheRepositoryBase<ClientAllocat
                 .setParameter(1, org).setParameter(2, groupId).getResultList();
     }
 
-    /** Whether the group is known in {@code org} at all (current or past members). */
-    public boolean groupExists(String org, String groupId) {
+    /** Client ids of every member a group of {@code org} has had, each with whether it is a current member. */
+    public List<Member> members(String org, String groupId) {
         return getEntityManager()
-                .createQuery("select count(m) from GroupMembership m where m.org = ?1 and m.groupId = ?2", Long.class)
-                .setParameter(1, org).setParameter(2, groupId).getSingleResult() > 0;
+                .createQuery("select new org.confide.platform.allocation.AllocationRepository$Member(m.clientId, m.active) "
+                        + "from GroupMembership m where m.org = ?1 and m.groupId = ?2 order by m.clientId", Member.class)
+                .setParameter(1, org).setParameter(2, groupId).getResultList();
+    }
+
+    public record Member(String clientId, boolean current) {
+    }
+
+    /** Whether the group is known in {@code org} at all: created, or with current or past members. */
+    public boolean groupExists(String org, String groupId) {
+        Number n = (Number) getEntityManager().createNativeQuery(
+                        "select (select count(*) from known_group where org = ?1 and group_id = ?2)"
+                                + " + (select count(*) from group_membership where org = ?1 and group_id = ?2)")
+                .setParameter(1, org).setParameter(2, groupId).getSingleResult();
+        return n.longValue() > 0;
     }
 }

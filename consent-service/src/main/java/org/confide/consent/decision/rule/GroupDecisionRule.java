@@ -11,7 +11,8 @@ import org.confide.consent.decision.rule.DecisionRule.Outcome;
  * R-CONF-3: a group's or network's matters are not shared without the consent of everyone in it, logistics apart.
  * <ol>
  *   <li>{@code LOGISTICS} to recipient type {@code STAFF} of the group's own organisation: PERMIT {@code LOGISTICS_EXEMPT}.</li>
- *   <li>No current member: DENY {@code NO_CONSENT} (nobody has consented).</li>
+ *   <li>Only current members count: one who has left neither permits nor holds the decision back.</li>
+ *   <li>No current member (an empty group, or everyone left): DENY {@code NO_CONSENT} (nobody has consented).</li>
  *   <li>Every current member's own decision permits: PERMIT {@code CONSENT_ACTIVE}.</li>
  *   <li>Otherwise DENY {@code GROUP_CONSENT_INCOMPLETE} with the number of members whose decision does not permit
  *       (a count only: members never learn of each other through Confide, R-CONF-4).</li>
@@ -31,14 +32,19 @@ public final class GroupDecisionRule {
                 && (recipientOrgId == null || recipientOrgId.equals(groupOrg));
     }
 
-    public GroupOutcome decide(boolean logisticsExempt, List<Outcome> memberOutcomes) {
+    /** One member the group has had: {@code outcome}, the member's own decision, is needed only for a current member. */
+    public record Member(boolean current, Outcome outcome) {
+    }
+
+    public GroupOutcome decide(boolean logisticsExempt, List<Member> members) {
         if (logisticsExempt) {
             return new GroupOutcome(Decision.PERMIT, Reason.LOGISTICS_EXEMPT, 0);
         }
-        if (memberOutcomes.isEmpty()) {
+        List<Outcome> current = members.stream().filter(Member::current).map(Member::outcome).toList();
+        if (current.isEmpty()) {
             return new GroupOutcome(Decision.DENY, Reason.NO_CONSENT, 0);
         }
-        int missing = (int) memberOutcomes.stream().filter(o -> !o.permits()).count();
+        int missing = (int) current.stream().filter(o -> !o.permits()).count();
         return missing == 0
                 ? new GroupOutcome(Decision.PERMIT, Reason.CONSENT_ACTIVE, 0)
                 : new GroupOutcome(Decision.DENY, Reason.GROUP_CONSENT_INCOMPLETE, missing);

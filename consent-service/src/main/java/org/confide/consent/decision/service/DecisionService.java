@@ -88,18 +88,22 @@ public class DecisionService {
             throw ProblemException.notFound("group");
         }
         boolean exempt = GroupDecisionRule.logisticsExempt(r.recipientType(), r.recipientOrgId(), r.category(), org);
-        List<Outcome> members = new ArrayList<>();
+        List<GroupDecisionRule.Member> members = new ArrayList<>();
         if (!exempt) {
-            List<String> memberIds = allocations.activeMembers(org, r.groupId());
-            Map<String, List<Candidate>> byMember = memberIds.isEmpty() ? Map.of()
-                    : consents.forDecision(org, memberIds, r.recipientType(), r.purpose()).stream()
+            List<AllocationRepository.Member> all = allocations.members(org, r.groupId());
+            List<String> currentIds = all.stream().filter(AllocationRepository.Member::current)
+                    .map(AllocationRepository.Member::clientId).toList();
+            Map<String, List<Candidate>> byMember = currentIds.isEmpty() ? Map.of()
+                    : consents.forDecision(org, currentIds, r.recipientType(), r.purpose()).stream()
                     .collect(Collectors.groupingBy(c -> c.clientId,
                             Collectors.mapping(DecisionService::candidate, Collectors.toList())));
             Request request = request(r);
             Instant now = Instant.now();
-            for (String member : memberIds) {
-                members.add(rule.decide(request, byMember.getOrDefault(member, List.of()),
-                        capacity.lacksInformationSharingCapacity(org, member), now));
+            for (AllocationRepository.Member m : all) {
+                // A member who has left is passed on without a decision of their own: the rule does not count them.
+                members.add(new GroupDecisionRule.Member(m.current(), !m.current() ? null
+                        : rule.decide(request, byMember.getOrDefault(m.clientId(), List.of()),
+                        capacity.lacksInformationSharingCapacity(org, m.clientId()), now)));
             }
         }
         GroupOutcome outcome = groupRule.decide(exempt, members);

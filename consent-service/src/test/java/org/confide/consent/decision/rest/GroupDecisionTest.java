@@ -86,6 +86,17 @@ class GroupDecisionTest {
     }
 
     @Test
+    @DisplayName("R-CONF-3: a group created with no member yet is known: nobody has consented, so DENY NO_CONSENT (not 404)")
+    void emptyGroup() {
+        String group = Fixtures.emptyGroup(ORG);
+        decide("practitioner", ORG, group, "MENTAL_HEALTH_TEAM", null, "ATTENDANCE").statusCode(200)
+                .body("decision", equalTo("DENY")).body("reason", equalTo("NO_CONSENT")).body("missingMembers", equalTo(0));
+        decide("practitioner", ORG, group, "STAFF", null, "LOGISTICS").statusCode(200)
+                .body("decision", equalTo("PERMIT")).body("reason", equalTo("LOGISTICS_EXEMPT"));
+        decide("manager", "org-other", group, "STAFF", null, "LOGISTICS").statusCode(404);
+    }
+
+    @Test
     @DisplayName("group decisions: any staff role and services; client and partner 403; another organisation's or an unknown group 404")
     void auth() {
         List<String> members = Fixtures.knownClients(ORG, "prac-1", 1);
