@@ -2,8 +2,8 @@
 """Offline checks of the deployment files (no cluster, no Docker engine needed).
 
     python3 deploy/check.py            # from the repository root; needs kubectl (any version, for
-                                       # `kubectl kustomize`) and python3-yaml; docker compose or
-                                       # docker-compose is used when present
+                                       # `kubectl kustomize`), python3-yaml, node with
+                                       # `npm ci --prefix deploy/schema`, and docker compose or docker-compose
 
 1. `kubectl kustomize` renders every overlay under deploy/k8s/overlays.
 2. The rendered objects hold what docs/deploy.md promises: probes on /q/health/ready and /q/health/live,
@@ -14,11 +14,16 @@
 3. Environment names: every name docker-compose.yml or a Deployment gives a service is one that service
    reads (its application.properties, the platform defaults, its @ConfigMapping interfaces), and every
    ${NAME} a service reads without a default usable in production is given to it.
-4. `docker compose config` (or `docker-compose config`) accepts docker-compose.yml, when a client exists.
-5. The rendered Kubernetes objects match the Kubernetes API schemas (deploy/schema, kubernetes-models),
-   when node and `npm ci --prefix deploy/schema` are there. Strimzi and CloudNativePG resources are not
-   schema-checked: their CRD schemas ship with the operators.
+4. `docker compose config -q` (the Compose v2 plugin, else docker-compose 1.29, Debian's package) accepts
+   docker-compose.yml; it needs no Docker engine. A copy with a misspelt option must be refused.
+5. Every rendered object matches its schema (deploy/schema/validate.mjs, after `npm ci --prefix deploy/schema`):
+   Kubernetes kinds (kubernetes-models), Strimzi Kafka, KafkaNodePool, KafkaTopic
+   (@kubernetes-models/strimzi-kafka-operator, API kafka.strimzi.io/v1, the only one Strimzi 1.0 serves) and
+   CloudNativePG Cluster, Database (@kubernetes-models/cloudnative-pg). An apiVersion or kind without a
+   schema fails, as does a field no schema describes. Broken copies of the rendered Kafka, KafkaTopic,
+   Cluster and Database, and an unknown kind, must each be rejected: the check proves it can fail.
 
+The tools are required (`./confide test` installs them: see check_deploy there); a missing one fails.
 Prints one line per check and closes with "N passed, N failed"; exits 1 if any failed.
 """
 import json
@@ -191,21 +196,88 @@ def render(overlay):
     return [d for d in yaml.safe_load_all(out.stdout) if d] if ok else []
 
 
-def check_schemas(name, objs):
-    """Kubernetes objects against the API schemas of kubernetes-models (deploy/schema), when installed."""
-    schema_dir = os.path.join(ROOT, "deploy/schema")
-    if not shutil.which("node") or not os.path.isdir(os.path.join(schema_dir, "node_modules/kubernetes-models")):
-        print(f"skip  [{name}] Kubernetes schema check (needs node and `npm ci --prefix deploy/schema`)")
-        return
+SCHEMA_DIR = os.path.join(ROOT, "deploy/schema")
+
+
+def validate(objs):
+    """Runs deploy/schema/validate.mjs on objs: one (ok, message) per object, in order; None without it."""
+    if not shutil.which("node") or subprocess.run(["npm", "ls", "--prefix", SCHEMA_DIR], capture_output=True).returncode:
+        check(False, "schema check", "needs node and `npm ci --prefix deploy/schema` (package.json's exact versions)")
+        return None
     lines = "\n".join(json.dumps(o) for o in objs) + "\n"
-    out = subprocess.run(["node", os.path.join(schema_dir, "validate.mjs")], input=lines, capture_output=True, text=True)
-    results = out.stdout.splitlines()
-    valid = [l for l in results if l.startswith("ok")]
-    invalid = [l[6:] for l in results if l.startswith("FAIL")]
-    crs = sorted({l.split("(")[1].split(":")[0] for l in results if l.startswith("skip")})
-    check(out.returncode == 0 and valid and not invalid,
-          f"[{name}] {len(valid)} Kubernetes objects match the API schemas (custom resources {', '.join(crs)} not checked)",
-          "; ".join(invalid) or out.stderr.strip()[-400:])
+    out = subprocess.run(["node", os.path.join(SCHEMA_DIR, "validate.mjs")], input=lines, capture_output=True, text=True)
+    results = [(l.startswith("ok"), l[6:]) for l in out.stdout.splitlines() if l.startswith(("ok", "FAIL"))]
+    if len(results) != len(objs):
+        check(False, "schema check ran", out.stderr.strip()[-400:])
+        return None
+    return results
+
+
+def check_schemas(name, objs):
+    """Every rendered object against the Kubernetes, Strimzi and CloudNativePG schemas."""
+    results = validate(objs)
+    if results is None:
+        return
+    invalid = [msg for ok, msg in results if not ok]
+    kinds = sorted({o["kind"] for o in objs})
+    check(not invalid, f"[{name}] {len(objs)} objects match their schemas ({', '.join(kinds)})", "; ".join(invalid))
+    for group, kinds in (("kafka.strimzi.io", {"Kafka", "KafkaNodePool", "KafkaTopic"}),
+                         ("postgresql.cnpg.io", {"Cluster", "Database"})):
+        found = {o["kind"] for o in objs if o["apiVersion"].startswith(group + "/")}
+        check(kinds <= found, f"[{name}] {', '.join(sorted(kinds))} are among the schema-checked objects", str(found))
+    old = sorted({f"{o['kind']} {o['apiVersion']}" for o in objs
+                  if o["apiVersion"].startswith("kafka.strimzi.io/") and o["apiVersion"] != "kafka.strimzi.io/v1"})
+    check(not old, f"[{name}] Strimzi resources use kafka.strimzi.io/v1 (Strimzi 1.0 serves no other)", ", ".join(old))
+
+
+def broken_copies(objs):
+    """(what is wrong, object) pairs made from the rendered objects: each must fail the schema check."""
+    def first(kind):
+        return json.loads(json.dumps(next(o for o in objs if o["kind"] == kind)))
+    cases = []
+    k = first("Kafka")
+    k["spec"]["kafka"]["listeners"][0]["port"] = "9092"
+    cases.append(("a Kafka whose listener port is a string", k))
+    k = first("Kafka")
+    k["spec"]["entityOperator"]["topicOperater"] = k["spec"]["entityOperator"].pop("topicOperator")
+    cases.append(("a Kafka with a misspelt field (entityOperator.topicOperater)", k))
+    k = first("Kafka")
+    del k["spec"]["kafka"]["listeners"]
+    cases.append(("a Kafka without listeners", k))
+    t = first("KafkaTopic")
+    t["spec"]["partitions"] = 0
+    cases.append(("a KafkaTopic with 0 partitions", t))
+    n = first("KafkaNodePool")
+    n["spec"]["roles"] = ["zookeeper"]
+    cases.append(("a KafkaNodePool with an unknown role", n))
+    c = first("Cluster")
+    c["spec"]["instances"] = 0
+    cases.append(("a Cluster with 0 instances", c))
+    c = first("Cluster")
+    c["spec"]["storage"]["sise"] = c["spec"]["storage"].pop("size")
+    cases.append(("a Cluster with a misspelt field (storage.sise)", c))
+    d = first("Database")
+    del d["spec"]["owner"]
+    cases.append(("a Database without an owner", d))
+    k = first("Kafka")
+    k["apiVersion"] = "kafka.strimzi.io/v3"
+    cases.append(("a Kafka of an API version no schema has", k))
+    w = first("Cluster")
+    w["kind"] = "Clustre"
+    cases.append(("an unknown kind (postgresql.cnpg.io/v1 Clustre)", w))
+    return cases
+
+
+def check_schema_can_fail(objs):
+    """The schema check rejects broken Strimzi and CloudNativePG objects (and accepts the originals)."""
+    cases = broken_copies(objs)
+    results = validate([o for _, o in cases])
+    if results is None:
+        return
+    for (what, _), (ok, msg) in zip(cases, results):
+        check(not ok, f"schema check rejects {what}", "accepted")
+        if not ok:
+            print(f"        ({msg})")
 
 
 def by_kind(objs, kind):
@@ -373,13 +445,8 @@ def check_compose():
                 secret = value.removeprefix("/run/secrets/")
                 check(value.startswith("/run/secrets/") and secret in s.get("secrets", []),
                       f"compose: {svc} {name} is a mounted secret", value)
-    client = None
-    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
-        client = ["docker", "compose"]
-    elif shutil.which("docker-compose"):
-        client = ["docker-compose"]
-    if client is None:
-        print("skip  docker compose config (no docker compose or docker-compose client here)")
+    client = compose_client()
+    if not check(client is not None, "a Compose client (docker compose, or docker-compose: Debian package docker-compose)"):
         return
     # Secret files must exist for `config`: validate a copy beside throwaway keys, never touching .confide/.
     with tempfile.TemporaryDirectory() as tmp:
@@ -390,9 +457,29 @@ def check_compose():
             f = os.path.join(tmp, spec["file"])
             os.makedirs(os.path.dirname(f), exist_ok=True)
             open(f, "w").write("placeholder, not a key\n")
-        out = subprocess.run(client + ["-f", os.path.join(tmp, "docker-compose.yml"), "config", "-q"],
-                             capture_output=True, text=True, cwd=tmp)
+        out = compose_config(client, tmp)
         check(out.returncode == 0, f"{' '.join(client)} config accepts docker-compose.yml", out.stderr.strip()[-400:])
+        # The same file with one option misspelt must be refused, or the check above proves nothing.
+        text = open(path).read()
+        open(os.path.join(tmp, "docker-compose.yml"), "w").write(text.replace("restart: unless-stopped", "restrat: unless-stopped", 1))
+        out = compose_config(client, tmp)
+        check(out.returncode != 0 and "restrat" in out.stdout + out.stderr,
+              f"{' '.join(client)} config refuses docker-compose.yml with a misspelt option (restrat)", "accepted")
+
+
+def compose_client():
+    # The offline `config` needs no engine; DOCKER_HOST is dropped so a stray one is never dialled.
+    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
+        return ["docker", "compose"]
+    if shutil.which("docker-compose"):
+        return ["docker-compose"]
+    return None
+
+
+def compose_config(client, tmp):
+    env = {k: v for k, v in os.environ.items() if k != "DOCKER_HOST"}
+    return subprocess.run(client + ["-f", os.path.join(tmp, "docker-compose.yml"), "config", "-q"],
+                          capture_output=True, text=True, cwd=tmp, env=env)
 
 
 def check_no_keys():
@@ -408,11 +495,15 @@ def check_no_keys():
 
 def main():
     overlays = os.path.join(ROOT, "deploy/k8s/overlays")
+    rendered = []
     for name in sorted(os.listdir(overlays)):
         objs = render(os.path.join(overlays, name))
         if objs:
             check_overlay(name, objs)
             check_schemas(name, objs)
+            rendered = objs
+    if rendered:
+        check_schema_can_fail(rendered)
     check_compose()
     check_no_keys()
     print(f"{passed} passed, {failed} failed")
