@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * R-REC-1: no one but the organisation's own staff who work with the client sees the record.
- * Managers see every client of their organisation; a practitioner only the clients allocated to them.
+ * Managers see every client of their organisation; a practitioner only the clients allocated to them, where a
+ * facilitator of a group or network counts as allocated to its current members (API.md groups).
  * (Another organisation's client never reaches this rule: it is not found.)
  */
 public final class ClientAccessRule {
@@ -12,9 +13,16 @@ public final class ClientAccessRule {
     public static final String RULE = "R-REC-1";
 
     public boolean mayRead(Set<String> roles, String subject, String allocatedPractitionerId) {
+        return mayRead(roles, subject, allocatedPractitionerId, false);
+    }
+
+    /** {@code facilitatesClientsGroup}: the subject facilitates a group of which the client is a current member. */
+    public boolean mayRead(Set<String> roles, String subject, String allocatedPractitionerId,
+                           boolean facilitatesClientsGroup) {
         if (roles.contains("manager")) {
             return true;
         }
-        return roles.contains("practitioner") && subject != null && subject.equals(allocatedPractitionerId);
+        return roles.contains("practitioner") && subject != null
+                && (subject.equals(allocatedPractitionerId) || facilitatesClientsGroup);
     }
 }

@@ -29,6 +29,7 @@ import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.crypto.ClientKeys;
+import org.confide.records.group.repository.GroupFacilitatorRepository;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
 
@@ -48,6 +49,9 @@ public class ClientService {
 
     @Inject
     RetentionSettingRepository settings;
+
+    @Inject
+    GroupFacilitatorRepository facilitators;
 
     @Inject
     ClientKeys keys;
@@ -94,7 +98,8 @@ public class ClientService {
         client.status = status;
         client.allocatedPractitionerId = practitioner;
         keys.create(client.id); // R-REC-3: the key is in the vault before this row commits (an orphan key is harmless)
-        client.identity = keys.seal(client.id, IDENTITY_FIELD, write(identity));
+        // R-CONF-4: an anonymous group member has no identity at all, not even a sealed empty one.
+        client.identity = identity == null ? null : keys.seal(client.id, IDENTITY_FIELD, write(identity));
         client.createdAt = now();
         clients.persist(client);
         return client;
@@ -111,13 +116,21 @@ public class ClientService {
         return client;
     }
 
-    /** A client of the caller's org that the caller (manager, or the allocated practitioner) works with (R-REC-1). */
+    /** A client of the caller's org that the caller works with (R-REC-1): manager, allocated practitioner, or group facilitator. */
     public Client forStaff(UUID id) {
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
-        if (!access.mayRead(caller.roles(), caller.subject(), client.allocatedPractitionerId)) {
+        if (!access.mayRead(caller.roles(), caller.subject(), client.allocatedPractitionerId, facilitatesGroupOf(client))) {
             throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         return client;
+    }
+
+    /** A practitioner facilitating a group of which the client is a current member counts as allocated (R-REC-1). */
+    private boolean facilitatesGroupOf(Client client) {
+        // Asked only of a practitioner not allocated otherwise: the common case costs no query.
+        return caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER)
+                && !caller.subject().equals(client.allocatedPractitionerId)
+                && facilitators.facilitatesGroupOf(client.id, caller.subject());
     }
 
     /** As {@link #forStaff}, for a change: a destroyed client takes none (R-REC-3). */

@@ -2,6 +2,7 @@ package org.confide.records.file.rest;
 
 import java.util.List;
 import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.group.rest.GroupDtos.OwnMembership;
 import org.confide.records.letter.rest.LetterDtos.LetterView;
 import org.confide.records.note.rest.NoteDtos.NoteView;
 import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
@@ -12,8 +13,12 @@ public final class FileDtos {
     private FileDtos() {
     }
 
-    /** R-REC-2: everything records-service holds about the client, in one answer. */
+    /**
+     * R-REC-2: everything records-service holds about the client, in one answer; {@code groups} are the client's own
+     * memberships and attendance only, never another member's (R-CONF-4).
+     */
     public record MyFile(Object client, Identity identity, List<NoteView> notes, List<LetterView> letters,
-                         List<MilestoneView> milestones, List<SupervisionNoteView> supervisionNotes) {
+                         List<MilestoneView> milestones, List<SupervisionNoteView> supervisionNotes,
+                         List<OwnMembership> groups) {
     }
 }

@@ -15,6 +15,7 @@ import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.file.rest.FileDtos.MyFile;
+import org.confide.records.group.service.GroupService;
 import org.confide.records.letter.service.LetterService;
 import org.confide.records.note.service.NoteService;
 import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
@@ -45,6 +46,9 @@ public class FileService {
     SupervisionService supervision;
 
     @Inject
+    GroupService groups;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -63,9 +67,10 @@ public class FileService {
         List<MilestoneView> milestones = referrals.ofClient(c.id).stream()
                 .map(m -> new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at)).toList();
         if (c.destroyed()) {
-            return new MyFile(new Tombstone(c.id, c.status, c.destroyedAt), null, List.of(), List.of(), milestones, List.of());
+            return new MyFile(new Tombstone(c.id, c.status, c.destroyedAt), null, List.of(), List.of(), milestones, List.of(),
+                    List.of());
         }
         return new MyFile(clients.viewOf(c), clients.identityOf(c), notes.allOf(c), letters.allOf(c), milestones,
-                supervision.allOf(c));
+                supervision.allOf(c), groups.ownMemberships(c));
     }
 }

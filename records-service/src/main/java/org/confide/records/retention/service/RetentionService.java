@@ -20,6 +20,7 @@ import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.config.RecordsConfig;
 import org.confide.records.crypto.ClientKeys;
+import org.confide.records.group.service.GroupService;
 import org.confide.records.retention.RetentionSetting;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
@@ -27,7 +28,7 @@ import org.confide.records.retention.rule.RetentionRule;
 /**
  * Retention (R-REC-3) and legal hold (R-REC-4). Destruction is crypto-shredding: the client's data key is deleted
  * from the key vault (a separate database without long-lived backups), so every ciphertext of the client (identity,
- * notes, letters, supervision notes, referral reason), in this database and in every backup of it, is unreadable; the ciphertext rows are deleted too, and a
+ * notes, letters, supervision notes, referral reason, group aliases), in this database and in every backup of it, is unreadable; the ciphertext rows are deleted too, and a
  * tombstone row (id, status, times) stays.
  */
 @ApplicationScoped
@@ -53,6 +54,9 @@ public class RetentionService {
 
     @Inject
     ClientKeys keys;
+
+    @Inject
+    GroupService groups;
 
     @Inject
     Outbox outbox;
@@ -142,6 +146,7 @@ public class RetentionService {
             em.createNativeQuery("delete from " + table + " where client_id = ?1").setParameter(1, c.id).executeUpdate();
         }
         em.createNativeQuery("update referral set reason = null where client_id = ?1").setParameter(1, c.id).executeUpdate();
+        groups.destroyed(c.id, actor, correlationId, now); // its aliases go and it leaves its groups (R-CONF-4)
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clientId", c.id.toString());
         data.put("destroyedAt", now.toInstant().toString());

@@ -1,0 +1,102 @@
+package org.confide.records.group.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import org.confide.records.group.rest.GroupDtos.GroupView;
+import org.confide.records.group.rest.GroupDtos.MemberView;
+import org.confide.records.group.rest.GroupDtos.NewFacilitator;
+import org.confide.records.group.rest.GroupDtos.NewGroup;
+import org.confide.records.group.rest.GroupDtos.NewMember;
+import org.confide.records.group.rest.GroupDtos.NewSession;
+import org.confide.records.group.rest.GroupDtos.SessionView;
+import org.confide.records.group.service.GroupService;
+import org.confide.records.paging.TimeCursor;
+
+/**
+ * Peer groups and network meetings (API.md; R-CONF-3, R-CONF-4). Only staff: a client (a member) never reaches any
+ * of these endpoints, so members never see each other through Confide.
+ */
+@Path("/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+public class GroupResource {
+
+    private static final String BODY_REQUIRED = "a JSON body is required";
+
+    @Inject
+    GroupService service;
+
+    @POST
+    @Idempotent
+    public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup body) {
+        GroupView g = service.create(body);
+        return Response.created(URI.create("/groups/" + g.id())).entity(g).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public GroupView get(@PathParam("id") String id) {
+        return service.read(uuid("id", id));
+    }
+
+    @POST
+    @Path("/{id}/facilitators")
+    @RolesAllowed(Roles.MANAGER)
+    public GroupView facilitator(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewFacilitator body) {
+        return service.facilitate(uuid("id", id), body.practitionerId());
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @Idempotent
+    public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
+        MemberView m = service.join(uuid("id", id), body);
+        return Response.created(URI.create("/groups/" + id + "/members/" + m.memberId())).entity(m).build();
+    }
+
+    @DELETE
+    @Path("/{id}/members/{memberId}")
+    public Response leave(@PathParam("id") String id, @PathParam("memberId") String memberId) {
+        service.leave(uuid("id", id), uuid("memberId", memberId));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @Idempotent
+    public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
+        SessionView s = service.record(uuid("id", id), body);
+        return Response.created(URI.create("/groups/" + id + "/sessions/" + s.id())).entity(s).build();
+    }
+
+    @GET
+    @Path("/{id}/sessions")
+    public Page<SessionView> sessions(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+                                      @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<SessionView> found = service.sessions(uuid("id", id), TimeCursor.of(page), page.limit());
+        SessionView last = found.isEmpty() ? null : found.getLast();
+        return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
+    }
+}
