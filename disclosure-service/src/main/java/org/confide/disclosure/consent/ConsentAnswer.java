@@ -15,4 +15,14 @@ public record ConsentAnswer(boolean permitted, boolean checked, String reason, S
     public static ConsentAnswer unavailable() {
         return new ConsentAnswer(false, false, UNAVAILABLE, null);
     }
+
+    /**
+     * Both answers must permit (a group case, R-CONF-1 and R-CONF-3: the person's own consent and the group's): the first
+     * that does not permit gives the reason; the client's consent id is kept.
+     */
+    public ConsentAnswer and(ConsentAnswer other) {
+        ConsentAnswer refusing = !permitted ? this : other;
+        return new ConsentAnswer(permitted && other.permitted, checked && other.checked, refusing.reason,
+                consentId != null ? consentId : other.consentId);
+    }
 }

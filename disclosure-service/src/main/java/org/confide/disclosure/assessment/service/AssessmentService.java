@@ -89,17 +89,28 @@ public class AssessmentService {
         return new Evaluated(a, view(a, views, policy.version(), purpose), policy);
     }
 
-    /** For each recipient, one answer per category, in order. */
+    /**
+     * For each recipient, one answer per category, in order. A concern raised in a group or network (groupId) is about the
+     * person concerned, so their own consent is asked; and what was said in the room stays there unless the group consents
+     * too (R-CONF-3), so the group's consent is asked as well and both must permit. No other member is ever named.
+     */
     public List<List<ConsentAnswer>> answers(String clientId, String groupId, List<ProposedRecipient> recipients,
                                              List<Category> categories, Purpose purpose, String correlationId) {
         List<Question> questions = new ArrayList<>();
         for (ProposedRecipient r : recipients) {
             for (Category c : categories) {
-                questions.add(new Question(groupId == null ? clientId : null, groupId, r.type().name(), blankToNull(r.orgId()),
-                        c.name(), purpose.name()));
+                questions.add(new Question(clientId, null, r.type().name(), blankToNull(r.orgId()), c.name(), purpose.name()));
+                if (groupId != null) {
+                    questions.add(new Question(null, groupId, r.type().name(), blankToNull(r.orgId()), c.name(), purpose.name()));
+                }
             }
         }
-        List<ConsentAnswer> flat = consent.ask(questions, correlationId);
+        List<ConsentAnswer> asked = consent.ask(questions, correlationId);
+        List<ConsentAnswer> flat = new ArrayList<>();
+        int per = groupId == null ? 1 : 2;
+        for (int i = 0; i < asked.size(); i += per) {
+            flat.add(per == 1 ? asked.get(i) : asked.get(i).and(asked.get(i + 1)));
+        }
         List<List<ConsentAnswer>> out = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             out.add(flat.subList(i * categories.size(), (i + 1) * categories.size()));

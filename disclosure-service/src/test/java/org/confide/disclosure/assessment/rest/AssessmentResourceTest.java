@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.confide.disclosure.Fixtures.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -164,17 +165,31 @@ class AssessmentResourceTest {
     }
 
     @Test
-    @DisplayName("R-CONF-3: a group's or network's matter asks consent of the group (every member); an unknown group is 404")
+    @DisplayName("R-CONF-1, R-CONF-3: a concern raised in a group asks the person's own consent and the group's; both must permit; an unknown group is 404")
     void groupMatter() {
         String org = "org-as-9";
         String client = Fixtures.knownClient(org, "p1");
         String group = Fixtures.group(org, List.of(client));
+        String body = concern(client, "\"RISK_TO_OTHERS\"", "SERIOUS", ",\"groupId\":\"" + group + "\"")
+                .replace("ONE_TO_ONE", "GROUP_SESSION");
+        // The group consents, the person concerned does not: not consented.
         ConsentStandIn.answer(group, Mode.PERMIT);
-        as("practitioner", org, "p1").body(concern(client, "\"RISK_TO_OTHERS\"", "SERIOUS", ",\"groupId\":\"" + group + "\""))
-                .post("/disclosure-assessments").then().statusCode(200).body("outcome", equalTo("CONSENTED"));
-        assertTrue(ConsentStandIn.seen().stream().filter(s -> s.contains(group)).allMatch(s -> s.contains("\"groupId\"")
-                && !s.contains("\"clientId\"")));
-        as("practitioner", org, "p1").body(concern(client, "\"RISK_TO_OTHERS\"", "SERIOUS", ",\"groupId\":\"no-such-group\""))
+        as("practitioner", org, "p1").body(body).post("/disclosure-assessments").then().statusCode(200)
+                .body("outcome", not(equalTo("CONSENTED"))).body("recipients[0].consented", is(false));
+        // The person consents, the group does not (R-CONF-3: what is said in the room stays there): not consented.
+        ConsentStandIn.answer(client, Mode.PERMIT);
+        ConsentStandIn.answer(group, Mode.DENY);
+        as("practitioner", org, "p1").body(body).post("/disclosure-assessments").then().statusCode(200)
+                .body("outcome", not(equalTo("CONSENTED"))).body("recipients[0].consented", is(false));
+        // Both: consented.
+        ConsentStandIn.answer(group, Mode.PERMIT);
+        as("practitioner", org, "p1").body(body).post("/disclosure-assessments").then().statusCode(200)
+                .body("outcome", equalTo("CONSENTED"));
+        // A group question names the group only; the person's question names the person only.
+        List<String> asked = ConsentStandIn.seen().stream().filter(s -> s.contains(group) || s.contains(client)).toList();
+        assertTrue(asked.stream().anyMatch(s -> s.contains(group)) && asked.stream().anyMatch(s -> s.contains(client)));
+        assertTrue(asked.stream().noneMatch(s -> s.contains(group) && s.contains(client)), "one subject per question");
+        as("practitioner", org, "p1").body(body.replace(group, "no-such-group"))
                 .post("/disclosure-assessments").then().statusCode(404);
     }
 

@@ -162,6 +162,28 @@ class CaseWorkflowTest {
     }
 
     @Test
+    @DisplayName("R-CONF-1, R-PROC-3: a share of a concern raised in a group session is about the person concerned only: it names no other member")
+    void groupCase() {
+        String org = "org-wf-group";
+        List<String> members = List.of(Fixtures.knownClient(org, "p1"), Fixtures.knownClient(org, "p1"), Fixtures.knownClient(org, "p1"));
+        String group = Fixtures.group(org, members);
+        String concerned = members.get(0);
+        ConsentStandIn.answer(concerned, Mode.PERMIT);
+        ConsentStandIn.answer(group, Mode.PERMIT);
+        String concern = concern(concerned, "\"RISK_TO_SELF\"", "CHRONIC");
+        String id = raise("practitioner", org, "p1", concern.substring(0, concern.lastIndexOf('}')) + ",\"groupId\":\"" + group + "\"}");
+        as("practitioner", org, "p1").body(SHARE).post("/disclosures/" + id + "/shares").then().statusCode(200)
+                .body("status", equalTo("DISCLOSED")).body("clientId", equalTo(concerned)).body("groupId", equalTo(group));
+        String view = as("manager", org, "m1").get("/disclosures/" + id).then().statusCode(200).extract().asString();
+        List<JsonNode> events = Fixtures.outboxEvents(concerned);
+        assertTrue(events.stream().anyMatch(e -> e.get("type").asText().equals("disclosure.shared")), "the share is an event");
+        for (String other : members.subList(1, 3)) {
+            assertTrue(!view.contains(other), "the case names no other member");
+            assertTrue(events.stream().noneMatch(e -> e.toString().contains(other)), "no event of the case names another member");
+        }
+    }
+
+    @Test
     @DisplayName("a case keeps the policy version it was assessed under: a later R-REF-2 partner requirement does not apply to it")
     void policyVersionKept() {
         String org = "org-wf-5";
