@@ -67,7 +67,7 @@ function unknownKeys(node, reads, path = []) {
     seen.has(k) ? unknownKeys(node[k], reads, [...path, k]) : [[...path, k].join('.')]);
 }
 
-export async function validateObject(d) {
+async function validateObject(d) {
   const Model = await modelFor(d);
   const model = new Model(d); // a plain deep copy of d
   model.validate(); // throws with the schema's message
