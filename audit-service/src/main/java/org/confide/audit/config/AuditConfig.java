@@ -31,7 +31,8 @@ public interface AuditConfig {
      */
     @WithDefault("purposeOfUse,resource,programme,status,decision,outcome,scope,scopes,reason,basis,rule,rules,"
             + "recipientOrg,recipientRole,role,milestone,kind,channel,capacity,riskLevel,version,policyVersion,count,"
-            + "limitsExplained,granted,approved,expiresAt,effectiveFrom,validUntil,date,at,dueAt,withdrawnAt")
+            + "limitsExplained,granted,approved,expiresAt,effectiveFrom,validUntil,date,at,dueAt,withdrawnAt,"
+            + "recipientType,category,categories,purpose,missingMembers,anonymous,attendeeCount,memberCount")
     java.util.Set<String> dataAllowList();
 
     /**
