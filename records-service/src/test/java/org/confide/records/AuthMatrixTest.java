@@ -39,7 +39,7 @@ class AuthMatrixTest {
     }
 
     @Test
-    @DisplayName("R-REC-1, R-REF-1, R-CONF-2, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint")
+    @DisplayName("R-REC-1, R-REF-1, R-CONF-2, R-CONF-3, R-CONF-4, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint, groups included")
     void matrix() {
         String client = Fixtures.client("prac-own");
         String otherClient = Fixtures.client("prac-own");
@@ -48,6 +48,14 @@ class AuthMatrixTest {
         String referral = as("partner", "partner-m", "api").body("{\"providerOrg\": \"" + ORG + "\", \"identity\": "
                         + "{\"fullName\": \"Lee Park\"}, \"programme\": \"COACHING\", \"reason\": \"r\"}")
                 .post("/referrals").then().statusCode(201).extract().path("id");
+
+        // Groups (R-CONF-3/4): P facilitates (created it), Q is a practitioner of the org who does not.
+        String group = as("practitioner", "prac-own").body("{\"kind\": \"PEER_GROUP\", \"name\": \"g\", "
+                + "\"programme\": \"GROUP\"}").post("/groups").then().statusCode(201).extract().path("id");
+        String stays = as("practitioner", "prac-own").body("{\"alias\": \"a\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
+        String leaves = as("practitioner", "prac-own").body("{\"alias\": \"b\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
 
         callers.put("M", new String[]{"manager", ORG, "mgr"});
         callers.put("P", new String[]{"practitioner", ORG, "prac-own"});
@@ -70,6 +78,9 @@ class AuthMatrixTest {
                 + "\"programme\": \"COACHING\", \"reason\": \"r\"}";
         // Unlisted callers expect 403; "ok" = past authorisation.
         String staffOfClient = "M=ok P=ok Q=403 X=404";
+        // A group's staff: the org's managers and its facilitators; members (clients) never (R-CONF-4).
+        String g = "/groups/" + group;
+        String staffOfGroup = "M=ok P=ok Q=403 X=404";
         List<Object[]> rows = List.of(
                 row("POST", "/clients", newClient, "M=ok P=ok Q=ok X=ok"),
                 row("GET", c, null, staffOfClient),
@@ -95,7 +106,16 @@ class AuthMatrixTest {
                 row("POST", c + "/destruction", null, "M=ok X=404"),
                 row("PUT", "/settings/retention", "{\"retentionDays\": 1095}", "D=ok"),
                 row("GET", "/settings/retention", null, "D=ok M=ok X=ok"),
-                row("POST", "/retention/run", null, "D=ok M=ok X=ok"));
+                row("POST", "/retention/run", null, "D=ok M=ok X=ok"),
+                row("POST", "/groups", "{\"kind\": \"NETWORK\", \"name\": \"n\", \"programme\": \"NETWORK_MEETING\"}",
+                        "M=ok P=ok Q=ok X=ok"),
+                row("GET", g, null, staffOfGroup),
+                row("POST", g + "/facilitators", "{\"practitionerId\": \"prac-2\"}", "M=ok X=404"),
+                row("POST", g + "/members", "{\"alias\": \"m\", \"groundRulesAgreed\": true}", staffOfGroup),
+                row("DELETE", g + "/members/" + leaves, null, staffOfGroup),
+                row("POST", g + "/sessions", "{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\"" + stays + "\"]}",
+                        staffOfGroup),
+                row("GET", g + "/sessions", null, staffOfGroup));
 
         List<String> wrong = new ArrayList<>();
         int checked = 0;

@@ -27,4 +27,21 @@ class ClientAccessRuleTest {
     void whoMayRead(String role, String subject, String allocated, boolean allowed) {
         assertEquals(allowed, rule.mayRead(Set.of(role), subject, allocated));
     }
+
+    @DisplayName("R-REC-1: a facilitator of a group the client is a current member of counts as allocated; no other role gains by it")
+    @ParameterizedTest(name = "{0} {1}, allocated {2}, facilitates client's group {3} -> {4}")
+    @CsvSource(nullValues = "null", value = {
+            "practitioner, p2, p1,   true,  true",
+            "practitioner, p2, null, true,  true",
+            "practitioner, p2, p1,   false, false",
+            "practitioner, p1, p1,   false, true",
+            "manager,      m1, null, false, true",
+            "supervisor,   s1, null, true,  false",
+            "client,       c1, null, true,  false",
+            "partner,      x1, null, true,  false",
+            "compliance,   k1, null, true,  false",
+    })
+    void facilitatorCountsAsAllocated(String role, String subject, String allocated, boolean facilitates, boolean allowed) {
+        assertEquals(allowed, rule.mayRead(Set.of(role), subject, allocated, facilitates));
+    }
 }
