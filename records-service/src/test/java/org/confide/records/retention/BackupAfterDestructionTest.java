@@ -77,7 +77,7 @@ class BackupAfterDestructionTest {
             binary.add((String) r[0]);
         }
         assertEquals(new TreeSet<>(Set.of("client.identity", "referral.reason", "note.body", "supervision_note.text",
-                "letter.recipient", "letter.body")), binary);
+                "letter.recipient", "letter.body", "group_member.alias", "group_session.note")), binary);
         assertEquals(0, rows("""
                 select 1 from information_schema.columns
                 where table_schema not in ('pg_catalog', 'information_schema')

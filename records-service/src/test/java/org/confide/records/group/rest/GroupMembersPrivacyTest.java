@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.confide.records.Fixtures;
+import org.confide.records.crypto.ClientKeys;
+import org.confide.records.crypto.FieldCipher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +98,13 @@ class GroupMembersPrivacyTest {
         as("manager", org, "mgr").body("{\"type\": \"CONTACT_CEASED\"}").post("/clients/" + dueClient + "/milestones")
                 .then().statusCode(201);
 
+        byte[] aliasCopy = (byte[]) rows("select alias from group_member where id = ?1", UUID.fromString(due)).getFirst()[0];
+        ClientKeys keys = Arc.container().instance(ClientKeys.class).get();
+        assertEquals("Wren", keys.open(UUID.fromString(dueClient), "group.alias", aliasCopy));
+
         as("manager", org, "mgr").post("/retention/run").then().statusCode(200).body("destroyed", contains(dueClient));
+        assertThrows(FieldCipher.Unreadable.class, () -> keys.open(UUID.fromString(dueClient), "group.alias", aliasCopy),
+                "a copy of the alias made before destruction (a backup) no longer decrypts");
 
         assertNull(vaultKey(dueClient), "the anonymous member's key is destroyed");
         Object[] row = rows("select identity, status from client where id = ?1", UUID.fromString(dueClient)).getFirst();
