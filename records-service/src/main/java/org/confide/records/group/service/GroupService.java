@@ -251,6 +251,12 @@ public class GroupService {
         return out;
     }
 
+    /** The aliases a client is known by in its groups (R-CONF-2: supervision material must not use them either). */
+    public List<String> aliasesOf(UUID clientId) {
+        return members.ofClient(clientId).stream().map(m -> open(clientId, ALIAS, m.alias))
+                .filter(a -> a != null).distinct().toList();
+    }
+
     /**
      * R-REC-3: a destroyed client leaves every group it was in (consent-service's copy follows) and its aliases go;
      * called by retention inside the destruction's transaction.

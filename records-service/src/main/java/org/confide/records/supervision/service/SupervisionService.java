@@ -19,6 +19,7 @@ import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
+import org.confide.records.group.service.GroupService;
 import org.confide.records.note.repository.NoteRepository;
 import org.confide.records.retention.rule.RetentionRule;
 import org.confide.records.supervision.SupervisionNote;
@@ -51,6 +52,9 @@ public class SupervisionService {
     NoteRepository notes;
 
     @Inject
+    GroupService groups;
+
+    @Inject
     ClientKeys keys;
 
     @Inject
@@ -59,12 +63,16 @@ public class SupervisionService {
     @Inject
     Caller caller;
 
-    /** Stores de-identified material; refused (422 R-CONF-2) when it holds the client's name, birth date, email or phone. */
+    /** Stores de-identified material; refused (422 R-CONF-2) when it holds the client's name or group alias, birth date, email or phone. */
     public SupervisionNoteView write(UUID clientId, String text) {
         Client client = clients.forWork(clientId);
         Identity id = clients.identityOf(client);
-        Set<Kind> found = id == null ? Set.of()
-                : detector.find(text, new Identifiers(id.fullName(), id.dateOfBirth(), id.email(), id.phone()));
+        Set<Kind> found = java.util.EnumSet.noneOf(Kind.class);
+        if (id != null) found.addAll(detector.find(text, new Identifiers(id.fullName(), id.dateOfBirth(), id.email(), id.phone())));
+        // R-CONF-4: a group alias names the member as much as a name does (an anonymous member has no other).
+        for (String alias : groups.aliasesOf(client.id)) {
+            found.addAll(detector.find(text, new Identifiers(alias, null, null, null)));
+        }
         if (!found.isEmpty()) {
             List<Violation> violations = found.stream()
                     .map(k -> new Violation("text", "contains the client's " + describe(k))).toList();

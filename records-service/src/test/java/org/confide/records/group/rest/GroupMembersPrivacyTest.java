@@ -47,7 +47,7 @@ class GroupMembersPrivacyTest {
     }
 
     @Test
-    @DisplayName("R-CONF-4: an anonymous member holds no identity anywhere; staff and supervision views and exports show only ids, the alias to the group's staff, and the pseudonym")
+    @DisplayName("R-CONF-4: an anonymous member holds no identity anywhere; staff and supervision views and exports show only ids, the alias to the group's staff, and the pseudonym; supervision material may not use the alias (R-CONF-2)")
     void anonymousHoldsNoIdentity() {
         String org = "org-p1";
         String g = group(org, "fac-p1", "NETWORK", "Network P1");
@@ -80,6 +80,9 @@ class GroupMembersPrivacyTest {
         assertFalse(sup.prettify().contains(client), "the supervisor sees the pseudonym, not the client id");
         as("practitioner", org, "fac-p1").body("{\"text\": \"themes of isolation\"}")
                 .post("/clients/" + client + "/supervision-notes").then().statusCode(201);
+        as("practitioner", org, "fac-p1").body("{\"text\": \"peregrine spoke of isolation\"}")
+                .post("/clients/" + client + "/supervision-notes").then().statusCode(422)
+                .body("rule", equalTo("R-CONF-2")).body("violations[0].field", equalTo("text"));
         assertEquals(0, eventsContaining("Peregrine"), "no event holds the alias");
     }
 
