@@ -44,7 +44,6 @@ import org.confide.records.group.rest.GroupDtos.OwnMembership;
 import org.confide.records.group.rest.GroupDtos.SessionView;
 import org.confide.records.group.rule.MembershipRule;
 import org.confide.records.paging.TimeCursor;
-import org.confide.records.retention.rule.RetentionRule;
 
 /**
  * Peer groups and network meetings (R-CONF-3, R-CONF-4). Staff of the group (the org's managers and the group's
