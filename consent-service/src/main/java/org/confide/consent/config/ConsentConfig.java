@@ -12,8 +12,8 @@ public interface ConsentConfig {
 
     interface Decisions {
         /**
-         * Whether a decision's transaction (its only write is the {@code consent.decided} event in the outbox) waits for
-         * the WAL flush. {@code true} (the default): no decision record is ever lost. {@code false}: PostgreSQL's
+         * Whether the transaction that records decisions (their only write: {@code consent.decided} events in the outbox,
+         * written by group commit) waits for the WAL flush. {@code true} (the default): no decision record is ever lost. {@code false}: PostgreSQL's
          * asynchronous commit for that transaction only; a crash of the database server (not of this service) may lose
          * the records of the last few hundred milliseconds of decisions, never leaves anything inconsistent, and
          * removes a disk flush from every decision (bench: decisions). Env {@code CONFIDE_CONSENT_DECISIONS_DURABLE_COMMIT}.

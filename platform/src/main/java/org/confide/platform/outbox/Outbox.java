@@ -44,6 +44,20 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent emit(String type, String clientId, Actor actor, String correlationId, Object data) {
+        OutboxEvent row = row(type, clientId, actor, correlationId, data);
+        row.persist();
+        written.fire(new OutboxWritten(row.id));
+        return row.event;
+    }
+
+    /** The current caller's event as an outbox row, not yet written (see {@link OutboxGroupCommit}). */
+    public OutboxEvent row(String type, String clientId, Object data) {
+        Caller caller = Arc.container().instance(Caller.class).get();
+        String correlation = Arc.container().instance(CorrelationId.class).get().value();
+        return row(type, clientId, caller.actor(), correlation, data);
+    }
+
+    OutboxEvent row(String type, String clientId, Actor actor, String correlationId, Object data) {
         String topic = config.topic().orElseThrow(() ->
                 new IllegalStateException("confide.platform.topic is not set: this service publishes no events"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -51,6 +65,7 @@ public class Outbox {
                 type, now.toString(), clientId, "application/json", actor.org(), actor.id(), actor.role(),
                 correlationId == null ? UUID.randomUUID().toString() : correlationId, mapper.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
+        row.event = event;
         row.eventId = UUID.fromString(event.id());
         row.topic = topic;
         row.messageKey = clientId;
@@ -61,9 +76,7 @@ public class Outbox {
             throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
         }
         row.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        row.persist();
-        written.fire(new OutboxWritten(row.id));
-        return event;
+        return row;
     }
 
     /** Fired inside the transaction; the relay observes it after a successful commit and wakes up. */

@@ -7,8 +7,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.confide.platform.events.CloudEvent;
 
 /** One event waiting in (or sent from) the transactional outbox; written in the same transaction as its change. */
 @Entity
@@ -40,4 +42,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** The event this row carries, for the caller that made it; not a column. */
+    @Transient
+    public CloudEvent event;
 }

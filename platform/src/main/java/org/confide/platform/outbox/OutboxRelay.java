@@ -77,6 +77,11 @@ public class OutboxRelay {
         wake.release();
     }
 
+    /** Wakes the relay after a commit made outside CDI's transactional events ({@link OutboxGroupCommit}). */
+    void wake() {
+        wake.release();
+    }
+
     /** Events published since start (for health and benchmarks). */
     public long published() {
         return published.get();

@@ -2,7 +2,6 @@ package org.confide.consent.decision.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,15 +24,17 @@ import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
+import org.confide.platform.outbox.OutboxGroupCommit;
 import org.confide.platform.problem.ProblemException;
 
 /**
  * Consent decisions (R-CONF-1, R-CONS-2/4/5, R-CONF-3). The path is the allocation copy's primary-key lookup, one
- * indexed query for the consents and the capacity lookup; the {@code consent.decided} event goes to the outbox in the
- * same transaction, so nothing here waits for Kafka.
+ * indexed query for the consents and the capacity lookup, all reads outside a transaction; the decision's one write,
+ * its {@code consent.decided} event, goes to the outbox by group commit ({@link OutboxGroupCommit}): the answer is
+ * given once the event is durable, and concurrent decisions share one transaction. Nothing here waits for Kafka.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class DecisionService {
 
     private final DecisionRule rule = new DecisionRule();
@@ -55,13 +56,13 @@ public class DecisionService {
     Outbox outbox;
 
     @Inject
-    ConsentConfig config;
+    OutboxGroupCommit groupCommit;
 
     @Inject
-    EntityManager em;
+    ConsentConfig config;
+
 
     public Outcome decideForClient(DecisionRequest r) {
-        relaxCommitIfConfigured();
         String org = caller.org();
         allocations.inOrg(org, r.clientId()).orElseThrow(() -> ProblemException.notFound("client"));
         Request request = request(r);
@@ -76,13 +77,12 @@ public class DecisionService {
         data.put("reason", outcome.reason().name());
         data.put("consentId", outcome.consentId() == null ? null : outcome.consentId().toString());
         data.put("rule", outcome.reason() == Reason.CAPACITY_LACKING ? "R-CONS-5" : "R-CONF-1");
-        outbox.emit("consent.decided", r.clientId(), data);
+        record(r.clientId(), data);
         return outcome;
     }
 
     /** R-CONF-3: every current member's own decision must permit, logistics to the organisation's staff apart. */
     public GroupOutcome decideForGroup(DecisionRequest r) {
-        relaxCommitIfConfigured();
         String org = caller.org();
         if (!allocations.groupExists(org, r.groupId())) {
             throw ProblemException.notFound("group");
@@ -114,15 +114,14 @@ public class DecisionService {
         data.put("reason", outcome.reason().name());
         data.put("missingMembers", outcome.missingMembers());
         data.put("rule", GroupDecisionRule.RULE);
-        outbox.emit("consent.decided", null, data);
+        record(null, data);
         return outcome;
     }
 
-    /** See {@link ConsentConfig.Decisions#durableCommit()}: for this transaction only, never for a consent's change. */
-    private void relaxCommitIfConfigured() {
-        if (!config.decisions().durableCommit()) {
-            em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-        }
+    /** The decision's record; see {@link ConsentConfig.Decisions#durableCommit()} for the one commit setting. */
+    private void record(String clientId, Map<String, Object> data) {
+        groupCommit.synchronousCommit(config.decisions().durableCommit());
+        groupCommit.write(outbox.row("consent.decided", clientId, data));
     }
 
     private static Request request(DecisionRequest r) {

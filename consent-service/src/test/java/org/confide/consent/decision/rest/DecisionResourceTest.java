@@ -52,6 +52,26 @@ class DecisionResourceTest {
     }
 
     @Test
+    @DisplayName("every decision is recorded once, also when many arrive together and share one group commit")
+    void concurrentDecisionsEachRecorded() throws Exception {
+        String client = knownClient(ORG, "prac-1");
+        String id = consent(client, "GP", null, "\"CASE_NOTES\"", "CONTINUING_CARE", "");
+        int n = 40;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> decide("service", ORG, client, "GP", null, "CASE_NOTES", "CONTINUING_CARE")
+                        .statusCode(200).extract().path("decision")));
+            }
+            for (var a : answers) assertEquals("PERMIT", a.get());
+        }
+        List<JsonNode> decided = outboxEvents(client).stream().filter(e -> e.get("type").asText().equals("consent.decided")).toList();
+        assertEquals(n, decided.size(), "one consent.decided per answer");
+        assertEquals(n, decided.stream().map(e -> e.get("id").asText()).distinct().count());
+        decided.forEach(e -> assertEquals(id, e.get("data").get("consentId").asText()));
+    }
+
+    @Test
     @DisplayName("R-CONF-1: with no consent the decision is DENY NO_CONSENT; an ACTIVE covering consent PERMITs CONSENT_ACTIVE")
     void noConsentThenActive() {
         String client = knownClient(ORG, "prac-1");
