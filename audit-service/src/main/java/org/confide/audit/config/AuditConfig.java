@@ -17,8 +17,11 @@ public interface AuditConfig {
     @WithDefault("audit-service")
     String consumerGroup();
 
-    /** Most records taken from Kafka and appended in one database transaction. */
-    @WithDefault("500")
+    /**
+     * Most records taken from Kafka and appended in one database transaction; a backlog drains in large batches,
+     * as a batch costs a fixed number of round trips and one commit whatever its size (bench: audit ingest).
+     */
+    @WithDefault("5000")
     int batchSize();
 
     /** Whether this process ingests (off for a read-only replica). */

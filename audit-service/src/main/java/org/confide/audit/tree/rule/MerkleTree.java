@@ -14,13 +14,15 @@ import java.util.List;
 public final class MerkleTree {
 
     public static final int HASH_BYTES = 32;
+    /** One digest per thread for leaves and nodes (digest() resets it): verify hashes two per entry. */
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(MerkleTree::sha256);
 
     private MerkleTree() {
     }
 
     /** The hash of one leaf, over the entry's own 32-byte hash. */
     public static byte[] leafHash(byte[] data) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA.get();
         sha.update((byte) 0x00);
         sha.update(data);
         return sha.digest();
@@ -28,7 +30,7 @@ public final class MerkleTree {
 
     /** The hash of an interior node. */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA.get();
         sha.update((byte) 0x01);
         sha.update(left);
         sha.update(right);
