@@ -22,6 +22,8 @@ import java.util.Set;
  * --events 1000000 --orgs 10   ingest size
  * --kafka HOST:PORT --db-server jdbc:postgresql://HOST:PORT --db-user U --db-password P
  * --service NAME=JAR[@PID]     each service jar (and the pid of its running instance), repeatable
+ * --jvm-options FILE           the services' JVM options (deploy/jvm.options), given to each measured start as @FILE
+ * --service-jvm-arg NAME=ARG   one more JVM option for that service's measured start (its start-up archive), repeatable
  * --db-suffix _systest        appended to each service's database name (the smoke test's databases)
  * --jwt-public-key FILE --results DIR
  * </pre>
@@ -80,7 +82,13 @@ public final class Bench {
                     config.put("confide.records.master-key", recordsMasterKey(opts));
                     config.put("quarkus.datasource.\"keys\".jdbc.url", dbServer + "/confide_records_keys" + suffix);
                 }
-                services.add(new StartupBench.Service(name, jar, config, pid));
+                List<String> jvmArgs = new ArrayList<>();
+                String jvmOptions = one(opts, "jvm-options", null);
+                if (jvmOptions != null) jvmArgs.add("@" + Path.of(jvmOptions).toAbsolutePath());
+                for (String arg : opts.getOrDefault("service-jvm-arg", List.of())) {
+                    if (arg.startsWith(name + "=")) jvmArgs.add(arg.substring(name.length() + 1));
+                }
+                services.add(new StartupBench.Service(name, jar, config, pid, jvmArgs));
             }
             new StartupBench().run(results, services);
         }

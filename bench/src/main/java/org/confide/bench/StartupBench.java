@@ -16,11 +16,13 @@ import java.util.Map;
 /**
  * Each service: time from process start to ready, and resident memory. A second instance of each service is
  * started beside the running stack (its own port, no relay or consumer) and stopped again; the running
- * instances' memory is read from /proc after the other benchmarks ran.
+ * instances' memory is read from /proc after the other benchmarks ran. The second instance gets the JVM options
+ * the running one got ({@code @deploy/jvm.options} and its start-up archive), so the figure is that of a real start.
  */
 final class StartupBench {
 
-    record Service(String name, Path jar, Map<String, String> config, Long runningPid) {
+    /** jvmArgs: the options {@code ./confide up} starts this service with (an {@code @argfile}, the archive). */
+    record Service(String name, Path jar, Map<String, String> config, Long runningPid, List<String> jvmArgs) {
     }
 
     void run(Results results, List<Service> services) throws Exception {
@@ -47,8 +49,7 @@ final class StartupBench {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Djava.net.preferIPv4Stack=true");
+        cmd.addAll(s.jvmArgs());
         cmd.add("-Dquarkus.http.port=" + port);
         // A measuring instance must not take work from the running one.
         cmd.add("-Dconfide.platform.outbox.enabled=false");
