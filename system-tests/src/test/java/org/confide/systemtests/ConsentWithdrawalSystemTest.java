@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +23,7 @@ class ConsentWithdrawalSystemTest {
     }
 
     private static RequestSpecification at(String service, String role, String org, String sub, String correlationId) {
-        return given().baseUri(system.url(service)).auth().oauth2(Tokens.token(role, org, sub))
-                .header("X-Correlation-Id", correlationId).contentType(ContentType.JSON);
+        return system.at(service, role, org, sub, correlationId);
     }
 
     private static String decisionBody(String clientId) {

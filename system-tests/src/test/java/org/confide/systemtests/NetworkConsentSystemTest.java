@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ class NetworkConsentSystemTest {
     }
 
     private static RequestSpecification at(String service, String role, String org, String sub, String correlationId) {
-        return given().baseUri(system.url(service)).auth().oauth2(Tokens.token(role, org, sub))
-                .header("X-Correlation-Id", correlationId).contentType(ContentType.JSON);
+        return system.at(service, role, org, sub, correlationId);
     }
 
     private static String groupDecision(String groupId) {

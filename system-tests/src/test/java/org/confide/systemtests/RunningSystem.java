@@ -1,5 +1,8 @@
 package org.confide.systemtests;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,6 +35,12 @@ final class RunningSystem {
         }
         for (ServiceProcess p : processes.values()) p.awaitReady();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    /** A request to one service of the running system as {@code role} of {@code org}, with a correlation id. */
+    RequestSpecification at(String service, String role, String org, String sub, String correlationId) {
+        return RestAssured.given().baseUri(url(service)).auth().oauth2(Tokens.token(role, org, sub))
+                .header("X-Correlation-Id", correlationId).contentType(ContentType.JSON);
     }
 
     static synchronized RunningSystem get() throws Exception {

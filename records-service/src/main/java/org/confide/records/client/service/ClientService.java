@@ -73,20 +73,27 @@ public class ClientService {
         intake.refusal(command.limitsExplained()).ifPresent(reason -> {
             throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
         });
-        // A practitioner who registers a client is allocated to it (API.md).
-        String practitioner = caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
-        Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, practitioner);
+        Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, registeringPractitioner());
         client.limitsExplainedAt = client.createdAt;
+        emitRegistered(client, "limitsExplained", IntakeRule.RULE);
+        return client;
+    }
 
+    /** A practitioner who registers a client (or brings an anonymous member in) is allocated to it (API.md). */
+    public String registeringPractitioner() {
+        return caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
+    }
+
+    /** {@code client.registered}: ids and codes only, {@code flag} (limitsExplained, anonymous) true, and the rule applied. */
+    public void emitRegistered(Client client, String flag, String rule) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clientId", client.id.toString());
         data.put("programme", client.programme.name());
         data.put("status", client.status.name());
         data.put("allocatedPractitionerId", client.allocatedPractitionerId);
-        data.put("limitsExplained", true);
-        data.put("rule", IntakeRule.RULE);
+        data.put(flag, true);
+        data.put("rule", rule);
         outbox.emit("client.registered", client.id.toString(), data);
-        return client;
     }
 
     /** A new client row with its own data key and its identity sealed by it; no event (the caller emits one). */

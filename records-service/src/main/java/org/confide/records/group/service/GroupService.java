@@ -163,16 +163,8 @@ public class GroupService {
 
     /** R-CONF-4: a client record with no identity, a normal client for retention, allocation and consent. */
     private Client registerAnonymous(PeerGroup g) {
-        String practitioner = caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
-        Client client = clients.create(g.org, g.programme, null, ClientStatus.ACTIVE, practitioner);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", client.id.toString());
-        data.put("programme", client.programme.name());
-        data.put("status", client.status.name());
-        data.put("allocatedPractitionerId", client.allocatedPractitionerId);
-        data.put("anonymous", true);
-        data.put("rule", MembershipRule.ANONYMITY);
-        outbox.emit("client.registered", client.id.toString(), data);
+        Client client = clients.create(g.org, g.programme, null, ClientStatus.ACTIVE, clients.registeringPractitioner());
+        clients.emitRegistered(client, "anonymous", MembershipRule.ANONYMITY);
         return client;
     }
 
