@@ -118,6 +118,24 @@ class AuditIngestTest {
     }
 
     @Test
+    @DisplayName("ingest writes with COPY: tabs, newlines, backslashes, quotes and non-ASCII in an event's fields are stored as sent, and the chain verifies")
+    void copyKeepsEveryCharacter() throws Exception {
+        String org = "org-copy-" + UUID.randomUUID();
+        String client = UUID.randomUUID().toString();
+        // JSON escapes: \t tab, \n newline, \\ backslash, \" quote.
+        String correlationJson = "c\\t1\\\\n\\\"x\\\" \u00e9";
+        String actorJson = "a\\tb\\nc\\r\\\\d \\\"q\\\" \u00fc \\\\N";
+        send("records-events", client, event(UUID.randomUUID().toString(), org, "client.registered", client, "placeholder")
+                .replace("\"placeholder\"", "\"" + correlationJson + "\"")
+                .replace("\"actorid\":\"prac-1\"", "\"actorid\":\"" + actorJson + "\""));
+        await("an entry", () -> entriesOf(org, client) == 1);
+        compliance(org).get("/audit/entries?clientId=" + client).then().statusCode(200)
+                .body("items[0].correlationId", equalTo("c\t1\\n\"x\" \u00e9"))
+                .body("items[0].actor.id", equalTo("a\tb\nc\r\\d \"q\" \u00fc \\N"));
+        compliance(org).get("/audit/verify").then().statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(1));
+    }
+
+    @Test
     @DisplayName("API.md audit data: a name or free text in an event's data never reaches the log; ids and codes do")
     void dataAllowList() throws Exception {
         String org = "org-allow-" + UUID.randomUUID();
