@@ -81,6 +81,11 @@ public class Consent extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     public Set<Category> categorySet() {
+        return categorySet(categories);
+    }
+
+    /** The stored comma-separated enum names as a set. */
+    public static Set<Category> categorySet(String categories) {
         return Arrays.stream(categories.split(",")).map(Category::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class)));
     }

@@ -37,12 +37,6 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
         return find("recipientOrgId = ?1 and id = ?2", recipientOrg, id).firstResultOptional();
     }
 
-    /** The decision path for one client: one indexed query (consent_decision). */
-    public List<Consent> forDecision(String org, String clientId, RecipientType type, Purpose purpose) {
-        return find("org = ?1 and clientId = ?2 and recipientType = ?3 and purpose = ?4 order by createdAt desc",
-                org, clientId, type, purpose).withHint(HibernateHints.HINT_READ_ONLY, true).list();
-    }
-
     /** The decision path for a group's members: one indexed query (consent_decision) for the clients' consents to a recipient type and purpose. */
     public List<Consent> forDecision(String org, Collection<String> clientIds, RecipientType type, Purpose purpose) {
         return find("org = ?1 and clientId in ?2 and recipientType = ?3 and purpose = ?4 order by createdAt desc",

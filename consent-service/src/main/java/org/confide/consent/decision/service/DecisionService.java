@@ -14,6 +14,7 @@ import org.confide.consent.config.ConsentConfig;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.decision.Reason;
+import org.confide.consent.decision.repository.DecisionReads;
 import org.confide.consent.decision.rest.DecisionDtos.DecisionRequest;
 import org.confide.consent.decision.rule.DecisionRule;
 import org.confide.consent.decision.rule.DecisionRule.Candidate;
@@ -28,8 +29,8 @@ import org.confide.platform.outbox.OutboxGroupCommit;
 import org.confide.platform.problem.ProblemException;
 
 /**
- * Consent decisions (R-CONF-1, R-CONS-2/4/5, R-CONF-3). The path is the allocation copy's primary-key lookup, one
- * indexed query for the consents and the capacity lookup, all reads outside a transaction; the decision's one write,
+ * Consent decisions (R-CONF-1, R-CONS-2/4/5, R-CONF-3). A client's decision reads the allocation copy, the consents
+ * and the capacity in one statement ({@link DecisionReads}), outside a transaction; the decision's one write,
  * its {@code consent.decided} event, goes to the outbox by group commit ({@link OutboxGroupCommit}): the answer is
  * given once the event is durable, and concurrent decisions share one transaction. Nothing here waits for Kafka.
  */
@@ -59,17 +60,17 @@ public class DecisionService {
     OutboxGroupCommit groupCommit;
 
     @Inject
+    DecisionReads reads;
+
+    @Inject
     ConsentConfig config;
 
 
     public Outcome decideForClient(DecisionRequest r) {
         String org = caller.org();
-        allocations.inOrg(org, r.clientId()).orElseThrow(() -> ProblemException.notFound("client"));
-        Request request = request(r);
-        List<Candidate> candidates = consents.forDecision(org, r.clientId(), r.recipientType(), r.purpose()).stream()
-                .map(DecisionService::candidate).toList();
-        boolean lacks = capacity.lacksInformationSharingCapacity(org, r.clientId());
-        Outcome outcome = rule.decide(request, candidates, lacks, Instant.now());
+        DecisionReads.ClientFacts facts = reads.forClient(org, r.clientId(), r.recipientType(), r.purpose())
+                .orElseThrow(() -> ProblemException.notFound("client"));
+        Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), Instant.now());
 
         Map<String, Object> data = data(r);
         data.put("clientId", r.clientId());
