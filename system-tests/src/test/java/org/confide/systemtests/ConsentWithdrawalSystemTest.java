@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
 import org.confide.testing.Tokens;
@@ -22,10 +21,6 @@ class ConsentWithdrawalSystemTest {
         system = RunningSystem.get();
     }
 
-    private static RequestSpecification at(String service, String role, String org, String sub, String correlationId) {
-        return system.at(service, role, org, sub, correlationId);
-    }
-
     private static String decisionBody(String clientId) {
         return "{\"clientId\":\"" + clientId + "\",\"recipientType\":\"GP\",\"category\":\"CASE_NOTES\",\"purpose\":\"CONTINUING_CARE\"}";
     }
@@ -35,28 +30,28 @@ class ConsentWithdrawalSystemTest {
     void withdrawalTurnsTheDecision() throws Exception {
         String org = "sys-consent-" + UUID.randomUUID();
         String corr = "corr-" + UUID.randomUUID();
-        String client = at("records-service", "practitioner", org, "prac-1", corr)
+        String client = system.at("records-service", "practitioner", org, "prac-1", corr)
                 .body("{\"identity\":{\"fullName\":\"Jo Client\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
                 .post("/clients").then().statusCode(201).extract().path("id");
 
         // consent-service learns of the client through records-events within seconds (its local copy).
         long deadline = System.currentTimeMillis() + 60_000;
-        while (at("consent-service", "service", org, "disclosure-service", "probe").body(decisionBody(client))
+        while (system.at("consent-service", "service", org, "disclosure-service", "probe").body(decisionBody(client))
                 .post("/consent-decisions").statusCode() != 200) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError("consent-service never learnt of the client");
             Thread.sleep(200);
         }
 
-        String consent = at("consent-service", "practitioner", org, "prac-1", corr)
+        String consent = system.at("consent-service", "practitioner", org, "prac-1", corr)
                 .body("{\"clientId\":\"" + client + "\",\"recipient\":{\"type\":\"GP\"},\"categories\":[\"CASE_NOTES\"],"
                         + "\"purpose\":\"CONTINUING_CARE\",\"method\":\"WRITTEN_SIGNED\",\"explained\":true}")
                 .post("/consents").then().statusCode(201).body("status", equalTo("ACTIVE")).extract().path("id");
-        at("consent-service", "service", org, "disclosure-service", corr).body(decisionBody(client))
+        system.at("consent-service", "service", org, "disclosure-service", corr).body(decisionBody(client))
                 .post("/consent-decisions").then().statusCode(200)
                 .body("decision", equalTo("PERMIT")).body("reason", equalTo("CONSENT_ACTIVE"));
-        at("consent-service", "client", org, client, corr).body("{}")
+        system.at("consent-service", "client", org, client, corr).body("{}")
                 .post("/me/consents/" + consent + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-        at("consent-service", "service", org, "disclosure-service", corr).body(decisionBody(client))
+        system.at("consent-service", "service", org, "disclosure-service", corr).body(decisionBody(client))
                 .post("/consent-decisions").then().statusCode(200)
                 .body("decision", equalTo("DENY")).body("reason", equalTo("WITHDRAWN"));
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +25,6 @@ class NetworkConsentSystemTest {
         system = RunningSystem.get();
     }
 
-    private static RequestSpecification at(String service, String role, String org, String sub, String correlationId) {
-        return system.at(service, role, org, sub, correlationId);
-    }
-
     private static String groupDecision(String groupId) {
         return "{\"groupId\":\"" + groupId + "\",\"recipientType\":\"MENTAL_HEALTH_TEAM\",\"category\":\"ATTENDANCE\","
                 + "\"purpose\":\"CONTINUING_CARE\"}";
@@ -39,7 +34,7 @@ class NetworkConsentSystemTest {
     private static JsonPath awaitDecision(String org, String groupId, Predicate<JsonPath> until, String what) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            var r = at("consent-service", "service", org, "disclosure-service", "probe").body(groupDecision(groupId))
+            var r = system.at("consent-service", "service", org, "disclosure-service", "probe").body(groupDecision(groupId))
                     .post("/consent-decisions");
             if (r.statusCode() == 200 && until.test(r.jsonPath())) return r.jsonPath();
             if (System.currentTimeMillis() > deadline) {
@@ -50,7 +45,7 @@ class NetworkConsentSystemTest {
     }
 
     private static String consent(String org, String client, String corr) {
-        return at("consent-service", "manager", org, "mgr-1", corr)
+        return system.at("consent-service", "manager", org, "mgr-1", corr)
                 .body("{\"clientId\":\"" + client + "\",\"recipient\":{\"type\":\"MENTAL_HEALTH_TEAM\"},\"categories\":[\"ATTENDANCE\"],"
                         + "\"purpose\":\"CONTINUING_CARE\",\"method\":\"WRITTEN_SIGNED\",\"explained\":true}")
                 .post("/consents").then().statusCode(201).body("status", equalTo("ACTIVE")).extract().path("id");
@@ -64,21 +59,21 @@ class NetworkConsentSystemTest {
         String corr = "corr-" + UUID.randomUUID();
         List<String> clients = new ArrayList<>();
         for (String name : List.of("Ana Member", "Ben Member")) {
-            clients.add(at("records-service", "practitioner", org, "prac-1", corr)
+            clients.add(system.at("records-service", "practitioner", org, "prac-1", corr)
                     .body("{\"identity\":{\"fullName\":\"" + name + "\"},\"programme\":\"NETWORK_MEETING\",\"limitsExplained\":true}")
                     .post("/clients").then().statusCode(201).extract().path("id"));
         }
-        String group = at("records-service", "practitioner", org, "prac-1", corr)
+        String group = system.at("records-service", "practitioner", org, "prac-1", corr)
                 .body("{\"kind\":\"NETWORK\",\"name\":\"Thursday network\",\"programme\":\"NETWORK_MEETING\"}")
                 .post("/groups").then().statusCode(201).body("kind", equalTo("NETWORK")).extract().path("id");
         List<String> memberIds = new ArrayList<>();
         for (String client : clients) {
-            memberIds.add(at("records-service", "practitioner", org, "prac-1", corr)
+            memberIds.add(system.at("records-service", "practitioner", org, "prac-1", corr)
                     .body("{\"clientId\":\"" + client + "\",\"groundRulesAgreed\":true}")
                     .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId"));
         }
         // R-CONF-4: the third takes part under an alias; records-service makes a client record with no identity.
-        var anonymous = at("records-service", "practitioner", org, "prac-1", corr)
+        var anonymous = system.at("records-service", "practitioner", org, "prac-1", corr)
                 .body("{\"alias\":\"Blue\",\"groundRulesAgreed\":true}")
                 .post("/groups/" + group + "/members").then().statusCode(201).extract().jsonPath();
         memberIds.add(anonymous.getString("memberId"));
@@ -90,21 +85,21 @@ class NetworkConsentSystemTest {
         List<String> consents = new ArrayList<>();
         consents.add(consent(org, clients.get(0), corr));
         consents.add(consent(org, clients.get(1), corr));
-        at("consent-service", "service", org, "disclosure-service", corr).body(groupDecision(group))
+        system.at("consent-service", "service", org, "disclosure-service", corr).body(groupDecision(group))
                 .post("/consent-decisions").then().statusCode(200).body("decision", equalTo("DENY"))
                 .body("reason", equalTo("GROUP_CONSENT_INCOMPLETE")).body("missingMembers", equalTo(1));
         consents.add(consent(org, clients.get(2), corr));
-        at("consent-service", "service", org, "disclosure-service", corr).body(groupDecision(group))
+        system.at("consent-service", "service", org, "disclosure-service", corr).body(groupDecision(group))
                 .post("/consent-decisions").then().statusCode(200).body("decision", equalTo("PERMIT"))
                 .body("reason", equalTo("CONSENT_ACTIVE")).body("missingMembers", equalTo(0));
 
         // Ben leaves, then withdraws his consent: once the copy has followed, he no longer holds the network's decision back.
-        at("records-service", "practitioner", org, "prac-1", corr).delete("/groups/" + group + "/members/" + memberIds.get(1))
+        system.at("records-service", "practitioner", org, "prac-1", corr).delete("/groups/" + group + "/members/" + memberIds.get(1))
                 .then().statusCode(204);
-        at("consent-service", "manager", org, "mgr-1", corr).body("{}").post("/consents/" + consents.get(1) + "/withdraw")
+        system.at("consent-service", "manager", org, "mgr-1", corr).body("{}").post("/consents/" + consents.get(1) + "/withdraw")
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         awaitDecision(org, group, d -> d.getString("decision").equals("PERMIT"), "the leaver no longer counts");
-        at("consent-service", "service", org, "disclosure-service", corr).body(groupDecision(group))
+        system.at("consent-service", "service", org, "disclosure-service", corr).body(groupDecision(group))
                 .post("/consent-decisions").then().statusCode(200).body("decision", equalTo("PERMIT"));
 
         // The trail of the correlation id: records' group steps and consent's steps, each service's in order.
