@@ -37,14 +37,15 @@ public class Outbox {
     /** An event by the current caller, with the request's correlation id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent emit(String type, String clientId, Object data) {
-        Caller caller = Arc.container().instance(Caller.class).get();
-        String correlation = Arc.container().instance(CorrelationId.class).get().value();
-        return emit(type, clientId, caller.actor(), correlation, data);
+        return write(row(type, clientId, data));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent emit(String type, String clientId, Actor actor, String correlationId, Object data) {
-        OutboxEvent row = row(type, clientId, actor, correlationId, data);
+        return write(row(type, clientId, actor, correlationId, data));
+    }
+
+    private CloudEvent write(OutboxEvent row) {
         row.persist();
         written.fire(new OutboxWritten(row.id));
         return row.event;

@@ -74,7 +74,7 @@ public class OutboxRelay {
 
     /** A commit that wrote events wakes the relay at once instead of at the next poll. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-        wake.release();
+        wake();
     }
 
     /** Wakes the relay after a commit made outside CDI's transactional events ({@link OutboxGroupCommit}). */
