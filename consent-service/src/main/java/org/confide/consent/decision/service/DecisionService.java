@@ -1,5 +1,6 @@
 package org.confide.consent.decision.service;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -65,6 +66,11 @@ public class DecisionService {
     @Inject
     ConsentConfig config;
 
+    /** See {@link ConsentConfig.Decisions#durableCommit()}: the one commit setting of the decisions' records. */
+    @PostConstruct
+    void commitMode() {
+        groupCommit.synchronousCommit(config.decisions().durableCommit());
+    }
 
     public Outcome decideForClient(DecisionRequest r) {
         String org = caller.org();
@@ -119,9 +125,8 @@ public class DecisionService {
         return outcome;
     }
 
-    /** The decision's record; see {@link ConsentConfig.Decisions#durableCommit()} for the one commit setting. */
+    /** The decision's record, durable (or as {@link #commitMode} says) before the answer is given. */
     private void record(String clientId, Map<String, Object> data) {
-        groupCommit.synchronousCommit(config.decisions().durableCommit());
         groupCommit.write(outbox.row("consent.decided", clientId, data));
     }
 
