@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Purpose;
@@ -99,17 +100,16 @@ public class AssessmentService {
         List<Question> questions = new ArrayList<>();
         for (ProposedRecipient r : recipients) {
             for (Category c : categories) {
-                questions.add(new Question(clientId, null, r.type().name(), blankToNull(r.orgId()), c.name(), purpose.name()));
-                if (groupId != null) {
-                    questions.add(new Question(null, groupId, r.type().name(), blankToNull(r.orgId()), c.name(), purpose.name()));
-                }
+                Question person = new Question(clientId, null, r.type().name(), blankToNull(r.orgId()), c.name(), purpose.name());
+                questions.add(person);
+                if (groupId != null) questions.add(new Question(null, groupId, person.recipientType(),
+                        person.recipientOrgId(), person.category(), person.purpose()));
             }
         }
-        List<ConsentAnswer> asked = consent.ask(questions, correlationId);
         List<ConsentAnswer> flat = new ArrayList<>();
-        int per = groupId == null ? 1 : 2;
-        for (int i = 0; i < asked.size(); i += per) {
-            flat.add(per == 1 ? asked.get(i) : asked.get(i).and(asked.get(i + 1)));
+        for (Iterator<ConsentAnswer> asked = consent.ask(questions, correlationId).iterator(); asked.hasNext(); ) {
+            ConsentAnswer own = asked.next();
+            flat.add(groupId == null ? own : own.and(asked.next()));
         }
         List<List<ConsentAnswer>> out = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
