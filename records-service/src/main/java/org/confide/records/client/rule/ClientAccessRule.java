@@ -1,6 +1,7 @@
 package org.confide.records.client.rule;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * R-REC-1: no one but the organisation's own staff who work with the client sees the record.
@@ -12,17 +13,16 @@ public final class ClientAccessRule {
 
     public static final String RULE = "R-REC-1";
 
-    public boolean mayRead(Set<String> roles, String subject, String allocatedPractitionerId) {
-        return mayRead(roles, subject, allocatedPractitionerId, false);
-    }
-
-    /** {@code facilitatesClientsGroup}: the subject facilitates a group of which the client is a current member. */
+    /**
+     * {@code facilitatesClientsGroup}: whether the subject facilitates a group of which the client is a current member;
+     * asked only when it decides (a practitioner not allocated otherwise), since answering it costs a query.
+     */
     public boolean mayRead(Set<String> roles, String subject, String allocatedPractitionerId,
-                           boolean facilitatesClientsGroup) {
+                           BooleanSupplier facilitatesClientsGroup) {
         if (roles.contains("manager")) {
             return true;
         }
         return roles.contains("practitioner") && subject != null
-                && (subject.equals(allocatedPractitionerId) || facilitatesClientsGroup);
+                && (subject.equals(allocatedPractitionerId) || facilitatesClientsGroup.getAsBoolean());
     }
 }

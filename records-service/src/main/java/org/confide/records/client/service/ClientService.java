@@ -126,18 +126,11 @@ public class ClientService {
     /** A client of the caller's org that the caller works with (R-REC-1): manager, allocated practitioner, or group facilitator. */
     public Client forStaff(UUID id) {
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
-        if (!access.mayRead(caller.roles(), caller.subject(), client.allocatedPractitionerId, facilitatesGroupOf(client))) {
+        if (!access.mayRead(caller.roles(), caller.subject(), client.allocatedPractitionerId,
+                () -> facilitators.facilitatesGroupOf(client.id, caller.subject()))) {
             throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         return client;
-    }
-
-    /** A practitioner facilitating a group of which the client is a current member counts as allocated (R-REC-1). */
-    private boolean facilitatesGroupOf(Client client) {
-        // Asked only of a practitioner not allocated otherwise: the common case costs no query.
-        return caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER)
-                && !caller.subject().equals(client.allocatedPractitionerId)
-                && facilitators.facilitatesGroupOf(client.id, caller.subject());
     }
 
     /** As {@link #forStaff}, for a change: a destroyed client takes none (R-REC-3). */
