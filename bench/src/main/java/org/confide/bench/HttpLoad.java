@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
@@ -16,7 +17,9 @@ import org.HdrHistogram.Histogram;
  */
 final class HttpLoad {
 
-    record Result(double throughput, double p50Ms, double p99Ms, long requests, long errors) {
+    /** {@code cpuMsPerRequest}: CPU milliseconds per measured request, by part of the system ({@link CpuMeter}). */
+    record Result(double throughput, double p50Ms, double p99Ms, long requests, long errors,
+                  Map<String, Double> cpuMsPerRequest) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -57,11 +60,16 @@ final class HttpLoad {
                 }
             }));
         }
+        // CPU is counted over the measured period: from the end of the warm-up until the last answer.
+        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        CpuMeter.Snapshot cpuBefore = CpuMeter.snapshot();
         for (Thread t : threads) t.join();
+        CpuMeter.Snapshot cpuAfter = CpuMeter.snapshot();
         Histogram all = new Histogram(60_000_000_000L, 3);
         histograms.forEach(all::add);
         double measuredSeconds = Math.max(measure.toNanos(), lastDone.get() - warmupEnd) / 1e9;
         return new Result(all.getTotalCount() / measuredSeconds, all.getValueAtPercentile(50) / 1e6,
-                all.getValueAtPercentile(99) / 1e6, all.getTotalCount(), errors.get());
+                all.getValueAtPercentile(99) / 1e6, all.getTotalCount(), errors.get(),
+                cpuAfter.perRequestMs(cpuBefore, all.getTotalCount()));
     }
 }

@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx256m");
+        cmd.add("-Xmx128m");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Djava.net.preferIPv4Stack=true");
         cmd.add("-Dquarkus.http.port=" + port);

@@ -1,0 +1,95 @@
+package org.confide.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time by part of the system, from /proc: each Confide service, PostgreSQL (every {@code postgres} process),
+ * the Kafka broker, the load generator (this JVM) and everything else. Two snapshots around a measured period say
+ * where a request's CPU went when everything shares one machine. Off Linux it reports nothing.
+ */
+final class CpuMeter {
+
+    /** CPU seconds used so far, by part. */
+    record Snapshot(Map<String, Double> seconds) {
+
+        /** CPU milliseconds per request spent by each part between {@code before} and this snapshot. */
+        Map<String, Double> perRequestMs(Snapshot before, long requests) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            if (requests <= 0) return out;
+            for (String part : PARTS) {
+                double s = seconds.getOrDefault(part, 0.0) - before.seconds.getOrDefault(part, 0.0);
+                out.put(part, Math.max(0, s) * 1000 / requests);
+            }
+            return out;
+        }
+    }
+
+    static final String[] PARTS = {"consent-service", "disclosure-service", "records-service", "audit-service",
+            "postgres", "kafka", "load generator", "other"};
+    /** USER_HZ: the unit of utime/stime in /proc/PID/stat; 100 on every Linux this runs on. */
+    private static final double TICKS = 100.0;
+
+    /**
+     * Waits (at most {@code max}) until the rest of the system uses less than {@code cores} of CPU over a second: work
+     * left by a previous phase (a relay or ingest backlog) would otherwise be counted against the next measurement.
+     * Returns the seconds waited.
+     */
+    static double awaitQuiet(double cores, java.time.Duration max) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + max.toNanos();
+        Snapshot before = snapshot();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Snapshot now = snapshot();
+            double busy = 0;
+            for (String part : PARTS) {
+                if (part.equals("load generator")) continue;
+                busy += now.seconds.getOrDefault(part, 0.0) - before.seconds.getOrDefault(part, 0.0);
+            }
+            if (busy < cores) break;
+            before = now;
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static Snapshot snapshot() {
+        Map<String, Double> seconds = new TreeMap<>();
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path proc : procs) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    // Fields after the command name (which may hold spaces), counted from the closing parenthesis.
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    seconds.merge(part(pid, self, comm, proc), cpu, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended between listing and reading: its time is no longer anyone's
+                }
+            }
+        } catch (IOException noProc) {
+            return new Snapshot(Map.of());
+        }
+        return new Snapshot(seconds);
+    }
+
+    private static String part(long pid, long self, String comm, Path proc) throws IOException {
+        if (pid == self) return "load generator";
+        if (comm.equals("postgres")) return "postgres";
+        if (!comm.equals("java")) return "other";
+        String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+        if (cmdline.contains("kafka.Kafka")) return "kafka";
+        for (String part : PARTS) {
+            if (part.endsWith("-service") && cmdline.contains("/" + part + "/target/")) return part;
+        }
+        return "other";
+    }
+}
