@@ -51,16 +51,19 @@ public final class Bench {
                             java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("ingest")) {
+            settle();
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
                     .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
         }
         if (only.contains("endtoend")) {
+            settle();
             new EndToEndBench(one(opts, "disclosure-url", "http://127.0.0.1:8082"), one(opts, "audit-url", "http://127.0.0.1:8084"),
                     kafka, one(opts, "org", "bench-org"), required(opts, "practitioner-token"),
                     required(opts, "org-compliance-token"))
                     .run(results, Integer.parseInt(one(opts, "steps", "1000")), 8, "bench-practitioner");
         }
         if (only.contains("queries")) {
+            settle();
             new AuditQueryBench(one(opts, "audit-url", "http://127.0.0.1:8084"), dbServer + "/confide_audit" + suffix, dbUser,
                     dbPassword).run(results, Long.parseLong(one(opts, "log-entries", "10000000")),
                     Integer.parseInt(one(opts, "log-clients", "100000")), one(opts, "log-org", "bench-log"),
@@ -68,6 +71,7 @@ public final class Bench {
                     java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("startup")) {
+            settle();
             List<StartupBench.Service> services = new ArrayList<>();
             for (String spec : opts.getOrDefault("service", List.of())) {
                 String name = spec.substring(0, spec.indexOf('='));
@@ -92,6 +96,11 @@ public final class Bench {
             }
             new StartupBench().run(results, services);
         }
+    }
+
+    /** Waits until what the previous part left behind (relay and ingest backlogs) has been worked off. */
+    private static void settle() throws InterruptedException {
+        CpuMeter.awaitQuiet(0.25, java.time.Duration.ofMinutes(3));
     }
 
     /** records-service refuses to start in prod without its master key: the running stack's, else a throwaway one. */

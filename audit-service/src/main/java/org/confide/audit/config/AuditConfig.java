@@ -45,6 +45,13 @@ public interface AuditConfig {
     @WithDefault(".confide/keys/audit-signing.key")
     String signingKey();
 
+    /**
+     * Longest run of one {@code GET /audit/verify}, in seconds: it reads the range in one read-only transaction, and a
+     * 10M-entry log takes about a minute on a 2-core machine, past the transaction manager's 60 s default (bench).
+     */
+    @WithDefault("3600")
+    int verifyTimeoutSeconds();
+
     /** Checkpoints: how often each organisation's tree is signed. */
     Checkpoint checkpoint();
 

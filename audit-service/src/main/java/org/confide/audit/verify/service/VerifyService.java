@@ -1,6 +1,7 @@
 package org.confide.audit.verify.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,6 +63,7 @@ public class VerifyService {
                                long checkpointsChecked, String reason) {
     }
 
+    @TransactionConfiguration(timeoutFromConfigProperty = "confide.audit.verify-timeout-seconds")
     public VerifyReport verify(String org, long fromSeq, long toSeq) throws SQLException {
         long start = Math.max(1, fromSeq);
         try (Connection c = db.getConnection()) {
