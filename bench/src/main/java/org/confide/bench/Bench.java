@@ -25,6 +25,7 @@ import java.util.Set;
  * --jvm-options FILE           the services' JVM options (deploy/jvm.options), given to each measured start as @FILE
  * --service-jvm-arg NAME=ARG   one more JVM option for that service's measured start (its start-up archive), repeatable
  * --db-suffix _systest        appended to each service's database name (the smoke test's databases)
+ * --settle-seconds 180         longest wait, before each part and phase, for the machine to be quiet again
  * --jwt-public-key FILE --results DIR
  * </pre>
  */
@@ -35,6 +36,7 @@ public final class Bench {
         Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,endtoend,queries,startup").split(",")));
         System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        CpuMeter.maxSettle = java.time.Duration.ofSeconds(Long.parseLong(one(opts, "settle-seconds", "180")));
         Results results = new Results(Path.of(one(opts, "results", "bench/results")));
         String dbServer = one(opts, "db-server", "jdbc:postgresql://127.0.0.1:5432");
         String dbUser = one(opts, "db-user", "postgres");
@@ -51,19 +53,19 @@ public final class Bench {
                             java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("ingest")) {
-            settle();
+            CpuMeter.settle();
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
                     .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
         }
         if (only.contains("endtoend")) {
-            settle();
+            CpuMeter.settle();
             new EndToEndBench(one(opts, "disclosure-url", "http://127.0.0.1:8082"), one(opts, "audit-url", "http://127.0.0.1:8084"),
                     kafka, one(opts, "org", "bench-org"), required(opts, "practitioner-token"),
                     required(opts, "org-compliance-token"))
                     .run(results, Integer.parseInt(one(opts, "steps", "1000")), 8, "bench-practitioner");
         }
         if (only.contains("queries")) {
-            settle();
+            CpuMeter.settle();
             new AuditQueryBench(one(opts, "audit-url", "http://127.0.0.1:8084"), dbServer + "/confide_audit" + suffix, dbUser,
                     dbPassword).run(results, Long.parseLong(one(opts, "log-entries", "10000000")),
                     Integer.parseInt(one(opts, "log-clients", "100000")), one(opts, "log-org", "bench-log"),
@@ -71,7 +73,7 @@ public final class Bench {
                     java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("startup")) {
-            settle();
+            CpuMeter.settle();
             List<StartupBench.Service> services = new ArrayList<>();
             for (String spec : opts.getOrDefault("service", List.of())) {
                 String name = spec.substring(0, spec.indexOf('='));
@@ -96,11 +98,6 @@ public final class Bench {
             }
             new StartupBench().run(results, services);
         }
-    }
-
-    /** Waits until what the previous part left behind (relay and ingest backlogs) has been worked off. */
-    private static void settle() throws InterruptedException {
-        CpuMeter.awaitQuiet(0.25, java.time.Duration.ofMinutes(3));
     }
 
     /** records-service refuses to start in prod without its master key: the running stack's, else a throwaway one. */

@@ -35,14 +35,19 @@ final class CpuMeter {
     /** USER_HZ: the unit of utime/stime in /proc/PID/stat; 100 on every Linux this runs on. */
     private static final double TICKS = 100.0;
 
+    /** A system using less than this much CPU (in cores, the load generator apart) counts as quiet. */
+    private static final double QUIET_CORES = 0.25;
+    /** Longest wait for quiet ({@code --settle-seconds}); a smoke test keeps it short. */
+    static volatile java.time.Duration maxSettle = java.time.Duration.ofMinutes(3);
+
     /**
-     * Waits (at most {@code max}) until the rest of the system uses less than {@code cores} of CPU over a second: work
-     * left by a previous phase (a relay or ingest backlog) would otherwise be counted against the next measurement.
-     * Returns the seconds waited.
+     * Waits (at most {@link #maxSettle}) until the rest of the system uses less than {@link #QUIET_CORES} of CPU over
+     * a second: work left by a previous phase (a relay or ingest backlog, a bulk load's checkpoint) would otherwise be
+     * counted against the next measurement. Returns the seconds waited.
      */
-    static double awaitQuiet(double cores, java.time.Duration max) throws InterruptedException {
+    static double settle() throws InterruptedException {
         long t0 = System.nanoTime();
-        long deadline = t0 + max.toNanos();
+        long deadline = t0 + maxSettle.toNanos();
         Snapshot before = snapshot();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
@@ -52,7 +57,7 @@ final class CpuMeter {
                 if (part.equals("load generator")) continue;
                 busy += now.seconds.getOrDefault(part, 0.0) - before.seconds.getOrDefault(part, 0.0);
             }
-            if (busy < cores) break;
+            if (busy < QUIET_CORES) break;
             before = now;
         }
         return (System.nanoTime() - t0) / 1e9;

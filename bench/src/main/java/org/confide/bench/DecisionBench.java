@@ -22,10 +22,6 @@ final class DecisionBench {
     private static final String[] RECIPIENTS = {"GP", "MENTAL_HEALTH_TEAM", "REFERRER", "FAMILY", "POLICE"};
     private static final String[] CATEGORIES = {"ATTENDANCE", "CONTACT_DETAILS", "CASE_NOTES", "RISK_INFORMATION"};
 
-    /** A system using less than this much CPU (in cores, the load generator apart) counts as quiet. */
-    private static final double QUIET_CORES = 0.25;
-    private static final Duration SETTLE = Duration.ofMinutes(3);
-
     private final String consentUrl;
     private final String kafka;
     private final String managerToken;
@@ -52,9 +48,9 @@ final class DecisionBench {
         for (int c : concurrencies) {
             // Each phase starts on a quiet system: the seeding's and the previous phase's events are still being
             // relayed and ingested for a while, and that work would be charged to whichever phase runs next.
-            CpuMeter.awaitQuiet(QUIET_CORES, SETTLE);
+            CpuMeter.settle();
             HttpLoad.Result trivial = load.run(i -> get("/session", serviceToken), c, warmup, measure);
-            CpuMeter.awaitQuiet(QUIET_CORES, SETTLE);
+            CpuMeter.settle();
             HttpLoad.Result decisions = load.run(i -> decision(clientIds), c, warmup, measure);
             Map<String, Object> extra = Map.of("concurrency", c, "p50Ms", decisions.p50Ms(), "p99Ms", decisions.p99Ms(),
                     "errors", decisions.errors(), "baselineP99Ms", trivial.p99Ms(), "clients", clients, "consents", consents);

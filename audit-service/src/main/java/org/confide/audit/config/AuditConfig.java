@@ -24,6 +24,13 @@ public interface AuditConfig {
     @WithDefault("5000")
     int batchSize();
 
+    /**
+     * How long the broker may hold a fetch of audit-service's consumer to gather events (up to 64 KiB) before answering:
+     * a trickle then arrives as batches, each costing one transaction, instead of one transaction per event.
+     */
+    @WithDefault("PT0.05S")
+    Duration ingestGather();
+
     /** Whether this process ingests (off for a read-only replica). */
     @WithDefault("true")
     boolean ingestEnabled();

@@ -33,7 +33,7 @@ public class AuditIngestTransport {
         if (!config.ingestEnabled()) {
             return;
         }
-        consumer = new BatchConsumer(kafka.consumer(config.consumerGroup(), "audit-ingest", config.batchSize()),
+        consumer = new BatchConsumer(kafka.consumer(config.consumerGroup(), "audit-ingest", config.batchSize(), config.ingestGather()),
                 config.topics(), handler::handle, "audit-ingest").start();
         LOG.infof("ingesting %s as group %s", config.topics(), config.consumerGroup());
     }

@@ -3,6 +3,7 @@ package org.confide.platform.kafka;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -43,7 +44,19 @@ public class KafkaClients {
 
     /** Offsets are committed by the caller, after its database commit; never automatically. */
     public KafkaConsumer<String, String> consumer(String groupId, String clientId, int maxPollRecords) {
+        return consumer(groupId, clientId, maxPollRecords, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #consumer(String, String, int)}, but the broker holds a fetch for up to {@code gather} until 64 KiB
+     * are there, so that a trickle of events arrives in batches rather than one record per fetch.
+     */
+    public KafkaConsumer<String, String> consumer(String groupId, String clientId, int maxPollRecords, Duration gather) {
         Properties p = base();
+        if (!gather.isZero()) {
+            p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(64 * 1024));
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(gather.toMillis()));
+        }
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -91,7 +91,9 @@ public class OutboxRelay {
         long backoff = 100;
         while (running) {
             try {
-                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(config.outbox().linger().toMillis()); // let the commits of the next moments join
+                }
                 wake.drainPermits();
                 int sent;
                 do {
