@@ -18,14 +18,20 @@ final class CpuMeter {
     /** CPU seconds used so far, by part. */
     record Snapshot(Map<String, Double> seconds) {
 
+        /** CPU seconds spent by each part between {@code before} and this snapshot. */
+        Map<String, Double> since(Snapshot before) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (String part : PARTS) {
+                out.put(part, Math.max(0, seconds.getOrDefault(part, 0.0) - before.seconds.getOrDefault(part, 0.0)));
+            }
+            return out;
+        }
+
         /** CPU milliseconds per request spent by each part between {@code before} and this snapshot. */
         Map<String, Double> perRequestMs(Snapshot before, long requests) {
             Map<String, Double> out = new LinkedHashMap<>();
             if (requests <= 0) return out;
-            for (String part : PARTS) {
-                double s = seconds.getOrDefault(part, 0.0) - before.seconds.getOrDefault(part, 0.0);
-                out.put(part, Math.max(0, s) * 1000 / requests);
-            }
+            since(before).forEach((part, s) -> out.put(part, s * 1000 / requests));
             return out;
         }
     }
@@ -43,24 +49,19 @@ final class CpuMeter {
     /**
      * Waits (at most {@link #maxSettle}) until the rest of the system uses less than {@link #QUIET_CORES} of CPU over
      * a second: work left by a previous phase (a relay or ingest backlog, a bulk load's checkpoint) would otherwise be
-     * counted against the next measurement. Returns the seconds waited.
+     * counted against the next measurement.
      */
-    static double settle() throws InterruptedException {
-        long t0 = System.nanoTime();
-        long deadline = t0 + maxSettle.toNanos();
+    static void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + maxSettle.toNanos();
         Snapshot before = snapshot();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
             Snapshot now = snapshot();
-            double busy = 0;
-            for (String part : PARTS) {
-                if (part.equals("load generator")) continue;
-                busy += now.seconds.getOrDefault(part, 0.0) - before.seconds.getOrDefault(part, 0.0);
-            }
-            if (busy < QUIET_CORES) break;
+            Map<String, Double> used = now.since(before);
+            double busy = used.values().stream().mapToDouble(Double::doubleValue).sum() - used.get("load generator");
+            if (busy < QUIET_CORES) return;
             before = now;
         }
-        return (System.nanoTime() - t0) / 1e9;
     }
 
     static Snapshot snapshot() {
