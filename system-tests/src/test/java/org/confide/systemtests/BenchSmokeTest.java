@@ -35,7 +35,7 @@ class BenchSmokeTest {
                 "--compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-log", "auditor"),
                 "--warmup-seconds", "1", "--measure-seconds", "1", "--settle-seconds", "2",
                 "--kafka", system.broker.bootstrapServers(), "--db-server", TestDatabase.server(),
-                "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-suffix", "_systest",
+                "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-suffix", TestDatabase.name("_systest"),
                 "--jwt-public-key", system.publicKey.toString(), "--results", results.toString()));
         Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
         for (String s : List.of("records-service", "audit-service")) {

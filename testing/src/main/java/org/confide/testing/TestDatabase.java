@@ -8,6 +8,7 @@ import java.sql.Statement;
 /**
  * A test run's own PostgreSQL database, dropped and created afresh. The server is 127.0.0.1:5432 unless
  * {@code CONFIDE_TEST_DB_URL} (jdbc:postgresql://host:port) says otherwise; user {@code CONFIDE_TEST_DB_USER}.
+ * {@code CONFIDE_TEST_DB_SUFFIX} is appended to every database name, so two checkouts can run their tests side by side.
  */
 public final class TestDatabase {
 
@@ -29,7 +30,14 @@ public final class TestDatabase {
     }
 
     public static String url(String database) {
-        return server() + "/" + database;
+        return server() + "/" + name(database);
+    }
+
+    /** The database's name on the server: {@code database} plus this run's {@code CONFIDE_TEST_DB_SUFFIX}. */
+    public static String name(String database) {
+        String suffix = System.getenv().getOrDefault("CONFIDE_TEST_DB_SUFFIX", "");
+        if (!suffix.matches("[a-z0-9_]*")) throw new IllegalArgumentException("CONFIDE_TEST_DB_SUFFIX: " + suffix);
+        return database + suffix;
     }
 
     /** Drops {@code database} if it exists and creates it empty; returns its JDBC URL. */
@@ -37,8 +45,8 @@ public final class TestDatabase {
         if (!database.matches("[a-z0-9_]+")) throw new IllegalArgumentException(database);
         try (Connection c = DriverManager.getConnection(url("postgres"), user(), password());
              Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + database);
+            st.execute("DROP DATABASE IF EXISTS " + name(database) + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + name(database));
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + server() + " is needed for the tests: " + e.getMessage(), e);
         }
