@@ -50,6 +50,10 @@ class PartnerSettingTest {
                 .body("rule", equalTo("R-REF-1"));
         assertEquals(0L, rows("select count(*) from client where org = 'org-with-no-list'").getFirst()[0]);
 
+        as("partner", "partner-ok", "api").body(referral(PROVIDER + "\\u0000")).post("/referrals").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("providerOrg"));
+        assertEquals(0L, written(PROVIDER, "partner-ok").getFirst());
+
         as("partner", "partner-ok", "api").body(referral(PROVIDER)).post("/referrals").then().statusCode(201)
                 .body("status", equalTo("RECEIVED"));
 

@@ -39,6 +39,10 @@ public class PartnerService {
 
     /** R-REF-1: refuses (403) a referral to a provider that does not list the referring partner. */
     public void requireAccepted(String providerOrg, String partnerOrg) {
+        // No org id holds a control character; PostgreSQL would refuse a NUL in the lookup with an error (a 500).
+        if (providerOrg.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.badRequest("providerOrg", "must not contain control characters");
+        }
         rule.referralRefusal(partners.accepts(providerOrg, partnerOrg)).ifPresent(reason -> {
             throw new ProblemException(403, "Forbidden", reason, PartnerRule.RULE, null);
         });
