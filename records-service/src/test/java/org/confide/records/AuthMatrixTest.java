@@ -39,12 +39,14 @@ class AuthMatrixTest {
     }
 
     @Test
-    @DisplayName("R-REC-1, R-REF-1, R-CONF-2, R-CONF-3, R-CONF-4, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint, groups included")
+    @DisplayName("R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint, groups included")
     void matrix() {
         String client = Fixtures.client("prac-own");
         String otherClient = Fixtures.client("prac-own");
         String letter = as("practitioner", "prac-own").body("{\"recipient\": \"GP\", \"body\": \"b\"}")
                 .post("/clients/" + client + "/letters").then().statusCode(201).extract().path("id");
+        // R-REF-1: ORG takes referrals from partner-m only; partner-o (O below) is refused 403.
+        Fixtures.acceptPartners(ORG, "partner-m");
         String referral = as("partner", "partner-m", "api").body("{\"providerOrg\": \"" + ORG + "\", \"identity\": "
                         + "{\"fullName\": \"Lee Park\"}, \"programme\": \"COACHING\", \"reason\": \"r\"}")
                 .post("/referrals").then().statusCode(201).extract().path("id");
@@ -85,7 +87,7 @@ class AuthMatrixTest {
                 row("POST", "/clients", newClient, "M=ok P=ok Q=ok X=ok"),
                 row("GET", c, null, staffOfClient),
                 row("GET", "/clients", null, "M=ok P=ok Q=ok X=ok"),
-                row("POST", "/referrals", newReferral, "N=ok O=ok"),
+                row("POST", "/referrals", newReferral, "N=ok"),
                 row("GET", "/referrals/" + referral, null, "N=ok O=404"),
                 row("GET", "/partner/notifications", null, "N=ok O=ok"),
                 row("POST", c + "/milestones", "{\"type\": \"INITIAL_MEETING_HELD\"}", staffOfClient),
@@ -106,6 +108,8 @@ class AuthMatrixTest {
                 row("POST", c + "/destruction", null, "M=ok X=404"),
                 row("PUT", "/settings/retention", "{\"retentionDays\": 1095}", "D=ok"),
                 row("GET", "/settings/retention", null, "D=ok M=ok X=ok"),
+                row("PUT", "/settings/partners", "{\"partnerOrgs\": [\"partner-m\"]}", "D=ok"),
+                row("GET", "/settings/partners", null, "D=ok M=ok X=ok"),
                 row("POST", "/retention/run", null, "D=ok M=ok X=ok"),
                 row("POST", "/groups", "{\"kind\": \"NETWORK\", \"name\": \"n\", \"programme\": \"NETWORK_MEETING\"}",
                         "M=ok P=ok Q=ok X=ok"),

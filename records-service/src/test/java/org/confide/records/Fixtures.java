@@ -46,6 +46,20 @@ public final class Fixtures {
                 .extract().path("id");
     }
 
+    /**
+     * R-REF-1: the provider's admin adds these partners to the organisations it accepts referrals from (keeping those
+     * already listed, so tests sharing a provider do not undo each other's lists).
+     */
+    public static void acceptPartners(String providerOrg, String... partners) {
+        List<String> listed = new ArrayList<>(as("admin", providerOrg, "adm").get("/settings/partners").then()
+                .statusCode(200).extract().jsonPath().getList("partnerOrgs", String.class));
+        for (String p : partners) {
+            if (!listed.contains(p)) listed.add(p);
+        }
+        as("admin", providerOrg, "adm").body(java.util.Map.of("partnerOrgs", listed)).put("/settings/partners").then()
+                .statusCode(200);
+    }
+
     /** Rows of a native query, for tests that look at what is stored. */
     @SuppressWarnings("unchecked")
     public static List<Object[]> rows(String sql, Object... params) {

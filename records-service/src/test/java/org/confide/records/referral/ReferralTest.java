@@ -1,6 +1,7 @@
 package org.confide.records.referral;
 
 import static org.confide.records.Fixtures.ORG;
+import static org.confide.records.Fixtures.acceptPartners;
 import static org.confide.records.Fixtures.as;
 import static org.confide.records.Fixtures.awaitEvent;
 import static org.confide.records.Fixtures.client;
@@ -34,6 +35,7 @@ class ReferralTest {
              "programme": "MENTORING", "reason": "struggling at college after a bereavement"}""";
 
     static JsonPath refer(String partnerOrg) {
+        acceptPartners(ORG, partnerOrg);
         return as("partner", partnerOrg, "partner-api").body(REFERRAL).post("/referrals").then().statusCode(201)
                 .body("status", equalTo("RECEIVED"))
                 .extract().jsonPath();

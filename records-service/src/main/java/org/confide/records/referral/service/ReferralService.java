@@ -20,6 +20,7 @@ import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.paging.TimeCursor;
+import org.confide.records.partner.service.PartnerService;
 import org.confide.records.referral.Milestone;
 import org.confide.records.referral.MilestoneType;
 import org.confide.records.referral.Referral;
@@ -47,6 +48,9 @@ public class ReferralService {
     MilestoneRepository milestones;
 
     @Inject
+    PartnerService partners;
+
+    @Inject
     ClientKeys keys;
 
     @Inject
@@ -58,8 +62,12 @@ public class ReferralService {
     @Inject
     CorrelationId correlation;
 
-    /** A partner refers a client to a provider organisation; the client is REFERRED there, unallocated. */
+    /**
+     * A partner refers a client to a provider organisation; the client is REFERRED there, unallocated. R-REF-1: only a
+     * provider that lists the partner takes its referrals; checked before anything is written.
+     */
     public Referral refer(NewReferral command) {
+        partners.requireAccepted(command.providerOrg(), caller.org());
         Client client = clients.create(command.providerOrg(), command.programme(), command.identity(),
                 ClientStatus.REFERRED, null);
         Referral r = new Referral();

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.confide.records.Fixtures;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class IdempotencyAndListTest {
     @Test
     @DisplayName("Idempotency-Key on referrals: a partner's retry makes one referral")
     void referIdempotent() {
+        Fixtures.acceptPartners("org-idem2", "partner-i");
         String key = UUID.randomUUID().toString();
         String body = "{\"providerOrg\": \"org-idem2\", \"identity\": {\"fullName\": \"Kit Moss\"}, "
                 + "\"programme\": \"COACHING\", \"reason\": \"r\"}";
