@@ -45,6 +45,14 @@ public class ChainAppender {
     /** Rows are sent to the server in pieces of about this many bytes. */
     private static final int COPY_CHUNK = 256 * 1024;
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * The duplicate check: which of the batch's event ids are already in the log. One probe of the unique index per id,
+     * whatever the size of the log: a LATERAL subquery with LIMIT cannot be turned into a hash join, whereas
+     * {@code event_id = ANY (?)} with thousands of ids was planned as a sequential scan of the whole log (issue 16).
+     */
+    public static final String STORED_IDS = """
+            SELECT s.event_id FROM unnest(?::text[]) AS u(id)
+            CROSS JOIN LATERAL (SELECT e.event_id FROM audit_entry e WHERE e.event_id = u.id LIMIT 1) AS s""";
 
     @Inject
     AgroalDataSource db;
@@ -198,7 +206,7 @@ public class ChainAppender {
         Set<String> stored = new HashSet<>();
         String[] ids = new String[events.size()];
         for (int i = 0; i < ids.length; i++) ids[i] = events.get(i).id();
-        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM audit_entry WHERE event_id = ANY (?)")) {
+        try (PreparedStatement ps = c.prepareStatement(STORED_IDS)) {
             ps.setArray(1, c.createArrayOf("text", ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) stored.add(rs.getString(1));
