@@ -35,7 +35,8 @@ import org.postgresql.copy.CopyIn;
  * heads made and locked, one duplicate check, the rows in one COPY, the heads moved in one statement.
  */
 @ApplicationScoped
-@Transactional
+// Rolled back on any failure (SQLException is checked): a batch the database refused leaves nothing behind.
+@Transactional(rollbackOn = Exception.class)
 public class ChainAppender {
 
     private static final Logger LOG = Logger.getLogger(ChainAppender.class);
@@ -124,6 +125,17 @@ public class ChainAppender {
             if (appended > 0) moveHeads(c, heads);
             return appended;
         }
+    }
+
+    /**
+     * Whether the database refused the content of the rows (a data exception such as a NUL character, an integrity
+     * violation other than a duplicate, a limit such as an index entry too large): the same rows can never be stored,
+     * so retrying the batch would stop ingest for ever. A duplicate, a lost connection or a timeout is worth a retry.
+     */
+    public static boolean refusesContent(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() != 5) return false;
+        return state.startsWith("22") || state.startsWith("54") || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state));
     }
 
     /** Makes the heads of new organisations and locks all of the batch's heads, in the order given. */
@@ -224,14 +236,19 @@ public class ChainAppender {
                 ps.setString(1, d.topic());
                 ps.setInt(2, d.partition());
                 ps.setLong(3, d.offset());
-                ps.setString(4, d.key());
-                ps.setString(5, d.payload());
-                ps.setString(6, d.reason());
+                ps.setString(4, storable(d.key()));
+                ps.setString(5, storable(d.payload()));
+                ps.setString(6, d.reason() == null ? "(no reason given)" : storable(d.reason()));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         rejected.forEach(d -> LOG.warnf("set aside %s[%d]@%d: %s", d.topic(), d.partition(), d.offset(), d.reason()));
+    }
+
+    /** A NUL cannot be stored in a text column: written as its JSON escape, so that a dead letter can always be kept. */
+    private static String storable(String s) {
+        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "\\u0000");
     }
 
     /** An organisation's chain head while the batch is appended to it (locked). */
