@@ -32,7 +32,7 @@ class PoisonEventTest {
     AuditIngestHandler handler;
 
     @Test
-    @DisplayName("issue 16: a batch with poison events (a NUL, an id too long for its index): the others are chained in order, the poison is in the dead letter with its reason, the chain verifies")
+    @DisplayName("issue 16: a batch with poison events (a NUL in a field or in the id, an id too long for its index): the others are chained in order, the poison is in the dead letter with its reason, the chain verifies")
     void poisonInBatch() throws Exception {
         String org = "org-poison-" + UUID.randomUUID();
         String org2 = "org-poison-other-" + UUID.randomUUID();
@@ -44,16 +44,18 @@ class PoisonEventTest {
         List<String> good = new ArrayList<>();
         Map<Long, String> poison = new LinkedHashMap<>();
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 10; i++) {
             String id = UUID.randomUUID().toString();
+            String json = id;
+            if (i == 9) json = id + "\\u0000"; // a NUL in the event id: refused before COPY, by the duplicate check
             String actor = "prac-1";
             String corr = "c-" + i;
             if (i == 3) actor = "prac-\\u0000"; // a JSON escape: a NUL in the parsed actor id, which COPY refuses
             if (i == 6) corr = tooLong.toString(); // longer than an index entry of audit_entry_correlation may be
-            String value = event(id, i == 7 ? org2 : org, "records-service", "record.accessed", client, actor,
+            String value = event(json, i == 7 ? org2 : org, "records-service", "record.accessed", client, actor,
                     "practitioner", corr, "{\"clientId\":\"" + client + "\",\"purposeOfUse\":\"CARE\"}");
             batch.add(new ConsumerRecord<>("records-events", 0, base + i, client, value));
-            if (i == 3 || i == 6) poison.put(base + i, id);
+            if (i == 3 || i == 6 || i == 9) poison.put(base + i, id);
             else if (i != 7) good.add(id);
         }
 
@@ -70,7 +72,7 @@ class PoisonEventTest {
                 SELECT "offset", reason, payload, count(*) OVER (PARTITION BY "offset") FROM dead_letter
                 WHERE topic = 'records-events' AND partition = 0 AND "offset" BETWEEN ? AND ? ORDER BY "offset\"""")) {
             ps.setLong(1, base);
-            ps.setLong(2, base + 8);
+            ps.setLong(2, base + 9);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Long> offsets = new ArrayList<>();
                 while (rs.next()) {
