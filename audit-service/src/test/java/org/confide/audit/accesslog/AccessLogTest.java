@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -50,9 +52,14 @@ class AccessLogTest {
                 "record.accessed", me, "prac-9", "practitioner", corr, "{\"clientId\":\"" + me + "\"}"));
         send("records-events", me, event(UUID.randomUUID().toString(), org, "records-service", "supervision.viewed", me,
                 "sup-1", "supervisor", corr, "{\"clientId\":\"" + me + "\",\"purposeOfUse\":\"SUPERVISION\"}"));
+        // A case whose client was told (R-PROC-1): its share is in the log.
+        String told = UUID.randomUUID().toString();
+        send("disclosure-events", me, involvement(org, me, told, true, "AGREED"));
         send("disclosure-events", me, event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.shared", me,
-                "man-1", "manager", corr, "{\"clientId\":\"" + me + "\",\"rule\":\"R-BRK-4\",\"recipientOrg\":\"children-services\"}"));
-        await("six entries of the organisation", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 6);
+                "man-1", "manager", told, "{\"clientId\":\"" + me + "\",\"rule\":\"R-BRK-4\",\"recipientOrg\":\"children-services\"}"));
+        // R-PROC-1: a case with no involvement recorded: its share is not (until now the log showed it).
+        send("disclosure-events", me, share(org, me, UUID.randomUUID().toString()));
+        await("eight entries of the organisation", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 8);
 
         // Newest first is chain order (seq); across topics that is the order of arrival, not of sending.
         var log = client(org, me).get("/me/access-log").then().statusCode(200)
@@ -63,6 +70,7 @@ class AccessLogTest {
                 .body("items.find { it.type == 'disclosure.shared' }.actor.org", equalTo(org))
                 .body("items.find { it.type == 'disclosure.shared' }.rules", contains("R-BRK-4"))
                 .body("items.find { it.type == 'disclosure.shared' }.recipientOrg", equalTo("children-services"))
+                .body("items.find { it.type == 'disclosure.shared' }.correlationId", equalTo(told))
                 .body("items.find { it.type == 'supervision.viewed' }.purposeOfUse", equalTo("SUPERVISION"))
                 .body("items.find { it.type == 'supervision.viewed' }.action", equalTo("read"))
                 .body("items.find { it.type == 'record.accessed' }.purposeOfUse", equalTo("CARE"))
@@ -80,6 +88,50 @@ class AccessLogTest {
         client(org, other).get("/me/access-log").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].type", equalTo("record.accessed"));
         client("org-unrelated", me).get("/me/access-log").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    static String involvement(String org, String client, String caseId, boolean informed, String response) {
+        return event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.client-involved", client, "prac-1",
+                "practitioner", caseId, "{\"caseId\":\"" + caseId + "\",\"clientId\":\"" + client + "\",\"informed\":"
+                        + informed + ",\"response\":\"" + response + "\",\"rule\":\"R-PROC-1\"}");
+    }
+
+    static String share(String org, String client, String caseId) {
+        return event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.shared", client, "man-1", "manager",
+                caseId, "{\"caseId\":\"" + caseId + "\",\"clientId\":\"" + client + "\",\"rule\":\"R-BRK-4\","
+                        + "\"recipientOrg\":\"police\"}");
+    }
+
+    @Test
+    @DisplayName("R-PROC-1: a case not told for risk (NOT_INFORMED_RISK) shows nothing in the client's access log; once a later step records they were told, its shares show")
+    void tipOff() throws Exception {
+        String org = "org-tip-off-" + UUID.randomUUID();
+        String me = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        send("records-events", me, event(UUID.randomUUID().toString(), org, "records-service", "record.accessed", me,
+                "prac-1", "practitioner", UUID.randomUUID().toString(), "{\"clientId\":\"" + me + "\",\"purposeOfUse\":\"CARE\"}"));
+        send("disclosure-events", me, involvement(org, me, caseId, false, "NOT_INFORMED_RISK"));
+        send("disclosure-events", me, share(org, me, caseId));
+        send("disclosure-events", me, share(org, me, caseId));
+        // Another client told of their own case under the same id unlocks nothing of this client's case.
+        send("disclosure-events", other, involvement(org, other, caseId, true, "AGREED"));
+        await("five entries", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 5);
+        compliance(org).get("/audit/trails/" + caseId).then().statusCode(200).body("findAll { it.type == 'disclosure.shared' }.size()", equalTo(2));
+
+        client(org, me).get("/me/access-log").then().statusCode(200)
+                .body("items.type", contains("record.accessed")).body("items.correlationId", not(hasItem(caseId)));
+        // A page smaller than the hidden steps still fills with what may be shown, and ends.
+        client(org, me).get("/me/access-log?limit=1").then().statusCode(200)
+                .body("items.type", contains("record.accessed"));
+
+        send("disclosure-events", me, involvement(org, me, caseId, true, "AGREED"));
+        await("six entries", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 6);
+        client(org, me).get("/me/access-log").then().statusCode(200)
+                .body("items.type", containsInAnyOrder("disclosure.shared", "disclosure.shared", "record.accessed"))
+                .body("items.findAll { it.type == 'disclosure.shared' }.correlationId", everyItem(equalTo(caseId)))
+                .body("items.findAll { it.type == 'disclosure.shared' }.recipientOrg", everyItem(equalTo("police")))
+                .body("nextCursor", nullValue());
     }
 
     @Test

@@ -61,6 +61,9 @@ class QueryPlanTest {
                     + "SELECT * FROM audit_entry WHERE org = 'org-plan' AND client_id = 'client-42' AND seq < 9223372036854775807 "
                     + "AND type IN ('record.accessed','file.accessed','supervision.viewed','disclosure.shared','letter.sent') "
                     + "AND (actor_id IS NULL OR actor_id <> 'client-42') ORDER BY seq DESC LIMIT 50",
+            "access log, the disclosure cases of a page (R-PROC-1)|audit_entry_|"
+                    + "SELECT * FROM audit_entry WHERE org = 'org-plan' AND correlation_id IN ('corr-42','corr-43','corr-44') "
+                    + "AND type = 'disclosure.client-involved' AND client_id = 'client-42' ORDER BY seq",
             "export and verify (keyset on seq)|audit_entry_pkey|"
                     + "SELECT * FROM audit_entry WHERE org = 'org-plan' AND seq > 150000 AND seq <= 9223372036854775807 ORDER BY seq LIMIT 1000",
     })

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * R-REC-2 (a client may access everything held about them) and DOMAIN.md's client role ("who accessed their
  * record"): which audit entries tell a client that their information was read or shared, and what of each entry
  * the client sees: who by role and organisation (never a person's id), when, and why (purpose of use, rule ids),
- * never another client's data nor free text.
+ * never another client's data nor free text. R-PROC-1: no step of a disclosure case is shown until the case records
+ * that the client was told (see {@link #caseVisible}).
  */
 public final class AccessLogRule {
 
@@ -21,7 +23,41 @@ public final class AccessLogRule {
             "disclosure.shared", "shared",
             "letter.sent", "shared");
 
+    /** The step of a disclosure case that records the client's involvement (R-PROC-1), and the codes it must keep. */
+    public static final String INVOLVEMENT = "disclosure.client-involved";
+    public static final Set<String> INVOLVEMENT_FIELDS = Set.of("informed", "response");
+    /** The involvement response of a client not told because telling them would raise the risk or tip them off. */
+    public static final String NOT_INFORMED_RISK = "NOT_INFORMED_RISK";
+
     private AccessLogRule() {
+    }
+
+    /** One recorded involvement of the client in a disclosure case; either code is null when the entry lacks it. */
+    public record Involvement(Boolean informed, String response) {
+
+        public static Involvement of(JsonNode data) {
+            JsonNode informed = data == null ? null : data.get("informed");
+            return new Involvement(informed != null && informed.isBoolean() ? informed.booleanValue() : null,
+                    code(data, "response"));
+        }
+    }
+
+    /** Whether an entry is a step of a disclosure case (its correlation id is the case id). */
+    public static boolean caseStep(String type) {
+        return type.startsWith("disclosure.");
+    }
+
+    /**
+     * R-PROC-1: whether the client may see the steps of a disclosure case, given every involvement the case recorded.
+     * Once one records that they were told ({@code informed: true}), yes. Otherwise not while none is recorded, nor
+     * when one says {@code NOT_INFORMED_RISK}, nor when one lacks its codes (fail closed); a case whose client was not
+     * told for another reason (unable, left the session) is shown.
+     */
+    public static boolean caseVisible(List<Involvement> involvements) {
+        if (involvements.stream().anyMatch(i -> Boolean.TRUE.equals(i.informed()))) return true;
+        if (involvements.isEmpty()) return false;
+        return involvements.stream().noneMatch(i -> i.informed() == null || i.response() == null
+                || NOT_INFORMED_RISK.equals(i.response()));
     }
 
     /** One line of the access log. {@code rules}: the R-ids the entry cites; {@code recipient*}: to whom, when shared. */

@@ -35,7 +35,8 @@ import org.postgresql.copy.CopyIn;
  * heads made and locked, one duplicate check, the rows in one COPY, the heads moved in one statement.
  */
 @ApplicationScoped
-@Transactional
+// Rolled back on any failure (SQLException is checked): a batch the database refused leaves nothing behind.
+@Transactional(rollbackOn = Exception.class)
 public class ChainAppender {
 
     private static final Logger LOG = Logger.getLogger(ChainAppender.class);
@@ -45,6 +46,14 @@ public class ChainAppender {
     /** Rows are sent to the server in pieces of about this many bytes. */
     private static final int COPY_CHUNK = 256 * 1024;
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * The duplicate check: which of the batch's event ids are already in the log. One probe of the unique index per id,
+     * whatever the size of the log: a LATERAL subquery with LIMIT cannot be turned into a hash join, whereas
+     * {@code event_id = ANY (?)} with thousands of ids was planned as a sequential scan of the whole log (issue 16).
+     */
+    public static final String STORED_IDS = """
+            SELECT s.event_id FROM unnest(?::text[]) AS u(id)
+            CROSS JOIN LATERAL (SELECT e.event_id FROM audit_entry e WHERE e.event_id = u.id LIMIT 1) AS s""";
 
     @Inject
     AgroalDataSource db;
@@ -116,6 +125,17 @@ public class ChainAppender {
             if (appended > 0) moveHeads(c, heads);
             return appended;
         }
+    }
+
+    /**
+     * Whether the database refused the content of the rows (a data exception such as a NUL character, an integrity
+     * violation other than a duplicate, a limit such as an index entry too large): the same rows can never be stored,
+     * so retrying the batch would stop ingest for ever. A duplicate, a lost connection or a timeout is worth a retry.
+     */
+    public static boolean refusesContent(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() != 5) return false;
+        return state.startsWith("22") || state.startsWith("54") || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state));
     }
 
     /** Makes the heads of new organisations and locks all of the batch's heads, in the order given. */
@@ -198,7 +218,7 @@ public class ChainAppender {
         Set<String> stored = new HashSet<>();
         String[] ids = new String[events.size()];
         for (int i = 0; i < ids.length; i++) ids[i] = events.get(i).id();
-        try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM audit_entry WHERE event_id = ANY (?)")) {
+        try (PreparedStatement ps = c.prepareStatement(STORED_IDS)) {
             ps.setArray(1, c.createArrayOf("text", ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) stored.add(rs.getString(1));
@@ -216,14 +236,19 @@ public class ChainAppender {
                 ps.setString(1, d.topic());
                 ps.setInt(2, d.partition());
                 ps.setLong(3, d.offset());
-                ps.setString(4, d.key());
-                ps.setString(5, d.payload());
-                ps.setString(6, d.reason());
+                ps.setString(4, storable(d.key()));
+                ps.setString(5, storable(d.payload()));
+                ps.setString(6, d.reason() == null ? "(no reason given)" : storable(d.reason()));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         rejected.forEach(d -> LOG.warnf("set aside %s[%d]@%d: %s", d.topic(), d.partition(), d.offset(), d.reason()));
+    }
+
+    /** A NUL cannot be stored in a text column: written as its JSON escape, so that a dead letter can always be kept. */
+    private static String storable(String s) {
+        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "\\u0000");
     }
 
     /** An organisation's chain head while the batch is appended to it (locked). */

@@ -29,6 +29,49 @@ class AccessLogRuleTest {
         assertEquals(shown, AccessLogRule.shows(type, clientId, actorId, "c1"));
     }
 
+    @DisplayName("R-PROC-1: a disclosure case's steps are shown only once a step records that the client was told")
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "                                          | false",
+            "false:NOT_INFORMED_RISK                   | false",
+            "false:NOT_INFORMED_RISK,true:AGREED       | true",
+            "false:NOT_INFORMED_RISK,false:UNABLE      | false",
+            "true:REFUSED                              | true",
+            "true:AGREED,false:NOT_INFORMED_RISK       | true",
+            "false:UNABLE                              | true",
+            "false:LEFT_SESSION                        | true",
+            "-:-                                       | false",
+            "false:-                                   | false",
+            "-:-,true:AGREED                           | true",
+    })
+    void caseVisible(String involvements, boolean visible) {
+        List<AccessLogRule.Involvement> list = involvements == null ? List.of()
+                : java.util.Arrays.stream(involvements.split(",")).map(i -> {
+                    String[] p = i.split(":");
+                    return new AccessLogRule.Involvement(p[0].equals("-") ? null : Boolean.valueOf(p[0]),
+                            p[1].equals("-") ? null : p[1]);
+                }).toList();
+        assertEquals(visible, AccessLogRule.caseVisible(list));
+    }
+
+    @Test
+    @DisplayName("R-PROC-1: an involvement is read from the codes audit keeps of disclosure.client-involved; anything else is unknown")
+    void involvementOf() throws Exception {
+        var mapper = new ObjectMapper();
+        assertEquals(new AccessLogRule.Involvement(false, "NOT_INFORMED_RISK"), AccessLogRule.Involvement.of(
+                mapper.readTree("{\"informed\":false,\"response\":\"NOT_INFORMED_RISK\",\"rule\":\"R-PROC-1\"}")));
+        assertEquals(new AccessLogRule.Involvement(null, null),
+                AccessLogRule.Involvement.of(mapper.readTree("{\"informed\":\"yes\",\"response\":7}")));
+        assertEquals(new AccessLogRule.Involvement(null, null), AccessLogRule.Involvement.of(null));
+    }
+
+    @DisplayName("R-PROC-1: every disclosure step is a step of its case; other entries are not")
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"disclosure.shared, true", "disclosure.client-involved, true", "record.accessed, false", "letter.sent, false"})
+    void caseStep(String type, boolean step) {
+        assertEquals(step, AccessLogRule.caseStep(type));
+    }
+
     @Test
     @DisplayName("R-REC-2: each line says who by role and organisation, when and why; rule ids only, no free text")
     void item() throws Exception {
