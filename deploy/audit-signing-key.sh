@@ -3,7 +3,8 @@
 # CONFIDE_AUDIT_SIGNING_KEY (confide.audit.signing-key): a signed-note signer key
 #   PRIVATE+KEY+confide-audit+<hex key id>+<base64(0x01 || Ed25519 seed)>
 # with key id = the first 4 bytes of SHA-256("confide-audit" || 0x0A || 0x01 || public key), as
-# audit-service makes itself on first start. Needs openssl (1.1.1 or newer) and coreutils only.
+# audit-service makes one in dev mode and tests. ./confide up runs it (output kept with mode 0600); a production
+# start of audit-service never makes a key. Needs openssl (1.1.1 or newer) and coreutils only.
 set -euo pipefail
 NAME=confide-audit
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

@@ -170,10 +170,66 @@ def reads(service):
     return names, required
 
 
+def migrate_step(service):
+    """(the variable that turns the service's migrate step on, the variables only that step may be given: the schema
+    owner's credentials of the migration datasource, the variable of the database URL) or None when the service
+    migrates at start itself."""
+    path = os.path.join(ROOT, service, "src/main/resources/application.properties")
+    props = {}
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if line and not line.startswith(("#", "%")) and "=" in line:
+            key, value = line.split("=", 1)
+            props[key.strip()] = value.strip()
+    refs = lambda value: set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", value))
+    flag = refs(props.get("confide.platform.db.migrate-only", ""))
+    ds = props.get("confide.platform.db.migration-datasource")
+    if len(flag) != 1 or not ds or ds == "<default>":
+        return None
+    prefix = f'quarkus.datasource."{ds}".'
+    owner = set().union(*(refs(v) for k, v in props.items() if k.startswith(prefix)))
+    elsewhere = set().union(*(refs(v) for k, v in props.items() if not k.startswith(prefix)))
+    return next(iter(flag)), owner - elsewhere, refs(props.get("quarkus.datasource.jdbc.url", ""))
+
+
+def env_values(env):
+    """{name: value} of a container's env list or a compose environment (a value from a Secret counts as given)."""
+    if isinstance(env, dict):
+        return {k: str(v) for k, v in env.items()}
+    if env and isinstance(env[0], dict):
+        return {e["name"]: e.get("value", "<from " + next(iter(e.get("valueFrom", {"?": 0}))) + ">") for e in env}
+    return {e.split("=", 1)[0]: e.split("=", 1)[1] if "=" in e else "" for e in env or []}
+
+
+def check_migrate_step(where, service, runtime_env, steps):
+    """A service with a migrate step: the running container is never given the owner's credentials and does not
+    migrate; one step (same image, flag "true") is, and is given nothing the service does not read."""
+    step = migrate_step(service)
+    if step is None:
+        return
+    flag, owner, url = step
+    given_owner = sorted(owner & set(runtime_env))
+    check(not given_owner, f"{where}: {service} runs without the schema owner's credentials", ", ".join(given_owner))
+    check(runtime_env.get(flag) == "false", f"{where}: {service} itself does not migrate ({flag}=false)",
+          str(runtime_env.get(flag)))
+    ran = [name for name, env in steps.items() if env.get(flag) == "true"]
+    if not check(len(ran) == 1, f"{where}: {service} has one migrate step ({flag}=true)", str(ran)):
+        return
+    env = steps[ran[0]]
+    names, _ = reads(service)
+    unknown = sorted(n for n in env if n not in names and not ALWAYS_ALLOWED.match(n))
+    missing = sorted((owner | url | {flag}) - set(env))
+    check(not unknown, f"{where}: {service}'s migrate step {ran[0]} is given only names it reads", ", ".join(unknown))
+    check(not missing, f"{where}: {service}'s migrate step {ran[0]} is given the owner's credentials and the database",
+          "missing: " + ", ".join(missing))
+
+
 def check_env(where, service, given):
     names, required = reads(service)
     unknown = sorted(n for n in given if n not in names and not ALWAYS_ALLOWED.match(n))
-    missing = sorted(required - set(given))
+    step = migrate_step(service)
+    # The owner's credentials belong to the migrate step alone (check_migrate_step).
+    missing = sorted(required - set(given) - (step[1] if step else set()))
     check(not unknown, f"{where}: {service} is given only names it reads",
           "not read by the service: " + ", ".join(unknown))
     check(not missing, f"{where}: {service} is given every name it reads", "missing: " + ", ".join(missing))
@@ -331,6 +387,10 @@ def check_overlay(name, objs):
             if "secretRef" in ef:
                 given += JWT_SECRET_KEYS.get(ef["secretRef"]["name"], [])
         check_env(f"{p} k8s", svc, given)
+        inits = {i["name"]: i for i in spec.get("initContainers", [])}
+        check(all(i["image"] == c["image"] for i in inits.values()), f"{p} {svc}: init containers run the service's image")
+        check_migrate_step(f"{p} k8s", svc, env_values(c.get("env", [])),
+                           {n: env_values(i.get("env", [])) for n, i in inits.items()})
         env = {e["name"]: e for e in c.get("env", [])}
         for mounted in ("CONFIDE_AUDIT_SIGNING_KEY", "CONFIDE_RECORDS_MASTER_KEY"):
             if mounted in env:
@@ -438,6 +498,14 @@ def check_compose():
             continue
         env = s.get("environment", {})
         check_env("compose", svc, list(env) if isinstance(env, dict) else [e.split("=", 1)[0] for e in env])
+        steps = {n: env_values(o.get("environment", {})) for n, o in doc["services"].items()
+                 if n != svc and o.get("image") == s.get("image")}
+        check_migrate_step("compose", svc, env_values(env), steps)
+        for n in steps:
+            dep = doc["services"][svc].get("depends_on", {})
+            if steps[n].get((migrate_step(svc) or ("",))[0]) == "true":
+                check(isinstance(dep, dict) and dep.get(n, {}).get("condition") == "service_completed_successfully",
+                      f"compose: {svc} starts after its migrate step {n} completed successfully", str(dep))
         check(f"{port}:{port}" in [str(x) for x in s.get("ports", [])], f"compose: {svc} on port {port}")
         for name in ("CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_AUDIT_SIGNING_KEY", "CONFIDE_RECORDS_MASTER_KEY"):
             value = str(env.get(name, "")) if isinstance(env, dict) else ""

@@ -4,7 +4,7 @@
 # the containers too.
 #   publicKey.pem, privateKey.pem    RS256 pair for local tokens (tools/Keys.java, as ./confide does)
 #   audit-signing.key                audit-service's checkpoint signing key (Ed25519 signed-note signer key,
-#                                    the file audit-service itself makes at this path under ./confide up)
+#                                    the file ./confide up makes at this path; a production start never makes one)
 #   records-master.key               records-service's master key (32 random bytes, base64)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -27,6 +27,7 @@ import java.util.Set;
  * --db-suffix _systest        appended to each service's database name (the smoke test's databases)
  * --settle-seconds 180         longest wait, before each part and phase, for the machine to be quiet again
  * --jwt-public-key FILE --results DIR
+ * --audit-signing-key FILE     audit-service's checkpoint key for its measured start (a production start never makes one)
  * </pre>
  */
 public final class Bench {
@@ -84,6 +85,11 @@ public final class Bench {
                 config.put("quarkus.datasource.jdbc.url", dbServer + "/confide_" + name.replace("-service", "") + suffix);
                 config.put("kafka.bootstrap.servers", kafka);
                 config.put("mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
+                if (name.equals("audit-service")) {
+                    // audit-service refuses to start in prod without its signing key: the running stack's.
+                    config.put("confide.audit.signing-key", Path.of(one(opts, "audit-signing-key", ".confide/keys/audit-signing.key"))
+                            .toAbsolutePath().toString());
+                }
                 if (name.equals("records-service")) {
                     config.put("confide.records.master-key", recordsMasterKey(opts));
                     config.put("quarkus.datasource.\"keys\".jdbc.url", dbServer + "/confide_records_keys" + suffix);

@@ -36,7 +36,8 @@ class BenchSmokeTest {
                 "--warmup-seconds", "1", "--measure-seconds", "1", "--settle-seconds", "2",
                 "--kafka", system.broker.bootstrapServers(), "--db-server", TestDatabase.server(),
                 "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-suffix", TestDatabase.name("_systest"),
-                "--jwt-public-key", system.publicKey.toString(), "--results", results.toString()));
+                "--jwt-public-key", system.publicKey.toString(), "--audit-signing-key", system.auditSigningKey.toString(),
+                "--results", results.toString()));
         Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
         for (String s : List.of("records-service", "audit-service")) {
             args.add("--service");

@@ -24,17 +24,49 @@ final class RunningSystem {
 
     final KafkaBroker broker;
     final Path publicKey;
+    /** audit-service's checkpoint signing key, made by deploy/audit-signing-key.sh (a production start never makes one). */
+    final Path auditSigningKey;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> configs = new HashMap<>();
 
     private RunningSystem() throws Exception {
         broker = KafkaBroker.shared();
         publicKey = Files.createTempFile("confide-jwt", ".pem");
         Files.writeString(publicKey, Tokens.publicKeyPem());
+        auditSigningKey = newAuditSigningKey();
         for (String service : SERVICES) {
-            processes.put(service, ServiceProcess.start(service, config(service)));
+            Map<String, String> config = config(service);
+            configs.put(service, config);
+            if (service.equals("audit-service")) migrateAudit(config);
+            processes.put(service, ServiceProcess.start(service, config));
         }
         for (ServiceProcess p : processes.values()) p.awaitReady();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    /**
+     * audit-service's migrate step, as production runs it: the same jar with CONFIDE_AUDIT_MIGRATE_ONLY=true and the
+     * owner's credentials (CONFIDE_DB_USER/PASSWORD) migrates and exits; the service is then started without them.
+     */
+    static void migrateAudit(Map<String, String> config) throws Exception {
+        Map<String, String> step = new HashMap<>(config);
+        step.remove("confide.audit.signing-key");
+        ServiceProcess migrate = ServiceProcess.start("audit-service", step, Map.of("CONFIDE_AUDIT_MIGRATE_ONLY", "true",
+                "CONFIDE_DB_USER", TestDatabase.user(), "CONFIDE_DB_PASSWORD", TestDatabase.password()));
+        int status = migrate.awaitExit(java.time.Duration.ofSeconds(120));
+        if (status != 0) throw new IllegalStateException("audit-service's migrate step exited with " + status + ":\n" + migrate.tail());
+    }
+
+    /** A new checkpoint signing key from deploy/audit-signing-key.sh, in a file readable by its owner only. */
+    static Path newAuditSigningKey() throws Exception {
+        Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+        Path file = Files.createTempDirectory("confide-audit-key").resolve("audit-signing.key");
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Process p = new ProcessBuilder(root.resolve("deploy/audit-signing-key.sh").toString())
+                .redirectOutput(file.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("deploy/audit-signing-key.sh failed");
+        return file;
     }
 
     /** A request to one service of the running system as {@code role} of {@code org}, with a correlation id. */
@@ -59,6 +91,9 @@ final class RunningSystem {
             // consent-service starts first, so its port is known: disclosure asks it, as in production.
             config.put("confide.disclosure.consent.url", processes.get("consent-service").url());
         }
+        if (service.equals("audit-service")) {
+            config.put("confide.audit.signing-key", auditSigningKey.toString());
+        }
         if (service.equals("records-service")) {
             // records-service refuses to start in prod without its master key (a fresh random one per run).
             byte[] key = new byte[32];
@@ -68,6 +103,11 @@ final class RunningSystem {
             config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_systest"));
         }
         return config;
+    }
+
+    /** A copy of the settings the running instance of {@code service} was started with (its database included). */
+    Map<String, String> startedWith(String service) {
+        return new HashMap<>(configs.get(service));
     }
 
     static String database(String service) {

@@ -29,6 +29,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Map<String, String> config) throws IOException {
+        return start(name, config, Map.of());
+    }
+
+    /** Started with {@code env} added to this JVM's environment (the settings production gives as variables). */
+    static ServiceProcess start(String name, Map<String, String> config, Map<String, String> env) throws IOException {
         Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -47,7 +52,9 @@ final class ServiceProcess implements AutoCloseable {
         // One log per process: a test may run a second instance of a service beside the shared one.
         Path log = root.resolve("system-tests/target/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         return new ServiceProcess(name, port, p, log);
     }
 
@@ -71,6 +78,20 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after 120 s:\n" + tail());
     }
 
+    /** Waits for a process that is meant to end by itself (a migrate step, a start that must refuse); its exit status. */
+    int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            close();
+            throw new IllegalStateException(name + " still running after " + timeout + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the process wrote. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     long pid() {
         return process.pid();
     }
@@ -79,7 +100,7 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    private String tail() throws IOException {
+    String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }

@@ -47,7 +47,8 @@ public interface AuditConfig {
 
     /**
      * The Ed25519 key that signs checkpoints, kept outside the database: a file holding one signed-note signer
-     * key ({@code PRIVATE+KEY+...}), made on first start when missing (owner read/write only).
+     * key ({@code PRIVATE+KEY+...}). Required in production, where a missing file stops the start; dev mode and tests
+     * make a missing one (owner read/write only), {@code ./confide up} makes it before the start.
      */
     @WithDefault(".confide/keys/audit-signing.key")
     String signingKey();

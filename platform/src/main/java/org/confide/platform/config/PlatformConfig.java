@@ -78,5 +78,20 @@ public interface PlatformConfig {
          */
         @WithDefault("<default>")
         String migrationDatasource();
+
+        /**
+         * Whether a start migrates the schema. Off, the start only checks, as the application's own datasource, that
+         * every migration was applied, and stops naming the migrate step if not: a runtime role that must not own the
+         * schema never runs Flyway (audit-service).
+         */
+        @WithDefault("true")
+        boolean migrate();
+
+        /**
+         * The migrate step: create the database if missing, migrate it as the migration datasource, then exit (status 0)
+         * before anything else starts: no consumer, no scheduler, no request served.
+         */
+        @WithDefault("false")
+        boolean migrateOnly();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Stops a production start before anything connects when a required setting is missing, naming every missing
@@ -24,11 +25,18 @@ public class RequiredSettings {
     PlatformConfig config;
 
     void check(@Observes @Priority(PRIORITY) StartupEvent event) {
-        List<String> missing = missing(config.required(), System.getenv(), System.getProperties());
+        List<String> missing = missing(config.db().migrateOnly() ? databaseOnly(config.required()) : config.required(),
+                System.getenv(), System.getProperties());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("missing required settings: " + String.join(", ", missing)
                     + " (set them in the environment; see the README's Settings table)");
         }
+    }
+
+    /** The migrate step connects to its database and nothing else: only the datasource settings are required of it. */
+    static Map<String, String> databaseOnly(Map<String, String> required) {
+        return required.entrySet().stream().filter(r -> r.getValue().startsWith("quarkus.datasource."))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The variables of {@code required} (name to config key) that neither the environment nor a system property gives. */

@@ -41,4 +41,15 @@ class RequiredSettingsTest {
     void missing(String name, Map<String, String> env, Properties properties, List<String> expected) {
         assertEquals(expected, RequiredSettings.missing(REQUIRED, env, properties));
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("the migrate step requires only the database settings (no broker, token key or signing key)")
+    void migrateStepNeedsTheDatabaseOnly() {
+        Map<String, String> required = Map.of("CONFIDE_KAFKA", "kafka.bootstrap.servers",
+                "CONFIDE_AUDIT_DB_URL", "quarkus.datasource.jdbc.url",
+                "CONFIDE_AUDIT_SIGNING_KEY", "confide.audit.signing-key");
+        assertEquals(Map.of("CONFIDE_AUDIT_DB_URL", "quarkus.datasource.jdbc.url"), RequiredSettings.databaseOnly(required));
+        assertEquals(List.of("CONFIDE_AUDIT_DB_URL"),
+                RequiredSettings.missing(RequiredSettings.databaseOnly(required), Map.of(), props()));
+    }
 }

@@ -1,5 +1,6 @@
 package org.confide.audit.checkpoint.service;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,15 @@ import org.confide.audit.checkpoint.rule.CheckpointText;
 import org.confide.audit.checkpoint.rule.Ed25519Keys;
 import org.confide.audit.checkpoint.rule.SignedNote;
 import org.confide.audit.config.AuditConfig;
+import org.confide.platform.db.DatabaseBootstrap;
 import org.jboss.logging.Logger;
 
 /**
  * The Ed25519 key that signs checkpoints (ARCHITECTURE.md "Data": kept outside the database). Read from the
- * file at {@code confide.audit.signing-key}; made there on first start. Each organisation's checkpoints are
- * signed under the key name {@code confide/<org>}, their origin, so the public key is published per origin.
+ * file at {@code confide.audit.signing-key}. A production start without it stops and names it (a key made on the fly
+ * would sign under a public key nobody published); only dev mode and tests make a missing one, readable by its owner
+ * only. Each organisation's checkpoints are signed under the key name {@code confide/<org>}, their origin, so the
+ * public key is published per origin.
  */
 @ApplicationScoped
 public class SigningKey {
@@ -35,7 +39,8 @@ public class SigningKey {
 
     private volatile KeyPair pair;
 
-    void load(@Observes @Priority(1) StartupEvent event) {
+    /** After the schema step, so that the migrate step (which exits there) needs no key. */
+    void load(@Observes @Priority(DatabaseBootstrap.PRIORITY + 1) StartupEvent event) {
         pair();
     }
 
@@ -44,7 +49,7 @@ public class SigningKey {
         if (p == null) {
             synchronized (this) {
                 if (pair == null) {
-                    pair = Ed25519Keys.fromSeed(readOrCreate(Path.of(config.signingKey())));
+                    pair = Ed25519Keys.fromSeed(readOrCreate(Path.of(config.signingKey()), LaunchMode.current().isDevOrTest()));
                 }
                 p = pair;
             }
@@ -57,9 +62,14 @@ public class SigningKey {
         return SignedNote.verifierKey(CheckpointText.origin(org), Ed25519Keys.raw(pair().getPublic()));
     }
 
-    private static byte[] readOrCreate(Path file) {
+    static byte[] readOrCreate(Path file, boolean mayCreate) {
         try {
             if (!Files.exists(file)) {
+                if (!mayCreate) {
+                    throw new IllegalStateException("the audit signing key " + file.toAbsolutePath() + " does not exist:"
+                            + " set CONFIDE_AUDIT_SIGNING_KEY to the file holding it (deploy/audit-signing-key.sh makes one;"
+                            + " a production start never makes its own)");
+                }
                 create(file);
             }
             return SignedNote.parseSignerKeySeed(Files.readString(file, StandardCharsets.UTF_8));
@@ -70,7 +80,9 @@ public class SigningKey {
 
     private static void create(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            createPrivateDirectories(dir);
+        }
         Path tmp = Files.createTempFile(dir, ".audit-signing", ".tmp");
         try {
             try {
@@ -87,6 +99,15 @@ public class SigningKey {
             LOG.debugf("audit signing key %s made by another process", file);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The key's folder, made for its owner alone (rwx------) where the file system has POSIX permissions. */
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
         }
     }
 }
