@@ -3,6 +3,7 @@ package org.confide.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -49,6 +50,9 @@ public class HttpLimits {
         router.route().order(order).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
                 refuse(rc, 413, "Payload too large", "request body is larger than 64 KiB");
+            } else if (rc.failure() instanceof HttpClosedException && rc.response().ended()) {
+                // The body reader hearing the close that followed our 413: answered already, nothing went wrong.
+                return;
             } else {
                 rc.next();
             }
