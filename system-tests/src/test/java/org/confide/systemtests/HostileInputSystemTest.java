@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * /q/openapi: every POST and PUT with a JSON body is sent a NUL in each field, a 100 KiB chunked body, a 2 MB body,
  * trailing junk, a wrong type in each field and a 10,000-deep array, as a caller whose role gets past 401/403 (found
  * by probing the roles the operation declares, then all roles), so that the answer comes from the body handling.
- * Each answer must be a 4xx application/problem+json with a title and a detail, and no row of any table of any
- * service database may have changed (every row's text is hashed before and after). Operations without a request body
+ * Each answer must be a 4xx application/problem+json with a title and a detail; no row of any table of any service
+ * database may have changed (every row's text is hashed before and after), and none may hold the hostile caller's
+ * org or sub. Operations without a request body
  * are not sent bodies: they would ignore them. Also: 414 and 431 from every service, and a NUL in each path and query
  * parameter of every GET.
  */
@@ -52,8 +53,10 @@ class HostileInputSystemTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RunningSystem system;
-    private static final String ORG = "hostile-" + UUID.randomUUID();
-    private static final String SUB = "hostile-" + UUID.randomUUID();
+    // Everything a hostile request could write carries its caller's org or sub: both hold RUN, which is searched for.
+    private static final String RUN = UUID.randomUUID().toString();
+    private static final String ORG = "hostile-" + RUN;
+    private static final String SUB = "hostile-user-" + RUN;
 
     private record Operation(String service, String method, String template, JsonNode spec, JsonNode document) {
         String path() {
@@ -111,6 +114,7 @@ class HostileInputSystemTest {
                 failures.add("written to " + table + ": " + before.get(table) + " -> " + after.get(table));
             }
         }
+        failures.addAll(rowsMentioning(RUN));
         assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " hostile requests were not refused as docs/api.md "
                 + "says:\n" + String.join("\n", failures));
     }
@@ -314,18 +318,10 @@ class HostileInputSystemTest {
     /** Every table of every service database: its row count and a hash of all its rows' text. */
     private static Map<String, String> snapshot() throws Exception {
         Map<String, String> tables = new TreeMap<>();
-        List<String> databases = new ArrayList<>();
-        for (String service : RunningSystem.SERVICES) databases.add(RunningSystem.database(service));
-        databases.add("confide_records_keys_systest");
-        for (String database : databases) {
+        for (String database : databases()) {
             try (Connection c = DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
                  Statement st = c.createStatement()) {
-                List<String> names = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) "
-                        + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-                        + "AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
-                    while (rs.next()) names.add(rs.getString(1));
-                }
+                List<String> names = tables(st);
                 for (String table : names) {
                     try (ResultSet rs = st.executeQuery("SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(md5(t::text), '' "
                             + "ORDER BY md5(t::text))), '-') FROM " + table + " t")) {
@@ -336,6 +332,40 @@ class HostileInputSystemTest {
             }
         }
         return tables;
+    }
+
+    /** Every row, in any table of any service database, whose text holds {@code marker}. */
+    private static List<String> rowsMentioning(String marker) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (String database : databases()) {
+            try (Connection c = DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
+                 Statement st = c.createStatement()) {
+                for (String table : tables(st)) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%" + marker + "%'")) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) found.add("written to " + database + "." + table + ": " + rs.getLong(1) + " rows of the hostile caller");
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<String> databases() {
+        List<String> databases = new ArrayList<>();
+        for (String service : RunningSystem.SERVICES) databases.add(RunningSystem.database(service));
+        databases.add("confide_records_keys_systest");
+        return databases;
+    }
+
+    private static List<String> tables(Statement st) throws java.sql.SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) "
+                + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                + "AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        return names;
     }
 
     /** A snapshot once what earlier tests set going (relays, ingest, checkpoints) has come to rest. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -21,6 +23,7 @@ import java.util.Deque;
  * levels. Only HTTP bodies pass here; events and stored JSON are read by the services' own mapper.
  */
 @Provider
+@ConstrainedTo(RuntimeType.SERVER)
 public class JsonBodyCheck implements ReaderInterceptor {
 
     /** No Confide body is deeper than a handful of levels; a deeper one is an attack on the parser. */
