@@ -27,6 +27,12 @@ public final class Tokens {
                 .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
     }
 
+    /** A token naming {@code audience} in {@code aud} (CONFIDE_JWT_AUDIENCE). */
+    public static String withAudience(String role, String org, String sub, String audience) {
+        return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).claim("org", org).audience(audience)
+                .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+    }
+
     /** A well-formed token signed by a key the services do not trust. */
     public static String forged(String role, String org, String sub) {
         try {

@@ -17,8 +17,10 @@ public final class ProblemTypes {
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 422 -> "unprocessable";
+            case 431 -> "header-fields-too-large";
             default -> status >= 500 ? "server-error" : "http-" + status;
         };
     }
