@@ -61,7 +61,7 @@ public class IdempotencyInterceptor {
         if (!KEY.matcher(key).matches()) {
             throw ProblemException.badRequest(HEADER, "must be 1 to 200 visible ASCII characters");
         }
-        Reread reread = REREADS.computeIfAbsent(ctx.getMethod(), Reread::of);
+        Reread reread = reread(ctx.getMethod());
         String org = caller.org();
         String sub = caller.subject();
         String route = request.method().name() + " " + request.path();
@@ -90,6 +90,11 @@ public class IdempotencyInterceptor {
                 }
             }
         }
+    }
+
+    /** How {@code post}'s resource is read again; thrown when its {@link Idempotent#reread()} names no fitting method. */
+    static Reread reread(Method post) {
+        return REREADS.computeIfAbsent(post, Reread::of);
     }
 
     /** How one idempotent POST's resource is read again: the resource's reread method and where the id is. */

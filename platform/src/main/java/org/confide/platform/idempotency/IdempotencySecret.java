@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service's key for the request hash of an Idempotency-Key row (docs/api.md): a keyed hash, so that a copy of the
- * table cannot confirm a guessed body. {@code confide.platform.idempotency.secret}: at least 32 bytes in base64, or the
+ * table cannot confirm a guessed body. {@code confide.idempotency.secret}: at least 32 bytes in base64, or the
  * path of a file holding that text; production requires it, dev and test use a fixed public one.
  */
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class IdempotencySecret {
     public static final String ENV = "CONFIDE_IDEMPOTENCY_SECRET";
     static final int MIN_BYTES = 32;
 
-    @ConfigProperty(name = "confide.platform.idempotency.secret")
+    @ConfigProperty(name = "confide.idempotency.secret")
     Optional<String> configured;
 
     private volatile SecretKeySpec key;

@@ -94,7 +94,7 @@ public class IdempotencyStore {
         return em.createNativeQuery("DELETE FROM idempotency_key WHERE " + EXPIRED).executeUpdate();
     }
 
-    @Scheduled(identity = "idempotency-purge", every = "${confide.platform.idempotency.purge-every:15m}",
+    @Scheduled(identity = "idempotency-purge", every = "${confide.idempotency.purge-every:15m}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
         int purged = purge();
