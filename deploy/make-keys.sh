@@ -6,6 +6,8 @@
 #   audit-signing.key                audit-service's checkpoint signing key (Ed25519 signed-note signer key,
 #                                    the file audit-service itself makes at this path under ./confide up)
 #   records-master.key               records-service's master key (32 random bytes, base64)
+#   <service>-idempotency.key        the key of each service's Idempotency-Key request hashes (32 random bytes, base64;
+#                                    the files ./confide up makes at these paths)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KEYS="$ROOT/.confide/keys"
@@ -25,6 +27,13 @@ if [ ! -f "$KEYS/records-master.key" ]; then
   openssl rand -base64 32 >"$KEYS/records-master.key"
   echo "made $KEYS/records-master.key"
 fi
+for s in records-service consent-service disclosure-service; do
+  if [ ! -f "$KEYS/$s-idempotency.key" ]; then
+    openssl rand -base64 32 >"$KEYS/$s-idempotency.key"
+    echo "made $KEYS/$s-idempotency.key"
+  fi
+  chmod 644 "$KEYS/$s-idempotency.key"
+done
 # The containers run as uid 185: Compose mounts file secrets as they are, so they must be readable.
 # Local use only: on a shared host, run the containers with your uid instead.
 chmod 644 "$KEYS/publicKey.pem" "$KEYS/audit-signing.key" "$KEYS/records-master.key"
