@@ -84,12 +84,12 @@ public final class Bench {
                 config.put("quarkus.datasource.jdbc.url", dbServer + "/confide_" + name.replace("-service", "") + suffix);
                 config.put("kafka.bootstrap.servers", kafka);
                 config.put("mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
-                if (!name.equals("audit-service")) {
-                    config.put("confide.idempotency.secret", idempotencySecret(name));
-                }
                 if (name.equals("records-service")) {
                     config.put("confide.records.master-key", recordsMasterKey(opts));
                     config.put("quarkus.datasource.\"keys\".jdbc.url", dbServer + "/confide_records_keys" + suffix);
+                }
+                if (!name.equals("audit-service")) {
+                    config.put("confide.idempotency.secret", idempotencySecret(name));
                 }
                 List<String> jvmArgs = new ArrayList<>();
                 String jvmOptions = one(opts, "jvm-options", null);
