@@ -7,7 +7,7 @@ CREATE TABLE idempotency_key (
     sub         TEXT        NOT NULL,
     idem_key    TEXT        NOT NULL,
     route       TEXT        NOT NULL,
-    request_mac BYTEA       NOT NULL,
+    request_mac TEXT        NOT NULL, -- hex of HMAC-SHA256: not ciphertext, so not bytea (which holds ciphertext only)
     status      INT,
     resource_id TEXT,
     location    TEXT,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -46,12 +47,13 @@ public class IdempotencyStore {
     EntityManager em;
 
     public Outcome reserve(String org, String sub, String key, String route, byte[] requestMac) {
+        String mac = HexFormat.of().formatHex(requestMac);
         em.createNativeQuery("DELETE FROM idempotency_key WHERE org = ?1 AND sub = ?2 AND idem_key = ?3 AND " + EXPIRED)
                 .setParameter(1, org).setParameter(2, sub).setParameter(3, key).executeUpdate();
         int inserted = em.createNativeQuery("INSERT INTO idempotency_key (org, sub, idem_key, route, request_mac) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
                 .setParameter(1, org).setParameter(2, sub).setParameter(3, key).setParameter(4, route)
-                .setParameter(5, requestMac).executeUpdate();
+                .setParameter(5, mac).executeUpdate();
         if (inserted == 1) {
             return new Reserved();
         }
@@ -63,7 +65,7 @@ public class IdempotencyStore {
             return new InProgress(); // released by a failing request a moment ago: the caller may retry
         }
         Object[] row = rows.get(0);
-        if (!route.equals(row[0]) || !MessageDigest.isEqual(requestMac, (byte[]) row[1])) {
+        if (!route.equals(row[0]) || !MessageDigest.isEqual(requestMac, HexFormat.of().parseHex((String) row[1]))) {
             return new Mismatch();
         }
         if (row[2] == null) {

@@ -102,12 +102,12 @@ class IdempotencyReplayTest {
                 }
             }
         }
-        Object[] reg = rows("select status, resource_id, location, octet_length(request_mac) from idempotency_key "
+        Object[] reg = rows("select status, resource_id, location, length(request_mac) from idempotency_key "
                 + "where org = ?1 and idem_key = 'reg-plain'", org).getFirst();
         assertEquals(201, ((Number) reg[0]).intValue());
         assertEquals(client, reg[1]);
         assertEquals("/clients/" + client, java.net.URI.create((String) reg[2]).getPath());
-        assertEquals(32, ((Number) reg[3]).intValue(), "HMAC-SHA256 of the request");
+        assertEquals(64, ((Number) reg[3]).intValue(), "HMAC-SHA256 of the request, in hex");
     }
 
     @Test
