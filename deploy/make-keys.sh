@@ -3,6 +3,8 @@
 # any that exist. The JWT pair is the one `./confide token` signs with, so tokens it mints work against
 # the containers too.
 #   publicKey.pem, privateKey.pem    RS256 pair for local tokens (tools/Keys.java, as ./confide does)
+#   <service>-idempotency.key        the key of each service's Idempotency-Key request hashes (32 random bytes, base64;
+#                                    the files ./confide up makes at these paths)
 #   audit-signing.key                audit-service's checkpoint signing key (Ed25519 signed-note signer key,
 #                                    the file ./confide up makes at this path; a production start never makes one)
 #   records-master.key               records-service's master key (32 random bytes, base64)
@@ -17,6 +19,13 @@ if [ ! -f "$KEYS/privateKey.pem" ]; then
   "$JAVA" "$ROOT/tools/Keys.java" gen "$KEYS"
   echo "made $KEYS/publicKey.pem and privateKey.pem"
 fi
+for s in records-service consent-service disclosure-service; do
+  if [ ! -f "$KEYS/$s-idempotency.key" ]; then
+    openssl rand -base64 32 >"$KEYS/$s-idempotency.key"
+    echo "made $KEYS/$s-idempotency.key"
+  fi
+  chmod 644 "$KEYS/$s-idempotency.key"
+done
 if [ ! -f "$KEYS/audit-signing.key" ]; then
   "$ROOT/deploy/audit-signing-key.sh" >"$KEYS/audit-signing.key"
   echo "made $KEYS/audit-signing.key"

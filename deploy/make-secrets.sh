@@ -35,6 +35,9 @@ for role in consent disclosure records audit; do
 done
 secret confide-db-audit-app --type=kubernetes.io/basic-auth \
   --from-literal=username=confide_audit_app --from-literal=password="$(password)"
+# Each service's key of its Idempotency-Key request hashes; replacing one only turns retries of the last 24 h into 409s.
+secret confide-idempotency --from-literal=records="$(openssl rand -base64 32)" \
+  --from-literal=consent="$(openssl rand -base64 32)" --from-literal=disclosure="$(openssl rand -base64 32)"
 "$(dirname "${BASH_SOURCE[0]}")/audit-signing-key.sh" >"$tmp/signing.key"
 secret confide-audit-signing-key --from-file=signing.key="$tmp/signing.key"
 openssl rand -base64 32 >"$tmp/master.key"

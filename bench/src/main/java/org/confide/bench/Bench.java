@@ -94,6 +94,9 @@ public final class Bench {
                     config.put("confide.records.master-key", recordsMasterKey(opts));
                     config.put("quarkus.datasource.\"keys\".jdbc.url", dbServer + "/confide_records_keys" + suffix);
                 }
+                if (!name.equals("audit-service")) {
+                    config.put("confide.idempotency.secret", idempotencySecret(name));
+                }
                 List<String> jvmArgs = new ArrayList<>();
                 String jvmOptions = one(opts, "jvm-options", null);
                 if (jvmOptions != null) jvmArgs.add("@" + Path.of(jvmOptions).toAbsolutePath());
@@ -111,6 +114,15 @@ public final class Bench {
         String given = one(opts, "records-master-key", System.getenv("CONFIDE_RECORDS_MASTER_KEY"));
         if (given != null && !given.isBlank()) return given;
         Path file = Path.of(".confide/keys/records-master.key");
+        if (Files.isReadable(file)) return file.toAbsolutePath().toString();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A service with Idempotency-Key routes refuses to start in prod without its key: the running stack's, else a throwaway one. */
+    private static String idempotencySecret(String service) {
+        Path file = Path.of(".confide/keys/" + service + "-idempotency.key");
         if (Files.isReadable(file)) return file.toAbsolutePath().toString();
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);

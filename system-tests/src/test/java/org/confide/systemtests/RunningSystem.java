@@ -87,6 +87,12 @@ final class RunningSystem {
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        if (!service.equals("audit-service")) {
+            // The services with Idempotency-Key routes refuse to start in prod without the key of its request hashes.
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            config.put("confide.idempotency.secret", java.util.Base64.getEncoder().encodeToString(secret));
+        }
         if (service.equals("disclosure-service") && processes.containsKey("consent-service")) {
             // consent-service starts first, so its port is known: disclosure asks it, as in production.
             config.put("confide.disclosure.consent.url", processes.get("consent-service").url());

@@ -33,7 +33,7 @@ public class CapacityResource {
     CapacityService service;
 
     @POST
-    @Idempotent
+    @Idempotent(reread = "get")
     public Response assess(@NotNull(message = "a JSON body is required") @Valid NewAssessment body) {
         CapacityAssessment a = service.assess(body);
         return Response.created(URI.create("/capacity-assessments/" + a.id)).entity(view(a)).build();

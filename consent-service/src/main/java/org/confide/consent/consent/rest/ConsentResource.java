@@ -44,7 +44,7 @@ public class ConsentResource {
 
     /** R-CONS-1 (explained), R-CONS-2 (pending approval), R-CONS-4 (validUntil), R-CONS-5 (capacity). */
     @POST
-    @Idempotent
+    @Idempotent(reread = "get")
     @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
     public Response grant(@NotNull(message = "a JSON body is required") @Valid NewConsent body) {
         Consent c = service.grant(body.clientId(), new Terms(body.recipient(), body.categories(), body.purpose(),

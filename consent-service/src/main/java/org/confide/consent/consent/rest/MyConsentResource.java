@@ -60,7 +60,7 @@ public class MyConsentResource {
 
     /** The client gives consent (R-CONS-1: confirming it was explained; R-CONS-2 purposes still wait for a manager). */
     @POST
-    @Idempotent
+    @Idempotent(reread = "get")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid MyNewConsent body) {
         Consent c = service.grantOwn(new Terms(body.recipient(), body.categories(), body.purpose(),
                 body.method() == null ? Method.ELECTRONIC : body.method(), body.explained(), body.evidenceRef(),

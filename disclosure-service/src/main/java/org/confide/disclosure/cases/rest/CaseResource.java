@@ -55,7 +55,7 @@ public class CaseResource {
 
     /** Raise: assessed now (consent asked, fail closed) under the policy in force, which the case keeps. */
     @POST
-    @Idempotent
+    @Idempotent(reread = "get")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public Response raise(@NotNull(message = "a JSON body is required") @Valid ConcernBody body) {
         if (body.context() == null) throw ProblemException.unprocessable(null, "context", "is required to raise a case");
@@ -74,6 +74,11 @@ public class CaseResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public CaseView get(@PathParam("id") String id) {
         return views.one(service.read(caseId(id)));
+    }
+
+    /** What a replay of a step on a case ({@link #consult}, {@link #share}) answers: the case as it is now. */
+    CaseView current(String id, String caseId) {
+        return get(caseId);
     }
 
     @GET
@@ -97,7 +102,7 @@ public class CaseResource {
     /** R-PROC-2, R-REF-2. */
     @POST
     @Path("/{id}/consultations")
-    @Idempotent
+    @Idempotent(reread = "current")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public Response consult(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Consultation body) {
         return Response.status(201).entity(views.one(service.consult(caseId(id), body))).build();
@@ -114,7 +119,7 @@ public class CaseResource {
     /** R-PROC-3; a share resting on consent re-checks it first (R-CONS-4, fail closed). */
     @POST
     @Path("/{id}/shares")
-    @Idempotent
+    @Idempotent(reread = "current")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public Response share(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Share body) {
         UUID caseId = caseId(id);

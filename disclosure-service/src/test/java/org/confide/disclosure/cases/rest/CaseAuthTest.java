@@ -9,11 +9,17 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.confide.disclosure.Fixtures;
 import org.junit.jupiter.api.DisplayName;
@@ -125,5 +131,36 @@ class CaseAuthTest {
                 .then().statusCode(201).body("id", equalTo(first));
         as("practitioner", org, "p1").header("Idempotency-Key", "k-1").body(concern(client).replace("SERIOUS_CRIME", "TERRORISM"))
                 .post("/disclosures").then().statusCode(409);
+    }
+
+    @Test
+    @DisplayName("Idempotency-Key on a step of a case: the replay answers the first status with the case as it is now, and the stored row holds none of its text")
+    void idempotentStep() {
+        String org = "org-auth-6";
+        String client = Fixtures.knownClient(org, "p1");
+        String id = raise("practitioner", org, "p1", concern(client));
+        String consult = CaseWorkflowTest.CONSULT;
+        as("practitioner", org, "p1").header("Idempotency-Key", "consult-1").body(consult)
+                .post("/disclosures/" + id + "/consultations").then().statusCode(201).body("consultations.size()", is(1));
+        as("practitioner", org, "p1").body(CaseWorkflowTest.TOLD).post("/disclosures/" + id + "/client-involvement").then()
+                .statusCode(200);
+        as("practitioner", org, "p1").header("Idempotency-Key", "consult-1").body(consult)
+                .post("/disclosures/" + id + "/consultations").then().statusCode(201).body("id", equalTo(id))
+                .body("consultations.size()", is(1)).body("clientInvolvements.size()", is(1));
+        // Another caller's key of the same name is their own request.
+        as("manager", org, "m2").header("Idempotency-Key", "consult-1").body(consult)
+                .post("/disclosures/" + id + "/consultations").then().statusCode(201).body("consultations.size()", is(2));
+
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        @SuppressWarnings("unchecked")
+        List<String> stored = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select row_to_json(k)::text from idempotency_key k where org = ?1", String.class)
+                .setParameter(1, org).getResultList());
+        assertEquals(2, stored.size());
+        String summary = "said they would hurt him";
+        String hex = HexFormat.of().formatHex(summary.getBytes(StandardCharsets.UTF_8));
+        for (String row : stored) {
+            assertFalse(row.contains(summary) || row.contains(hex) || row.contains("SUPPORT"), row);
+        }
     }
 }

@@ -45,10 +45,15 @@ public class ClientResource {
 
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    @Idempotent
+    @Idempotent(reread = "registered")
     public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterClient body) {
         Client client = service.register(body);
         return Response.created(URI.create("/clients/" + client.id)).entity(view(client)).build();
+    }
+
+    /** What a replay of {@link #register} answers: the client as it is now, a tombstone once destroyed (R-REC-3). */
+    Object registered(String id) {
+        return get(id, null);
     }
 
     @GET

@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
+import org.confide.platform.problem.ProblemException;
 import org.confide.records.group.rest.GroupDtos.GroupView;
 import org.confide.records.group.rest.GroupDtos.MemberView;
 import org.confide.records.group.rest.GroupDtos.NewFacilitator;
@@ -48,7 +50,7 @@ public class GroupResource {
     GroupService service;
 
     @POST
-    @Idempotent
+    @Idempotent(reread = "get")
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup body) {
         GroupView g = service.create(body);
         return Response.created(URI.create("/groups/" + g.id())).entity(g).build();
@@ -69,10 +71,17 @@ public class GroupResource {
 
     @POST
     @Path("/{id}/members")
-    @Idempotent
+    @Idempotent(reread = "member", id = "memberId")
     public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
         MemberView m = service.join(uuid("id", id), body);
         return Response.created(URI.create("/groups/" + id + "/members/" + m.memberId())).entity(m).build();
+    }
+
+    /** What a replay of {@link #join} answers: the membership as it is now (404 once the member has left). */
+    MemberView member(String id, String memberId) {
+        UUID wanted = uuid("memberId", memberId);
+        return get(id).members().stream().filter(m -> m.memberId().equals(wanted)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member"));
     }
 
     @DELETE
@@ -84,10 +93,15 @@ public class GroupResource {
 
     @POST
     @Path("/{id}/sessions")
-    @Idempotent
+    @Idempotent(reread = "session")
     public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
         SessionView s = service.record(uuid("id", id), body);
         return Response.created(URI.create("/groups/" + id + "/sessions/" + s.id())).entity(s).build();
+    }
+
+    /** What a replay of {@link #record} answers: the session as it is now. */
+    SessionView session(String id, String sessionId) {
+        return service.session(uuid("id", id), uuid("sessionId", sessionId));
     }
 
     @GET

@@ -218,6 +218,15 @@ public class GroupService {
         return view(staffGroup(groupId, false), true);
     }
 
+    /** One session of the group as it is now (an Idempotency-Key replay). */
+    public SessionView session(UUID groupId, UUID sessionId) {
+        PeerGroup g = staffGroup(groupId, false);
+        GroupSession s = sessions.findByIdOptional(sessionId).filter(x -> x.groupId.equals(g.id))
+                .orElseThrow(() -> ProblemException.notFound("session"));
+        List<UUID> ids = sessions.attendeesOf(List.of(s.id)).getOrDefault(s.id, List.of());
+        return new SessionView(s.id, g.id, s.sessionDate, ids, ids.size(), open(g.id, NOTE, s.note), s.authorId, s.createdAt);
+    }
+
     /** A page of the group's sessions with attendance and notes (the group's staff only read them). */
     public List<SessionView> sessions(UUID groupId, TimeCursor after, int limit) {
         PeerGroup g = staffGroup(groupId, false);

@@ -42,10 +42,15 @@ public class LetterResource {
     Purposes purposes;
 
     @POST
-    @Idempotent
+    @Idempotent(reread = "letter")
     public Response draft(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewLetter body) {
         LetterView l = service.draft(uuid("id", id), body);
         return Response.created(URI.create("/clients/" + id + "/letters/" + l.id())).entity(l).build();
+    }
+
+    /** What a replay of {@link #draft} answers: the letter as it is now. */
+    LetterView letter(String id, String letterId) {
+        return service.one(uuid("id", id), uuid("letterId", letterId), purposes.of(null));
     }
 
     @GET

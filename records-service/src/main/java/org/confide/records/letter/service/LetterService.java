@@ -72,6 +72,15 @@ public class LetterService {
         return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
     }
 
+    /** One letter of the client as it is now (an Idempotency-Key replay); the read is recorded like a page's. */
+    public LetterView one(UUID clientId, UUID letterId, PurposeOfUse purpose) {
+        Client client = clients.forStaff(clientId);
+        Letter l = letters.findInOrg(caller.org(), letterId).filter(x -> x.clientId.equals(client.id))
+                .orElseThrow(() -> ProblemException.notFound("letter"));
+        clients.accessed(client, purpose, "letters");
+        return view(client, l);
+    }
+
     /** R-CONS-3: sent only once the client approved it (409 otherwise). */
     public LetterView send(UUID clientId, UUID letterId) {
         Client client = clients.forWork(clientId);

@@ -42,10 +42,15 @@ public class NoteResource {
     Purposes purposes;
 
     @POST
-    @Idempotent
+    @Idempotent(reread = "note")
     public Response write(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewNote body) {
         NoteView n = service.write(uuid("id", id), body);
         return Response.created(URI.create("/clients/" + id + "/notes/" + n.id())).entity(n).build();
+    }
+
+    /** What a replay of {@link #write} answers: the note as it is now. */
+    NoteView note(String id, String noteId) {
+        return service.one(uuid("id", id), uuid("noteId", noteId), purposes.of(null));
     }
 
     @GET

@@ -75,6 +75,15 @@ public class NoteService {
         return notes.page(client.id, after, limit).stream().map(n -> view(client, n, null)).toList();
     }
 
+    /** One note of the client as it is now (an Idempotency-Key replay); the read is recorded like a page's. */
+    public NoteView one(UUID clientId, UUID noteId, PurposeOfUse purpose) {
+        Client client = clients.forStaff(clientId);
+        Note n = client.destroyed() ? null : notes.findByIdOptional(noteId).filter(x -> x.clientId.equals(client.id)).orElse(null);
+        if (n == null) throw ProblemException.notFound("note");
+        clients.accessed(client, purpose, "notes");
+        return view(client, n, null);
+    }
+
     /** Every note of a client, decrypted (the client's own file, R-REC-2). */
     public List<NoteView> allOf(Client client) {
         if (client.destroyed()) return List.of();

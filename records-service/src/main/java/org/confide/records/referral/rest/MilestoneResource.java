@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.problem.ProblemException;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.referral.Milestone;
 import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
@@ -38,10 +40,17 @@ public class MilestoneResource {
     ClientService clients;
 
     @POST
-    @Idempotent
+    @Idempotent(reread = "milestone")
     public Response record(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewMilestone body) {
         Milestone m = service.record(uuid("id", id), body.type(), body.practitionerId(), body.limitsExplained());
         return Response.created(URI.create("/clients/" + id + "/milestones/" + m.id)).entity(view(m)).build();
+    }
+
+    /** What a replay of {@link #record} answers: the milestone as it is now. */
+    MilestoneView milestone(String id, String milestoneId) {
+        UUID wanted = uuid("milestoneId", milestoneId);
+        return list(id).stream().filter(m -> m.id().equals(wanted)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("milestone"));
     }
 
     @GET

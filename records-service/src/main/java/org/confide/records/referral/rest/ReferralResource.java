@@ -45,11 +45,17 @@ public class ReferralResource {
     ReferralService service;
 
     @POST
-    @Idempotent
+    @Idempotent(reread = "referred")
     public Response refer(@NotNull(message = "a JSON body is required") @Valid NewReferral body) {
         Referral r = service.refer(body);
         return Response.created(URI.create("/referrals/" + r.id))
                 .entity(new ReferralCreated(r.id, r.status, r.clientId)).build();
+    }
+
+    /** What a replay of {@link #refer} answers: the referral as it is now. */
+    ReferralCreated referred(String id) {
+        Referral r = service.ofPartner(uuid("id", id));
+        return new ReferralCreated(r.id, r.status, r.clientId);
     }
 
     @GET

@@ -33,10 +33,15 @@ public class SupervisionResource {
 
     @POST
     @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
-    @Idempotent
+    @Idempotent(reread = "note")
     public Response write(@PathParam("id") String id,
                           @NotNull(message = "a JSON body is required") @Valid NewSupervisionNote body) {
         SupervisionNoteView n = service.write(uuid("id", id), body.text());
         return Response.created(URI.create("/clients/" + id + "/supervision-notes/" + n.id())).entity(n).build();
+    }
+
+    /** What a replay of {@link #write} answers: the note as it is now. */
+    SupervisionNoteView note(String id, String noteId) {
+        return service.note(uuid("id", id), uuid("noteId", noteId));
     }
 }

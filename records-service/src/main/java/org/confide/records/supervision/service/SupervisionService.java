@@ -97,6 +97,14 @@ public class SupervisionService {
         return new SupervisionNoteView(n.id, text, n.createdAt);
     }
 
+    /** One supervision note as it is now, to whoever may write them (an Idempotency-Key replay). */
+    public SupervisionNoteView note(UUID clientId, UUID noteId) {
+        Client client = clients.forWork(clientId);
+        SupervisionNote n = supervisionNotes.findByIdOptional(noteId).filter(x -> x.clientId.equals(client.id))
+                .orElseThrow(() -> ProblemException.notFound("supervision note"));
+        return new SupervisionNoteView(n.id, keys.open(client.id, TEXT, n.text), n.createdAt);
+    }
+
     /** The supervisor's view: a stable pseudonym, programme, age band, counts and supervision notes only. */
     public SupervisionView view(UUID clientId) {
         Client client = clientRows.findInOrg(caller.org(), clientId).orElseThrow(() -> ProblemException.notFound("client"));
