@@ -43,7 +43,7 @@ public final class TestDatabase {
     /** Drops {@code database} if it exists and creates it empty; returns its JDBC URL. */
     public static String fresh(String database) {
         if (!database.matches("[a-z0-9_]+")) throw new IllegalArgumentException(database);
-        try (Connection c = DriverManager.getConnection(url("postgres"), user(), password());
+        try (Connection c = DriverManager.getConnection(server() + "/postgres", user(), password());
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name(database) + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name(database));
