@@ -9,7 +9,7 @@
 2. The rendered objects hold what docs/deploy.md promises: probes on /q/health/ready and /q/health/live,
    requests and limits, non-root, a Service, HPA and PDB per service; the three KafkaTopics with
    replicas the brokers can hold; KRaft node pools with controllers and brokers; a database and owner
-   role per service, audit-service's runtime role owning nothing; records-service's key vault in a Cluster
+   role per service, audit-service's runtime role owning nothing; the services' key vault in a Cluster
    of its own that is not backed up (R-REC-3); default-deny NetworkPolicies; no Secret.
 3. Environment names: every name docker-compose.yml or a Deployment gives a service is one that service
    reads (its application.properties, the platform defaults, its @ConfigMapping interfaces), and every
@@ -44,8 +44,12 @@ TOPICS = ["consent-events", "disclosure-events", "records-events"]
 ALWAYS_ALLOWED = re.compile(r"^(JAVA_OPTS|QUARKUS_[A-Z0-9_]+)$")
 # Keys of the Secret that deploy/make-secrets.sh creates and every Deployment takes with envFrom.
 JWT_SECRET_KEYS = {"confide-jwt": ["CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_JWT_ISSUER"]}
-# records-service's key vault (R-REC-3): a Cluster of its own, never backed up, reached by its own URL.
-KEY_VAULT, KEY_VAULT_DB, KEY_VAULT_ENV = "confide-keys-pg", "confide_records_keys", "CONFIDE_RECORDS_KEYS_DB_URL"
+# The key vault (R-REC-3): a Cluster of its own, never backed up, with a database per service that seals free
+# text about clients (its owner role, the service's own), each reached by its own URL.
+KEY_VAULT = "confide-keys-pg"
+KEY_VAULT_DBS = {f"CONFIDE_{s.upper()}_KEYS_DB_URL": (f"confide_{s}_keys", f"confide_{s}")
+                 for s in ("records", "consent", "disclosure")}
+MASTER_KEYS = tuple(f"CONFIDE_{s.upper()}_MASTER_KEY" for s in ("records", "consent", "disclosure"))
 
 passed, failed = 0, 0
 
@@ -392,7 +396,7 @@ def check_overlay(name, objs):
         check_migrate_step(f"{p} k8s", svc, env_values(c.get("env", [])),
                            {n: env_values(i.get("env", [])) for n, i in inits.items()})
         env = {e["name"]: e for e in c.get("env", [])}
-        for mounted in ("CONFIDE_AUDIT_SIGNING_KEY", "CONFIDE_RECORDS_MASTER_KEY"):
+        for mounted in ("CONFIDE_AUDIT_SIGNING_KEY",) + MASTER_KEYS:
             if mounted in env:
                 path = env[mounted].get("value", "")
                 check(any(path.startswith(m["mountPath"] + "/") for m in c.get("volumeMounts", [])),
@@ -458,22 +462,29 @@ def check_overlay(name, objs):
               f"{p} pg_hba keeps each service's role to its own database")
         rw = f"{cname}-rw:5432/"
         urls = [e["value"] for d in deployments.values() for e in d["spec"]["template"]["spec"]["containers"][0].get("env", [])
-                if e["name"].endswith("_DB_URL") and e["name"] != KEY_VAULT_ENV]
+                if e["name"].endswith("_DB_URL") and e["name"] not in KEY_VAULT_DBS]
         check(urls and all(rw in u for u in urls), f"{p} services connect to {cname}-rw")
-    # The key vault: records-service's keys in their own Cluster, with no backup of it (R-REC-3).
+    # The key vault: the services' keys in their own Cluster, with no backup of it (R-REC-3).
     if check(vault is not None, f"{p} key vault Cluster {KEY_VAULT}"):
         initdb = vault["spec"].get("bootstrap", {}).get("initdb", {})
-        check(initdb.get("database") == KEY_VAULT_DB and initdb.get("owner") == "confide_records",
-              f"{p} key vault database {KEY_VAULT_DB} owned by role confide_records")
+        owners = {initdb.get("database"): initdb.get("owner")}
+        for db in by_kind(objs, "Database").values():
+            if db["spec"]["cluster"]["name"] == KEY_VAULT:
+                owners[db["spec"]["name"]] = db["spec"]["owner"]
+        roles = {r["name"] for r in vault["spec"].get("managed", {}).get("roles", []) if r.get("ensure", "present") == "present"}
+        roles |= {initdb.get("owner")}
+        for vault_db, role in KEY_VAULT_DBS.values():
+            check(owners.get(vault_db) == role and role in roles, f"{p} key vault database {vault_db} owned by role {role}")
         backups = [n for n, b in by_kind(objs, "ScheduledBackup").items() if b["spec"]["cluster"]["name"] == KEY_VAULT]
         check("backup" not in vault["spec"] and not backups, f"{p} key vault is not backed up", str(backups))
         hba = vault["spec"].get("postgresql", {}).get("pg_hba", [])
         check(any(l.split()[:2] == ["host", "all"] and l.split()[-1] == "reject" for l in hba),
-              f"{p} key vault pg_hba keeps confide_records to the vault database")
-        given = {e["name"]: e.get("value", "") for d, dep in deployments.items()
-                 for e in dep["spec"]["template"]["spec"]["containers"][0].get("env", []) if e["name"] == KEY_VAULT_ENV}
-        check(list(given) == [KEY_VAULT_ENV] and f"{KEY_VAULT}-rw:5432/{KEY_VAULT_DB}" in given[KEY_VAULT_ENV],
-              f"{p} records-service connects to {KEY_VAULT}-rw for its keys", str(given))
+              f"{p} key vault pg_hba keeps each role to its vault database")
+        for env_var, (vault_db, role) in KEY_VAULT_DBS.items():
+            given = [e.get("value", "") for d, dep in deployments.items()
+                     for e in dep["spec"]["template"]["spec"]["containers"][0].get("env", []) if e["name"] == env_var]
+            check(len(given) == 1 and f"{KEY_VAULT}-rw:5432/{vault_db}" in given[0],
+                  f"{p} {role.removeprefix('confide_')}-service connects to {KEY_VAULT}-rw for its keys", str(given))
 
     # NetworkPolicies: default deny, and disclosure-service alone may call consent-service.
     pols = by_kind(objs, "NetworkPolicy")
@@ -507,7 +518,7 @@ def check_compose():
                 check(isinstance(dep, dict) and dep.get(n, {}).get("condition") == "service_completed_successfully",
                       f"compose: {svc} starts after its migrate step {n} completed successfully", str(dep))
         check(f"{port}:{port}" in [str(x) for x in s.get("ports", [])], f"compose: {svc} on port {port}")
-        for name in ("CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_AUDIT_SIGNING_KEY", "CONFIDE_RECORDS_MASTER_KEY"):
+        for name in ("CONFIDE_JWT_PUBLIC_KEY", "CONFIDE_AUDIT_SIGNING_KEY") + MASTER_KEYS:
             value = str(env.get(name, "")) if isinstance(env, dict) else ""
             if value:
                 secret = value.removeprefix("/run/secrets/")

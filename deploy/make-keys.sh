@@ -8,6 +8,7 @@
 #   audit-signing.key                audit-service's checkpoint signing key (Ed25519 signed-note signer key,
 #                                    the file ./confide up makes at this path; a production start never makes one)
 #   records-master.key               records-service's master key (32 random bytes, base64)
+#   consent-master.key, disclosure-master.key   the same for consent- and disclosure-service (R-REC-3)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KEYS="$ROOT/.confide/keys"
@@ -30,10 +31,13 @@ if [ ! -f "$KEYS/audit-signing.key" ]; then
   "$ROOT/deploy/audit-signing-key.sh" >"$KEYS/audit-signing.key"
   echo "made $KEYS/audit-signing.key"
 fi
-if [ ! -f "$KEYS/records-master.key" ]; then
-  openssl rand -base64 32 >"$KEYS/records-master.key"
-  echo "made $KEYS/records-master.key"
-fi
+for svc in records consent disclosure; do
+  if [ ! -f "$KEYS/$svc-master.key" ]; then
+    openssl rand -base64 32 >"$KEYS/$svc-master.key"
+    echo "made $KEYS/$svc-master.key"
+  fi
+done
 # The containers run as uid 185: Compose mounts file secrets as they are, so they must be readable.
 # Local use only: on a shared host, run the containers with your uid instead.
-chmod 644 "$KEYS/publicKey.pem" "$KEYS/audit-signing.key" "$KEYS/records-master.key"
+chmod 644 "$KEYS/publicKey.pem" "$KEYS/audit-signing.key" "$KEYS/records-master.key" "$KEYS/consent-master.key" \
+  "$KEYS/disclosure-master.key"

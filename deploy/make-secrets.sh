@@ -7,7 +7,8 @@
 #       --issuer https://id.example.org/realms/confide | kubectl create -f -
 #
 # Use `kubectl create`, never `apply`: create refuses to replace a Secret that exists. Replacing
-# confide-records-master-key makes every client's identity and notes unreadable, and replacing
+# confide-records-master-key makes every client's identity and notes unreadable (confide-consent-master-key
+# and confide-disclosure-master-key: their reasons, summaries and notes), and replacing
 # confide-audit-signing-key starts checkpoints under a new public key. Back both up outside the cluster.
 set -euo pipefail
 NS=confide JWKS="" ISSUER=""
@@ -40,5 +41,8 @@ secret confide-idempotency --from-literal=records="$(openssl rand -base64 32)" \
   --from-literal=consent="$(openssl rand -base64 32)" --from-literal=disclosure="$(openssl rand -base64 32)"
 "$(dirname "${BASH_SOURCE[0]}")/audit-signing-key.sh" >"$tmp/signing.key"
 secret confide-audit-signing-key --from-file=signing.key="$tmp/signing.key"
-openssl rand -base64 32 >"$tmp/master.key"
-secret confide-records-master-key --from-file=master.key="$tmp/master.key"
+# One master key per service that seals free text about clients with per-client keys (R-REC-3).
+for svc in records consent disclosure; do
+  openssl rand -base64 32 >"$tmp/$svc-master.key"
+  secret "confide-$svc-master-key" --from-file=master.key="$tmp/$svc-master.key"
+done

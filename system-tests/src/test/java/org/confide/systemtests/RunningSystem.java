@@ -108,6 +108,14 @@ final class RunningSystem {
             // R-REC-3: the per-client keys live in a key vault database of their own.
             config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_systest"));
         }
+        if (service.equals("consent-service") || service.equals("disclosure-service")) {
+            // R-REC-3: their free text about clients is sealed with per-client keys too, in a key vault of their own.
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            config.put("confide.crypto.master-key", java.util.Base64.getEncoder().encodeToString(key));
+            config.put("quarkus.datasource.\"keys\".jdbc.url",
+                    TestDatabase.fresh("confide_" + service.replace("-service", "") + "_keys_systest"));
+        }
         return config;
     }
 

@@ -31,9 +31,12 @@ public class CapacityAssessment extends PanacheEntityBase {
     @Column(name = "has_capacity", nullable = false, updatable = false)
     public boolean hasCapacity;
 
-    /** The assessor's reasons; free text that stays in this service, never in an event. */
-    @Column(nullable = false, updatable = false)
-    public String reasons;
+    /**
+     * The assessor's reasons, sealed with the client's key (R-REC-3, ClientText); free text that stays in this service,
+     * never in an event; null once the client is destroyed.
+     */
+    @Column(updatable = false)
+    public byte[] reasons;
 
     @Column(name = "assessed_at", nullable = false, updatable = false)
     public OffsetDateTime assessedAt;

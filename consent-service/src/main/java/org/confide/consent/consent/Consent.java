@@ -33,8 +33,9 @@ public class Consent extends PanacheEntityBase {
     @Column(name = "recipient_type", nullable = false, updatable = false)
     public RecipientType recipientType;
 
+    /** Sealed with the client's key (R-REC-3, ClientText): the recipient's name as given. */
     @Column(name = "recipient_name", updatable = false)
-    public String recipientName;
+    public byte[] recipientName;
 
     @Column(name = "recipient_org_id", updatable = false)
     public String recipientOrgId;
@@ -54,8 +55,9 @@ public class Consent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public boolean explained;
 
+    /** Sealed with the client's key (R-REC-3, ClientText). */
     @Column(name = "evidence_ref", updatable = false)
-    public String evidenceRef;
+    public byte[] evidenceRef;
 
     /** As stored; an ACTIVE consent past {@link #validUntil} is nonetheless EXPIRED (see DecisionRule.effectiveStatus). */
     @Enumerated(EnumType.STRING)

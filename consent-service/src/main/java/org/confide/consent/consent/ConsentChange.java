@@ -41,7 +41,10 @@ public class ConsentChange extends PanacheEntityBase {
     @Column(name = "actor_role", nullable = false, updatable = false)
     public String actorRole;
 
-    /** Why (a withdrawal's reason, as given); stays in this service, never in an event. */
+    /**
+     * Why (a withdrawal's reason, as given), sealed with the client's key (R-REC-3, ClientText); stays in this service,
+     * never in an event.
+     */
     @Column(updatable = false)
-    public String reason;
+    public byte[] reason;
 }

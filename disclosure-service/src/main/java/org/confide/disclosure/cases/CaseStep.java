@@ -37,7 +37,11 @@ public class CaseStep extends PanacheEntityBase {
     @Column(name = "actor_role", nullable = false, updatable = false)
     public String actorRole;
 
-    /** JSON of the step's own fields. */
+    /** JSON of the step's own fields, its free text apart ({@link #dataSealed}). */
     @Column(nullable = false, updatable = false)
     public String data;
+
+    /** The step's free text (reasons, rationale, notes, names), sealed with the client's key (R-REC-3, ClientText.split). */
+    @Column(name = "data_sealed")
+    public byte[] dataSealed;
 }

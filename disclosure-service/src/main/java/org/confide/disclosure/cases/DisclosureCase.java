@@ -82,8 +82,9 @@ public class DisclosureCase extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public Purpose purpose;
 
-    @Column(nullable = false, updatable = false)
-    public String summary;
+    /** Sealed with the client's key (R-REC-3, ClientText); null once the client is destroyed. */
+    @Column(updatable = false)
+    public byte[] summary;
 
     @Column(name = "client_age", updatable = false)
     public Integer clientAge;
@@ -91,13 +92,21 @@ public class DisclosureCase extends PanacheEntityBase {
     @Column(name = "gillick_competent", updatable = false)
     public Boolean gillickCompetent;
 
-    /** JSON array of the proposed recipients. */
+    /** JSON array of the proposed recipients, their names apart ({@link #recipientsSealed}). */
     @Column(nullable = false, updatable = false)
     public String recipients;
+
+    /** The recipients' names, sealed with the client's key (R-REC-3, ClientText.split). */
+    @Column(name = "recipients_sealed")
+    public byte[] recipientsSealed;
 
     /** JSON of the assessment as answered when the case was raised (updated only by a consent re-check). */
     @Column(nullable = false)
     public String assessment;
+
+    /** The names in the assessment, sealed with the client's key (R-REC-3, ClientText.split). */
+    @Column(name = "assessment_sealed")
+    public byte[] assessmentSealed;
 
     @Column(name = "policy_version", nullable = false, updatable = false)
     public int policyVersion;

@@ -3,6 +3,7 @@ package org.confide.platform.allocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class AllocationCopyHandler {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ClientDestroyed> destroyed;
 
     @Transactional
     public void handle(List<ConsumerRecord<String, String>> batch) {
@@ -85,6 +89,7 @@ public class AllocationCopyHandler {
                 ClientAllocation a = ensure(clientId, e.org(), now);
                 a.status = "DESTROYED";
                 a.practitionerId = null;
+                destroyed.fire(new ClientDestroyed(a.org, clientId)); // R-REC-3: each service destroys its own copies
             }
             case "group.member-joined", "group.member-left" -> {
                 String groupId = text(d, "groupId", null);

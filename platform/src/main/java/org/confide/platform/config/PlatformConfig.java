@@ -65,6 +65,17 @@ public interface PlatformConfig {
         /** Longest wait between retries while Kafka is unreachable (backoff doubles up to this). */
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /**
+         * How long a sent event stays in the outbox before the relay deletes it (R-REC-3: no copy kept for ever);
+         * env {@code CONFIDE_OUTBOX_RETENTION}, an ISO-8601 duration. Unsent events are never deleted.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often the relay deletes the sent events older than {@link #retention()}. */
+        @WithDefault("PT1H")
+        Duration purgeInterval();
     }
 
     interface Db {

@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * Publishes the outbox to Kafka, oldest first, and marks rows sent in the same transaction that locked them
  * ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work). Kafka down: nothing is marked, the outbox
  * grows, and the relay retries with a doubling backoff. A crash between send and mark re-sends; consumers
- * absorb duplicates by event id.
+ * absorb duplicates by event id. Sent events are deleted once older than the retention (R-REC-3), by
+ * {@link #purge()}, which the relay runs every purge interval.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -89,8 +90,14 @@ public class OutboxRelay {
 
     private void loop() {
         long backoff = 100;
+        long nextPurge = System.nanoTime();
         while (running) {
             try {
+                if (System.nanoTime() - nextPurge >= 0) {
+                    nextPurge = System.nanoTime() + config.outbox().purgeInterval().toNanos();
+                    int purged = purge();
+                    if (purged > 0) LOG.infof("outbox: deleted %d sent events older than %s", purged, config.outbox().retention());
+                }
                 if (wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                     Thread.sleep(config.outbox().linger().toMillis()); // let the commits of the next moments join
                 }
@@ -109,6 +116,24 @@ public class OutboxRelay {
                 backoff = Math.min(backoff * 2, config.outbox().maxBackoff().toMillis());
             }
         }
+    }
+
+    /**
+     * Deletes the events sent longer ago than the retention ({@code CONFIDE_OUTBOX_RETENTION}), in batches of its own
+     * transactions; an unsent event stays whatever its age. Returns how many were deleted.
+     */
+    public int purge() {
+        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(config.outbox().retention());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event WHERE sent_at < ?1 "
+                                    + "ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)")
+                    .setParameter(1, cutoff).executeUpdate());
+            total += deleted;
+        } while (deleted == 5000 && running);
+        return total;
     }
 
     @SuppressWarnings("unchecked")

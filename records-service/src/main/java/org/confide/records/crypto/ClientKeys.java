@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.confide.platform.crypto.FieldCipher;
+import org.confide.platform.crypto.MasterKey;
 
 /**
- * Per-client data keys (ARCHITECTURE.md): each client's identity and note bodies are sealed with a key of its own,
- * stored only wrapped by the master key, and only in the {@link KeyVault} (never in the records database). Destroying
- * it there (R-REC-3 retention) makes every ciphertext of that client unreadable, in backups too.
+ * records-service's use of the platform's per-client keys (org.confide.platform.crypto): each client's identity and
+ * note bodies are sealed with a key of its own, made when the client is registered; destroying it (R-REC-3 retention)
+ * makes every ciphertext of that client unreadable, in backups too. Adds the client's pseudonym (R-CONF-2).
  */
 @ApplicationScoped
 public class ClientKeys {
@@ -19,29 +21,25 @@ public class ClientKeys {
     MasterKey master;
 
     @Inject
-    KeyVault vault;
+    org.confide.platform.crypto.ClientKeys keys;
 
     /** A fresh data key for a new client, stored in the vault at once (before the client row commits). */
     public void create(UUID clientId) {
-        vault.create(clientId);
+        keys.create(clientId);
     }
 
     /** R-REC-3: destroys the client's key in the vault; every ciphertext of the client is unreadable from now on. */
     public void destroy(UUID clientId) {
-        vault.destroy(clientId);
+        keys.destroy(clientId);
     }
 
     public byte[] seal(UUID clientId, String field, String plaintext) {
-        if (plaintext == null) return null;
-        return FieldCipher.seal(key(clientId), plaintext.getBytes(StandardCharsets.UTF_8),
-                context(clientId, field));
+        return keys.seal(clientId, field, plaintext);
     }
 
     /** The plaintext, or {@link FieldCipher.Unreadable} once the client's key is destroyed. */
     public String open(UUID clientId, String field, byte[] stored) {
-        if (stored == null) return null;
-        return new String(FieldCipher.open(key(clientId), stored, context(clientId, field)),
-                StandardCharsets.UTF_8);
+        return keys.open(clientId, field, stored);
     }
 
     /** R-CONF-2: a name for the client that is stable but reveals nothing (keyed HMAC of the id). */
@@ -54,13 +52,5 @@ public class ClientKeys {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private byte[] key(UUID clientId) {
-        return vault.find(clientId).orElseThrow(() -> new FieldCipher.Unreadable("the client's key has been destroyed"));
-    }
-
-    private static String context(UUID clientId, String field) {
-        return "confide-records/" + clientId + "/" + field;
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.confide.records.crypto.ClientKeys;
-import org.confide.records.crypto.FieldCipher;
+import org.confide.platform.crypto.FieldCipher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.confide.records.crypto.ClientKeys;
-import org.confide.records.crypto.FieldCipher;
+import org.confide.platform.crypto.FieldCipher;
 import org.confide.records.retention.service.RetentionRun;
 import org.confide.platform.auth.Actor;
 import org.junit.jupiter.api.DisplayName;

@@ -21,6 +21,7 @@ import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
 import org.confide.consent.capacity.service.CapacityService;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.crypto.ClientText;
 
 /** Capacity assessments per matter (R-CONS-5): manager, or the practitioner allocated to the client. */
 @Path("/capacity-assessments")
@@ -31,6 +32,9 @@ public class CapacityResource {
 
     @Inject
     CapacityService service;
+
+    @Inject
+    ClientText text;
 
     @POST
     @Idempotent(reread = "get")
@@ -45,8 +49,10 @@ public class CapacityResource {
         return view(service.read(uuid("id", id)));
     }
 
-    private static AssessmentView view(CapacityAssessment a) {
-        return new AssessmentView(a.id, a.clientId, a.matter, a.hasCapacity, a.reasons, a.assessedAt, a.assessedBy,
+    /** The reasons are opened with the client's key; null once the client is destroyed (R-REC-3). */
+    private AssessmentView view(CapacityAssessment a) {
+        return new AssessmentView(a.id, a.clientId, a.matter, a.hasCapacity,
+                text.open(a.clientId, "capacity.reasons", a.reasons), a.assessedAt, a.assessedBy,
                 a.assessedByRole);
     }
 }

@@ -15,6 +15,7 @@ import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
 import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
+import org.confide.platform.crypto.ClientText;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 
@@ -38,6 +39,9 @@ public class CapacityService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ClientText text;
+
     public CapacityAssessment assess(NewAssessment command) {
         guard.require(command.clientId());
         Actor actor = caller.actor();
@@ -47,7 +51,7 @@ public class CapacityService {
         a.clientId = command.clientId();
         a.matter = command.matter();
         a.hasCapacity = command.hasCapacity();
-        a.reasons = command.reasons();
+        a.reasons = text.seal(a.clientId, "capacity.reasons", command.reasons());
         a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         a.assessedBy = actor.id();
         a.assessedByRole = actor.role();

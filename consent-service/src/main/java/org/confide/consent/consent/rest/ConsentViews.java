@@ -19,6 +19,7 @@ import org.confide.consent.consent.rest.ConsentDtos.ConsentView;
 import org.confide.consent.consent.rest.ConsentDtos.Recipient;
 import org.confide.consent.consent.service.ConsentService;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.crypto.ClientText;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
@@ -28,6 +29,9 @@ public class ConsentViews {
 
     @Inject
     ConsentService service;
+
+    @Inject
+    ClientText text;
 
     public ConsentView one(Consent c) {
         return view(c, service.historyOf(List.of(c.id)).getOrDefault(c.id, List.of()), Instant.now());
@@ -55,9 +59,9 @@ public class ConsentViews {
         return new ReceiptDtos.Receipt(ReceiptDtos.SCHEMA, c.id,
                 UUID.nameUUIDFromBytes(version.getBytes(StandardCharsets.UTF_8)),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), c.clientId,
-                List.of(new ReceiptDtos.Controller(c.org)), new ReceiptDtos.Notice(c.explained, c.evidenceRef),
+                List.of(new ReceiptDtos.Controller(c.org)), new ReceiptDtos.Notice(c.explained, evidenceRef(c)),
                 List.of(new ReceiptDtos.Processing(List.of(c.purpose), List.copyOf(c.categorySet()),
-                        List.of(new Recipient(c.recipientType, c.recipientName, c.recipientOrgId)), "CONSENT")),
+                        List.of(recipient(c)), "CONSENT")),
                 "EXPLICIT", c.method, c.validFrom, c.validUntil, status, events);
     }
 
@@ -72,10 +76,21 @@ public class ConsentViews {
         };
     }
 
-    private static ConsentView view(Consent c, List<ConsentChange> history, Instant now) {
-        return new ConsentView(c.id, c.org, c.clientId, new Recipient(c.recipientType, c.recipientName, c.recipientOrgId),
-                List.copyOf(c.categorySet()), c.purpose, c.method, c.explained, c.evidenceRef, c.validFrom, c.validUntil,
+    private ConsentView view(Consent c, List<ConsentChange> history, Instant now) {
+        return new ConsentView(c.id, c.org, c.clientId, recipient(c),
+                List.copyOf(c.categorySet()), c.purpose, c.method, c.explained, evidenceRef(c), c.validFrom, c.validUntil,
                 ConsentService.effective(c, now), c.createdAt, c.createdBy, c.createdByRole,
-                history.stream().map(h -> new Change(h.fromStatus, h.status, h.at, h.actorId, h.actorRole, h.reason)).toList());
+                history.stream().map(h -> new Change(h.fromStatus, h.status, h.at, h.actorId, h.actorRole,
+                        text.open(c.clientId, "consent.reason", h.reason))).toList());
+    }
+
+    // The free text is opened with the client's key: null once the client is destroyed (R-REC-3).
+    private Recipient recipient(Consent c) {
+        return new Recipient(c.recipientType, text.open(c.clientId, "consent.recipientName", c.recipientName),
+                c.recipientOrgId);
+    }
+
+    private String evidenceRef(Consent c) {
+        return text.open(c.clientId, "consent.evidenceRef", c.evidenceRef);
     }
 }

@@ -30,6 +30,7 @@ import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.crypto.ClientText;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 
@@ -60,6 +61,9 @@ public class ConsentService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ClientText text;
 
     /** What a consent says, whoever records it. */
     public record Terms(Recipient recipient, List<Category> categories, Purpose purpose, Method method, Boolean explained,
@@ -183,13 +187,13 @@ public class ConsentService {
         c.org = caller.org();
         c.clientId = clientId;
         c.recipientType = t.recipient().type();
-        c.recipientName = blankToNull(t.recipient().name());
+        c.recipientName = text.seal(clientId, "consent.recipientName", blankToNull(t.recipient().name()));
         c.recipientOrgId = blankToNull(t.recipient().orgId());
         c.categories = Consent.joinCategories(t.categories());
         c.purpose = t.purpose();
         c.method = t.method();
         c.explained = true;
-        c.evidenceRef = blankToNull(t.evidenceRef());
+        c.evidenceRef = text.seal(clientId, "consent.evidenceRef", blankToNull(t.evidenceRef()));
         c.status = lifecycle.initialStatus(t.purpose());
         c.validFrom = at;
         c.validUntil = validUntil == null ? null : OffsetDateTime.ofInstant(validUntil, ZoneOffset.UTC);
@@ -238,7 +242,7 @@ public class ConsentService {
         h.at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         h.actorId = actor.id();
         h.actorRole = actor.role();
-        h.reason = reason;
+        h.reason = text.seal(c.clientId, "consent.reason", reason);
         consents.record(h);
     }
 

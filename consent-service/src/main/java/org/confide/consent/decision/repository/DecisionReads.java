@@ -31,14 +31,15 @@ public class DecisionReads {
             SELECT (SELECT NOT ca.has_capacity FROM capacity_assessment ca
                      WHERE ca.org = a.org AND ca.client_id = a.client_id AND ca.matter = 'INFORMATION_SHARING'
                      ORDER BY ca.assessed_at DESC LIMIT 1) AS lacks_capacity,
-                   c.id, c.recipient_type, c.recipient_org_id, c.categories, c.purpose, c.status, c.valid_from, c.valid_until
+                   c.id, c.recipient_type, c.recipient_org_id, c.categories, c.purpose, c.status, c.valid_from, c.valid_until,
+                   a.practitioner_id
               FROM client_allocation a
               LEFT JOIN consent c ON c.org = a.org AND c.client_id = a.client_id AND c.recipient_type = ? AND c.purpose = ?
              WHERE a.client_id = ? AND a.org = ?
              ORDER BY c.created_at DESC""";
 
-    /** The client's side of a decision: capacity and the candidate consents, newest first. */
-    public record ClientFacts(boolean lacksCapacity, List<Candidate> candidates) {
+    /** The client's side of a decision: capacity, the candidate consents (newest first), the allocated practitioner. */
+    public record ClientFacts(boolean lacksCapacity, List<Candidate> candidates, String practitionerId) {
     }
 
     @Inject
@@ -54,6 +55,7 @@ public class DecisionReads {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 boolean lacks = rs.getBoolean(1);
+                String practitioner = rs.getString(10);
                 List<Candidate> candidates = new ArrayList<>();
                 do {
                     UUID id = rs.getObject(2, UUID.class);
@@ -64,7 +66,7 @@ public class DecisionReads {
                             ConsentStatus.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant(),
                             until == null ? null : until.toInstant()));
                 } while (rs.next());
-                return Optional.of(new ClientFacts(lacks, candidates));
+                return Optional.of(new ClientFacts(lacks, candidates, practitioner));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the decision's facts: " + e.getMessage(), e);

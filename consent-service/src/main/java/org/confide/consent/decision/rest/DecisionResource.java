@@ -17,7 +17,10 @@ import org.confide.consent.decision.service.DecisionService;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.problem.ProblemException;
 
-/** {@code POST /consent-decisions}: PERMIT or DENY with its reason (R-CONF-1; for groups R-CONF-3). Any staff role and services. */
+/**
+ * {@code POST /consent-decisions}: PERMIT or DENY with its reason (R-CONF-1; for groups R-CONF-3). Managers, services, and
+ * practitioners: for a client only the allocated one (403 R-REC-1, checked by the service).
+ */
 @Path("/consent-decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -27,7 +30,7 @@ public class DecisionResource {
     DecisionService service;
 
     @POST
-    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SUPERVISOR, Roles.COMPLIANCE, Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SERVICE})
     public DecisionView decide(@NotNull(message = "a JSON body is required") @Valid DecisionRequest body) {
         boolean client = body.clientId() != null && !body.clientId().isBlank();
         boolean group = body.groupId() != null && !body.groupId().isBlank();

@@ -25,6 +25,7 @@ import org.confide.consent.decision.rule.GroupDecisionRule;
 import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.auth.Caller;
+import org.confide.platform.auth.Roles;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.outbox.OutboxGroupCommit;
 import org.confide.platform.problem.ProblemException;
@@ -76,6 +77,9 @@ public class DecisionService {
         String org = caller.org();
         DecisionReads.ClientFacts facts = reads.forClient(org, r.clientId(), r.recipientType(), r.purpose())
                 .orElseThrow(() -> ProblemException.notFound("client"));
+        if (caller.is(Roles.PRACTITIONER) && !caller.subject().equals(facts.practitionerId())) {
+            throw new ProblemException(403, "Forbidden", "you are not allocated to this client", "R-REC-1", null);
+        }
         Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), Instant.now());
 
         Map<String, Object> data = data(r);

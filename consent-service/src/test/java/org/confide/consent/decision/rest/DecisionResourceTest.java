@@ -149,13 +149,13 @@ class DecisionResourceTest {
     }
 
     @Test
-    @DisplayName("POST /consent-decisions: every staff role and services 200 (allocated or not); client and partner 403; other organisation or unknown client 404; no token 401")
+    @DisplayName("POST /consent-decisions: manager, services and the allocated practitioner 200; other roles 403; other organisation or unknown client 404; no token 401")
     void auth() {
-        String client = knownClient(ORG, "prac-1");
-        for (String role : List.of("practitioner", "manager", "supervisor", "compliance", "admin", "service")) {
+        String client = knownClient(ORG, "caller-1");
+        for (String role : List.of("practitioner", "manager", "service")) {
             decide(role, ORG, client, "GP", null, "CASE_NOTES", "CONTINUING_CARE").statusCode(200);
         }
-        for (String role : List.of("client", "partner")) {
+        for (String role : List.of("supervisor", "compliance", "admin", "client", "partner")) {
             decide(role, ORG, client, "GP", null, "CASE_NOTES", "CONTINUING_CARE").statusCode(403)
                     .contentType("application/problem+json");
         }
@@ -163,7 +163,27 @@ class DecisionResourceTest {
                 .contentType("application/problem+json");
         decide("service", ORG, "never-registered", "GP", null, "CASE_NOTES", "CONTINUING_CARE").statusCode(404);
         given().contentType(ContentType.JSON).body("{}").post("/consent-decisions").then().statusCode(401);
-        assertEquals(6, outboxEvents(client).size(), "every decision made is recorded, refused calls are not");
+        assertEquals(3, outboxEvents(client).size(), "every decision made is recorded, refused calls are not");
+    }
+
+    @Test
+    @DisplayName("R-REC-1: a practitioner not allocated to the client is refused a consent decision (403 naming R-REC-1), and nothing is recorded")
+    void practitionerNotAllocated() {
+        String client = knownClient(ORG, "prac-allocated");
+        as("practitioner", ORG, "prac-other").body("""
+                        {"clientId": "%s", "recipientType": "GP", "category": "CASE_NOTES", "purpose": "CONTINUING_CARE"}"""
+                        .formatted(client))
+                .post("/consent-decisions").then().statusCode(403).contentType("application/problem+json")
+                .body("rule", equalTo("R-REC-1"));
+        as("practitioner", "org-other", "prac-allocated").body("""
+                        {"clientId": "%s", "recipientType": "GP", "category": "CASE_NOTES", "purpose": "CONTINUING_CARE"}"""
+                        .formatted(client))
+                .post("/consent-decisions").then().statusCode(404).contentType("application/problem+json");
+        as("practitioner", ORG, "prac-allocated").body("""
+                        {"clientId": "%s", "recipientType": "GP", "category": "CASE_NOTES", "purpose": "CONTINUING_CARE"}"""
+                        .formatted(client))
+                .post("/consent-decisions").then().statusCode(200).body("decision", equalTo("DENY"));
+        assertEquals(1, outboxEvents(client).size(), "only the allowed decision is recorded");
     }
 
     @Test

@@ -97,14 +97,14 @@ class GroupDecisionTest {
     }
 
     @Test
-    @DisplayName("group decisions: any staff role and services; client and partner 403; another organisation's or an unknown group 404")
+    @DisplayName("group decisions: manager, practitioner and services (API.md); other roles 403; another organisation's or an unknown group 404")
     void auth() {
         List<String> members = Fixtures.knownClients(ORG, "prac-1", 1);
         String group = Fixtures.group(ORG, members);
-        for (String role : List.of("practitioner", "manager", "supervisor", "compliance", "admin", "service")) {
+        for (String role : List.of("practitioner", "manager", "service")) {
             decide(role, ORG, group, "STAFF", null, "LOGISTICS").statusCode(200);
         }
-        for (String role : List.of("client", "partner")) {
+        for (String role : List.of("supervisor", "compliance", "admin", "client", "partner")) {
             decide(role, ORG, group, "STAFF", null, "LOGISTICS").statusCode(403);
         }
         decide("manager", "org-other", group, "STAFF", null, "LOGISTICS").statusCode(404);

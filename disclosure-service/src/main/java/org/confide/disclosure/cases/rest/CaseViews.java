@@ -39,7 +39,7 @@ public class CaseViews {
         JsonNode closed = null;
         List<StepView> steps = new ArrayList<>();
         for (CaseStep s : l.steps()) {
-            JsonNode data = tree(s.data);
+            JsonNode data = service.stepData(c, s);
             steps.add(new StepView(s.kind, s.at, s.actorId, s.actorRole, data));
             ObjectNode entry = data.isObject() ? ((ObjectNode) data).deepCopy() : mapper.createObjectNode();
             entry.put("at", s.at.toString());
@@ -57,7 +57,8 @@ public class CaseViews {
             }
         }
         return new CaseView(c.id, c.org, c.clientId, c.groupId, c.status, c.outcome, c.groundList(), c.immediacy, c.context,
-                c.summary, service.recipients(c), c.categoryList(), c.clientAge, c.gillickCompetent, c.purpose, tree(c.assessment),
+                service.summary(c), service.recipients(c), c.categoryList(), c.clientAge, c.gillickCompetent, c.purpose,
+                service.assessment(c),
                 c.consentChecked, c.policyVersion, policy(c), c.raisedBy, c.raisedByRole, c.raisedAt, c.updatedAt, involvements,
                 consultations, decision, shares, followUp, closed, steps);
     }

@@ -2,6 +2,7 @@ package org.confide.disclosure.cases.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
@@ -24,8 +26,8 @@ import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.EmergencyRule;
 import org.confide.disclosure.assessment.rule.Policy;
-import org.confide.disclosure.assessment.service.AssessmentService;
 import org.confide.disclosure.assessment.service.AssessmentService.Evaluated;
+import org.confide.disclosure.assessment.service.AssessmentService;
 import org.confide.disclosure.cases.CaseStatus;
 import org.confide.disclosure.cases.CaseStep;
 import org.confide.disclosure.cases.DecisionKind;
@@ -33,14 +35,15 @@ import org.confide.disclosure.cases.DisclosureCase;
 import org.confide.disclosure.cases.StepKind;
 import org.confide.disclosure.cases.repository.CaseRepository;
 import org.confide.disclosure.cases.rest.CaseDtos;
-import org.confide.disclosure.cases.rule.WorkflowRule;
 import org.confide.disclosure.cases.rule.WorkflowRule.CaseState;
 import org.confide.disclosure.cases.rule.WorkflowRule.Refusal;
+import org.confide.disclosure.cases.rule.WorkflowRule;
 import org.confide.disclosure.consent.ConsentAnswer;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.crypto.ClientText;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 import org.confide.platform.problem.Violation;
@@ -71,6 +74,13 @@ public class CaseService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ClientText text;
+
+    /** Free-text members of the case's JSON, sealed apart (R-REC-3); everything else there is an id, a code or a date. */
+    static final Set<String> CASE_TEXT = Set.of("name");
+    static final Set<String> STEP_TEXT = Set.of("reason", "rationale", "recipientName", "note");
+
     /** A case with its steps, in order. */
     public record Loaded(DisclosureCase c, List<CaseStep> steps) {
     }
@@ -100,11 +110,15 @@ public class CaseService {
         c.immediacy = body.immediacy();
         c.context = body.context();
         c.purpose = AssessmentService.purposeOf(body);
-        c.summary = body.summary();
+        c.summary = text.seal(c.clientId, "case.summary", body.summary());
         c.clientAge = body.clientAge();
         c.gillickCompetent = body.gillickCompetent();
-        c.recipients = json(body.proposedRecipients());
-        c.assessment = json(ev.view());
+        ClientText.Split recipients = text.split(c.clientId, "case.recipients", body.proposedRecipients(), CASE_TEXT);
+        c.recipients = recipients.plain();
+        c.recipientsSealed = recipients.sealed();
+        ClientText.Split assessment = text.split(c.clientId, "case.assessment", ev.view(), CASE_TEXT);
+        c.assessment = assessment.plain();
+        c.assessmentSealed = assessment.sealed();
         c.policyVersion = ev.policy().version();
         c.policy = json(ev.policy().policy());
         c.raisedBy = actor.id();
@@ -294,7 +308,9 @@ public class CaseService {
         s.at = at;
         s.actorId = actor.id();
         s.actorRole = actor.role();
-        s.data = json(stored);
+        ClientText.Split data = text.split(c.clientId, "step.data", stored, STEP_TEXT);
+        s.data = data.plain();
+        s.dataSealed = data.sealed();
         cases.record(s);
         return s;
     }
@@ -391,12 +407,23 @@ public class CaseService {
         return read(c.policy, Policy.class);
     }
 
+    /** The proposed recipients, with their names while the client's key exists (R-REC-3). */
     public List<ProposedRecipient> recipients(DisclosureCase c) {
-        try {
-            return mapper.readValue(c.recipients, new TypeReference<List<ProposedRecipient>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return mapper.convertValue(text.join(c.clientId, "case.recipients", c.recipients, c.recipientsSealed),
+                new TypeReference<List<ProposedRecipient>>() { });
+    }
+
+    // What a reader sees of the case's free text: opened with the client's key, absent once it is destroyed (R-REC-3).
+    public String summary(DisclosureCase c) {
+        return text.open(c.clientId, "case.summary", c.summary);
+    }
+
+    public JsonNode assessment(DisclosureCase c) {
+        return text.join(c.clientId, "case.assessment", c.assessment, c.assessmentSealed);
+    }
+
+    public JsonNode stepData(DisclosureCase c, CaseStep s) {
+        return text.join(c.clientId, "step.data", s.data, s.dataSealed);
     }
 
     private static void refuse(Optional<Refusal> refusal) {

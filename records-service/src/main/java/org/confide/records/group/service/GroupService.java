@@ -26,7 +26,7 @@ import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
-import org.confide.records.crypto.FieldCipher;
+import org.confide.platform.crypto.FieldCipher;
 import org.confide.records.group.GroupFacilitator;
 import org.confide.records.group.GroupMember;
 import org.confide.records.group.GroupSession;

@@ -1,4 +1,4 @@
-package org.confide.records.crypto;
+package org.confide.platform.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

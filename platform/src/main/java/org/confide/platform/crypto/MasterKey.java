@@ -1,5 +1,6 @@
-package org.confide.records.crypto;
+package org.confide.platform.crypto;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,20 +12,18 @@ import java.nio.file.Path;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.confide.records.config.RecordsConfig;
 
 /**
  * The master key that wraps every client's data key (ARCHITECTURE.md, crypto-shredding). Taken from
- * {@code confide.records.master-key}: 32 bytes in base64, or the path of a file holding that text (as Compose and
+ * {@code confide.crypto.master-key}: 32 bytes in base64, or the path of a file holding that text (as Compose and
  * Kubernetes mount secrets). Without it the service refuses to start.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "confide.crypto.enabled", stringValue = "true")
 public class MasterKey {
 
-    public static final String ENV = "CONFIDE_RECORDS_MASTER_KEY";
-
     @Inject
-    RecordsConfig config;
+    CryptoConfig config;
 
     private volatile byte[] key;
 
@@ -35,7 +34,7 @@ public class MasterKey {
     byte[] bytes() {
         byte[] k = key;
         if (k == null) {
-            k = load(config.masterKey().orElse(null));
+            k = load(config.masterKeyVariable(), config.masterKey().orElse(null));
             key = k;
         }
         return k;
@@ -52,11 +51,12 @@ public class MasterKey {
         }
     }
 
-    static byte[] load(String value) {
+    /** The key of {@code value}; {@code variable} is the environment variable named when it is missing or wrong. */
+    static byte[] load(String variable, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(ENV + " is not set: records-service needs its master key (32 random bytes in "
-                    + "base64, or the path of a file holding them, e.g. `openssl rand -base64 32`) to protect client "
-                    + "identities and notes; it will not start without one");
+            throw new IllegalStateException(variable + " is not set: this service needs its master key (32 random bytes "
+                    + "in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`) to protect what it "
+                    + "holds about clients; it will not start without one");
         }
         String text = value.trim();
         // Base64 may itself begin with '/', so the value is a key when it decodes to one, and a file path otherwise.
@@ -68,18 +68,18 @@ public class MasterKey {
                 try {
                     text = Files.readString(file).trim();
                 } catch (IOException e) {
-                    throw new IllegalStateException(ENV + " names the file " + file + ", which cannot be read", e);
+                    throw new IllegalStateException(variable + " names the file " + file + ", which cannot be read", e);
                 }
             } else if (direct == null && (text.startsWith("/") || text.startsWith("."))) {
-                throw new IllegalStateException(ENV + " names the file " + file + ", which cannot be read");
+                throw new IllegalStateException(variable + " names the file " + file + ", which cannot be read");
             }
         }
         byte[] k = decode(text);
         if (k == null) {
-            throw new IllegalStateException(ENV + " is not base64 (expected 32 random bytes in base64)");
+            throw new IllegalStateException(variable + " is not base64 (expected 32 random bytes in base64)");
         }
         if (k.length != FieldCipher.KEY_BYTES) {
-            throw new IllegalStateException(ENV + " must be 32 bytes (256 bits) in base64; it is " + k.length + " bytes");
+            throw new IllegalStateException(variable + " must be 32 bytes (256 bits) in base64; it is " + k.length + " bytes");
         }
         return k;
     }

@@ -1,4 +1,4 @@
-package org.confide.records.crypto;
+package org.confide.platform.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class MasterKeyTest {
 
+    private static final String V = "CONFIDE_RECORDS_MASTER_KEY";
+
     @Test
     @DisplayName("without a master key the service refuses to start, saying which variable to set and how")
     void missing() {
         for (String v : new String[]{null, "", "  "}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> MasterKey.load(v));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> MasterKey.load(V, v));
             assertTrue(e.getMessage().contains("CONFIDE_RECORDS_MASTER_KEY is not set"), e.getMessage());
         }
     }
@@ -27,19 +29,19 @@ class MasterKeyTest {
     void forms() throws Exception {
         byte[] key = FieldCipher.newKey();
         String b64 = Base64.getEncoder().encodeToString(key);
-        assertArrayEquals(key, MasterKey.load(b64));
+        assertArrayEquals(key, MasterKey.load(V, b64));
         Path file = Files.createTempFile("master", ".key");
         Files.writeString(file, b64 + "\n");
-        assertArrayEquals(key, MasterKey.load(file.toString()));
+        assertArrayEquals(key, MasterKey.load(V, file.toString()));
         byte[] slash = FieldCipher.newKey();
         slash[0] = (byte) 0xFF; // its base64 begins with '/', like a path, and is still a key
         assertTrue(Base64.getEncoder().encodeToString(slash).startsWith("/"));
-        assertArrayEquals(slash, MasterKey.load(Base64.getEncoder().encodeToString(slash)));
-        assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load("c2hvcnQ="))
+        assertArrayEquals(slash, MasterKey.load(V, Base64.getEncoder().encodeToString(slash)));
+        assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load(V, "c2hvcnQ="))
                 .getMessage().contains("32 bytes"));
-        assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load("not base64!!"))
+        assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load(V, "not base64!!"))
                 .getMessage().contains("base64"));
-        assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load("/no/such/file.key"))
+        assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load(V, "/no/such/file.key"))
                 .getMessage().contains("cannot be read"));
     }
 
