@@ -1,4 +1,4 @@
--- The append-only audit log: one hash chain per organisation (ARCHITECTURE.md "Data").
+-- The append-only audit log: one hash chain per organisation (docs/architecture.md "Data").
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'confide_audit_app') THEN

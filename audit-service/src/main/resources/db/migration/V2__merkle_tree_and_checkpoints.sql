@@ -1,4 +1,4 @@
--- The Merkle tree of each organisation's log (RFC 6962) and its signed checkpoints (API.md "Hashing").
+-- The Merkle tree of each organisation's log (RFC 6962) and its signed checkpoints (docs/api.md "Hashing").
 
 -- How far each organisation's tree is integrated: leaves 1..size (seq order) have their stored nodes.
 CREATE TABLE merkle_tree (

@@ -1,4 +1,4 @@
--- Consents (API.md consent-service; R-CONS-1: what, to whom, why, how, explained, evidence).
+-- Consents (docs/api.md consent-service; R-CONS-1: what, to whom, why, how, explained, evidence).
 CREATE TABLE consent (
     id               UUID PRIMARY KEY,
     org              TEXT        NOT NULL,

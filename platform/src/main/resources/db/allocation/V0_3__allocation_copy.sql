@@ -1,4 +1,4 @@
--- Local copy of who is allocated to which client, fed by records-events (API.md conventions).
+-- Local copy of who is allocated to which client, fed by records-events (docs/api.md conventions).
 CREATE TABLE client_allocation (
     client_id       TEXT PRIMARY KEY,
     org             TEXT        NOT NULL,

@@ -1,4 +1,4 @@
--- Idempotency-Key (API.md conventions): the first response to a key, replayed for 24 h.
+-- Idempotency-Key (docs/api.md conventions): the first response to a key, replayed for 24 h.
 CREATE TABLE idempotency_key (
     org           TEXT        NOT NULL,
     idem_key      TEXT        NOT NULL,

@@ -1,4 +1,4 @@
--- records-service schema (API.md records-service). Identity, note bodies, letters and referral reasons are
+-- records-service schema (docs/api.md records-service). Identity, note bodies, letters and referral reasons are
 -- encrypted with a data key per client (bytea columns). The keys are NOT in this database: they live, wrapped by the
 -- master key, in the separate key vault (db/keys, R-REC-3), so a backup of this database holds only ciphertext
 -- once retention has deleted the client's key there.

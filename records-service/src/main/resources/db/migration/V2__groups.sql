@@ -1,4 +1,4 @@
--- Peer support groups and network meetings (API.md "Groups and network meetings", R-CONF-3, R-CONF-4).
+-- Peer support groups and network meetings (docs/api.md "Groups and network meetings", R-CONF-3, R-CONF-4).
 -- Named peer_group/group_member (not "group", an SQL keyword, nor group_membership, the platform's allocation copy).
 CREATE TABLE peer_group (
     id         UUID PRIMARY KEY,

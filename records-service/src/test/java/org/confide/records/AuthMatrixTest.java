@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every endpoint against every kind of caller (API.md conventions): no token 401; a role the endpoint never allows 403;
+ * Every endpoint against every kind of caller (docs/api.md conventions): no token 401; a role the endpoint never allows 403;
  * another organisation's resource 404; in the caller's org but not theirs (unallocated practitioner, another client's
  * letter) 403. "ok" means the request got past authorisation (2xx, or a domain 409/422).
  */

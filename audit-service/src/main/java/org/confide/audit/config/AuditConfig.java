@@ -9,7 +9,7 @@ import java.util.List;
 @ConfigMapping(prefix = "confide.audit")
 public interface AuditConfig {
 
-    /** The event topics ingested into the chain (API.md: one per producing service). */
+    /** The event topics ingested into the chain (docs/api.md: one per producing service). */
     @WithDefault("consent-events,disclosure-events,records-events")
     List<String> topics();
 
@@ -37,7 +37,7 @@ public interface AuditConfig {
 
     /**
      * Field names an entry's {@code data} may keep besides ids ({@code ...Id}, {@code ...Ids}): codes and rule ids
-     * only, never names, identity or free text (API.md audit-service); any other field is dropped at ingest.
+     * only, never names, identity or free text (docs/api.md audit-service); any other field is dropped at ingest.
      */
     @WithDefault("purposeOfUse,resource,programme,status,decision,outcome,scope,scopes,reason,basis,rule,rules,"
             + "recipientOrg,recipientRole,role,milestone,kind,channel,capacity,riskLevel,version,policyVersion,count,"

@@ -57,7 +57,7 @@ class CheckpointTest {
     }
 
     @Test
-    @DisplayName("API.md Hashing: a checkpoint covers new entries within seconds; its note is the C2SP text signed as a signed note; anyone recomputes its root from the entries")
+    @DisplayName("docs/api.md Hashing: a checkpoint covers new entries within seconds; its note is the C2SP text signed as a signed note; anyone recomputes its root from the entries")
     void signedCheckpoint() throws Exception {
         String org = "org-cp-" + UUID.randomUUID();
         compliance(org).get("/audit/checkpoints/latest").then().statusCode(404).contentType("application/problem+json");
@@ -123,7 +123,7 @@ class CheckpointTest {
     }
 
     @Test
-    @DisplayName("ARCHITECTURE.md Data: the signing key lives in a file outside the database, readable by its owner only")
+    @DisplayName("docs/architecture.md Data: the signing key lives in a file outside the database, readable by its owner only")
     void keyFile() throws Exception {
         Path file = Path.of(keyFile);
         assertTrue(Files.exists(file));

@@ -48,7 +48,7 @@ class ExportTest {
     }
 
     @Test
-    @DisplayName("API.md Hashing: from the JSON Lines export alone an outsider recomputes every entry hash, every link and the signed Merkle root")
+    @DisplayName("docs/api.md Hashing: from the JSON Lines export alone an outsider recomputes every entry hash, every link and the signed Merkle root")
     void jsonLinesRecompute() throws Exception {
         int n = 2_345; // more than two chunks of the keyset reader
         String org = sendN(n);

@@ -136,7 +136,7 @@ class AuditIngestTest {
     }
 
     @Test
-    @DisplayName("API.md audit data: a name or free text in an event's data never reaches the log; ids and codes do")
+    @DisplayName("docs/api.md audit data: a name or free text in an event's data never reaches the log; ids and codes do")
     void dataAllowList() throws Exception {
         String org = "org-allow-" + UUID.randomUUID();
         String client = UUID.randomUUID().toString();

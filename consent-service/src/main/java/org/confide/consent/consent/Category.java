@@ -1,6 +1,6 @@
 package org.confide.consent.consent;
 
-/** What kind of information a consent covers (API.md consent-service, {@code categories}). */
+/** What kind of information a consent covers (docs/api.md consent-service, {@code categories}). */
 public enum Category {
     ATTENDANCE, CONTACT_DETAILS, IDENTITY, CASE_NOTES, RISK_INFORMATION, ASSESSMENT, RECORDINGS, LOGISTICS
 }

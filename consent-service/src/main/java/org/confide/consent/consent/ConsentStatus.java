@@ -1,6 +1,6 @@
 package org.confide.consent.consent;
 
-/** Where a consent stands (API.md consent-service). */
+/** Where a consent stands (docs/api.md consent-service). */
 public enum ConsentStatus {
     /** Given for a purpose that needs a manager's express permission first (R-CONS-2). */
     PENDING_APPROVAL,

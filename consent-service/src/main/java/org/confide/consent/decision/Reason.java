@@ -1,6 +1,6 @@
 package org.confide.consent.decision;
 
-/** Why a consent decision came out as it did (API.md consent-service). */
+/** Why a consent decision came out as it did (docs/api.md consent-service). */
 public enum Reason {
     /** An ACTIVE consent within its dates covers the request. */
     CONSENT_ACTIVE,

@@ -11,7 +11,7 @@ public record ConsentAnswer(boolean permitted, boolean checked, String reason, S
 
     public static final String UNAVAILABLE = "CONSENT_UNAVAILABLE";
 
-    /** Fail closed (API.md disclosure-service): no answer is "not consented". */
+    /** Fail closed (docs/api.md disclosure-service): no answer is "not consented". */
     public static ConsentAnswer unavailable() {
         return new ConsentAnswer(false, false, UNAVAILABLE, null);
     }

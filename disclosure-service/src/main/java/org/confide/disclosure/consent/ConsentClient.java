@@ -12,7 +12,7 @@ import org.confide.platform.config.PlatformConfig;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The one synchronous call of disclosure-service (ARCHITECTURE.md): consent-service's decisions, fail closed, with the case
+ * The one synchronous call of disclosure-service (docs/architecture.md): consent-service's decisions, fail closed, with the case
  * id as correlation id so that the consent decisions appear in the case's audit trail.
  */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 
-/** Short-lived service tokens for the call to consent-service (ARCHITECTURE.md: {@code groups: [service]}, the caller's org). */
+/** Short-lived service tokens for the call to consent-service (docs/architecture.md: {@code groups: [service]}, the caller's org). */
 public final class ServiceTokens {
 
     private final PrivateKey key;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Fail closed (API.md disclosure-service): faults that a real consent-service cannot be made to produce on demand. */
+/** Fail closed (docs/api.md disclosure-service): faults that a real consent-service cannot be made to produce on demand. */
 class ConsentDecisionsTest {
 
     private static final Question Q = new Question("c1", null, "GP", null, "RISK_INFORMATION", "SAFEGUARDING");

@@ -7,7 +7,7 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.problem.ProblemException;
 
 /**
- * The access check of consent-service and disclosure-service, from the local allocation copy (API.md conventions):
+ * The access check of consent-service and disclosure-service, from the local allocation copy (docs/api.md conventions):
  * a client unknown here or of another organisation is 404; a practitioner not allocated to it is 403 (R-REC-1);
  * managers and services act for every client of their organisation.
  */

@@ -2,7 +2,7 @@ package org.confide.platform.auth;
 
 import java.util.List;
 
-/** The roles of DOMAIN.md, as they appear in a token's {@code groups} claim. */
+/** The roles of docs/domain.md, as they appear in a token's {@code groups} claim. */
 public final class Roles {
     public static final String PRACTITIONER = "practitioner";
     public static final String MANAGER = "manager";

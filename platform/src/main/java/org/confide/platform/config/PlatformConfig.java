@@ -13,7 +13,7 @@ public interface PlatformConfig {
     /** The service's name: the CloudEvents {@code source} and the Kafka client id. */
     String serviceName();
 
-    /** The topic this service publishes its events to (API.md: one topic per producing service). */
+    /** The topic this service publishes its events to (docs/api.md: one topic per producing service). */
     Optional<String> topic();
 
     /** The transactional outbox relay. */

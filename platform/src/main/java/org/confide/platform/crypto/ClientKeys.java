@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Per-client data keys (ARCHITECTURE.md): what a service holds about a client in free text is sealed with a key of
+ * Per-client data keys (docs/architecture.md): what a service holds about a client in free text is sealed with a key of
  * the client's own, stored only wrapped by the master key, and only in the {@link KeyVault} (never in the service's
  * database). Destroying it there (R-REC-3) makes every ciphertext of that client unreadable, in backups too.
  */

@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The master key that wraps every client's data key (ARCHITECTURE.md, crypto-shredding). Taken from
+ * The master key that wraps every client's data key (docs/architecture.md, crypto-shredding). Taken from
  * {@code confide.crypto.master-key}: 32 bytes in base64, or the path of a file holding that text (as Compose and
  * Kubernetes mount secrets). Without it the service refuses to start.
  */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A CloudEvents 1.0 event in structured JSON mode, with Confide's extensions (API.md "Events"):
+ * A CloudEvents 1.0 event in structured JSON mode, with Confide's extensions (docs/api.md "Events"):
  * {@code org}, {@code actorid}, {@code actorrole}, {@code correlationid}. {@code subject} is the client id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

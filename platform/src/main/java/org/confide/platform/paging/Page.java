@@ -2,6 +2,6 @@ package org.confide.platform.paging;
 
 import java.util.List;
 
-/** A page of a list (API.md conventions): {@code nextCursor} is null on the last page. */
+/** A page of a list (docs/api.md conventions): {@code nextCursor} is null on the last page. */
 public record Page<T>(List<T> items, String nextCursor) {
 }

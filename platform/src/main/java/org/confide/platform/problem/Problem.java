@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem document, the body of every error Confide returns.
- * {@code rule} names the DOMAIN.md rule that refused the request; {@code violations} lists bad fields.
+ * {@code rule} names the docs/domain.md rule that refused the request; {@code violations} lists bad fields.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String rule,

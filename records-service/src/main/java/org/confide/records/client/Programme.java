@@ -1,6 +1,6 @@
 package org.confide.records.client;
 
-/** The kind of support a client receives (API.md). */
+/** The kind of support a client receives (docs/api.md). */
 public enum Programme {
     GROUP, NETWORK_MEETING, ONE_TO_ONE, COUNSELLING, MENTORING, COACHING
 }

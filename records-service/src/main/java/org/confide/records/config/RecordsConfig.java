@@ -8,7 +8,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "confide.records")
 public interface RecordsConfig {
 
-    /** Purpose of use recorded for a read that sends no {@code X-Purpose-Of-Use} header (API.md: CARE). */
+    /** Purpose of use recorded for a read that sends no {@code X-Purpose-Of-Use} header (docs/api.md: CARE). */
     @WithDefault("CARE")
     String defaultPurposeOfUse();
 

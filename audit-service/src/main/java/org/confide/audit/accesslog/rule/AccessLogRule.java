@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * R-REC-2 (a client may access everything held about them) and DOMAIN.md's client role ("who accessed their
+ * R-REC-2 (a client may access everything held about them) and docs/domain.md's client role ("who accessed their
  * record"): which audit entries tell a client that their information was read or shared, and what of each entry
  * the client sees: who by role and organisation (never a person's id), when, and why (purpose of use, rule ids),
  * never another client's data nor free text. R-PROC-1: no step of a disclosure case is shown until the case records

@@ -60,7 +60,7 @@ public final class ChainWalk {
         return new Result(firstBrokenSeq == null, checked, headSeq, headHash, firstBrokenSeq);
     }
 
-    /** API.md {@code GET /audit/verify}: {@code headSeq}/{@code headHash} are the last entry that verified. */
+    /** docs/api.md {@code GET /audit/verify}: {@code headSeq}/{@code headHash} are the last entry that verified. */
     public record Result(boolean valid, long checked, long headSeq, String headHash, Long firstBrokenSeq) {
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What an audit entry says, without its chain fields ({@code prevHash}, {@code hash}): exactly the object
- * that is canonicalised and hashed (API.md "Hashing"). Times are RFC 3339 UTC strings as served.
+ * that is canonicalised and hashed (docs/api.md "Hashing"). Times are RFC 3339 UTC strings as served.
  */
 public record EntryContent(long seq, String eventId, String type, String occurredAt, String recordedAt, String org,
                            String actorId, String actorRole, String clientId, String correlationId, String source,

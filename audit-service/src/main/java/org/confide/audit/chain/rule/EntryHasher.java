@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The chain link (API.md "Hashing"): {@code hash = SHA-256(prevHash ‖ JCS(entry without prevHash and hash))},
+ * The chain link (docs/api.md "Hashing"): {@code hash = SHA-256(prevHash ‖ JCS(entry without prevHash and hash))},
  * prevHash as its 32 bytes, the JSON in UTF-8; the first entry of an organisation follows 32 zero bytes.
  */
 public final class EntryHasher {

@@ -11,7 +11,7 @@ import org.confide.audit.checkpoint.service.CheckpointService;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 
-/** Signed checkpoints of the caller's organisation (API.md audit-service, "Hashing"). */
+/** Signed checkpoints of the caller's organisation (docs/api.md audit-service, "Hashing"). */
 @Path("/audit/checkpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckpointResource {

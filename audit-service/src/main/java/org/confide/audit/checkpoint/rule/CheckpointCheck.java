@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * Whether a stored checkpoint still vouches for the log as it is now (ARCHITECTURE.md "Data": a rewritten chain
+ * Whether a stored checkpoint still vouches for the log as it is now (docs/architecture.md "Data": a rewritten chain
  * no longer matches a checkpoint that was handed out): the note opens with the organisation's key, says the
  * stored size and root, and that root and the entry hash at seq = size are what the log gives today.
  */

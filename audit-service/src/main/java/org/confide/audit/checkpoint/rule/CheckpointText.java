@@ -3,7 +3,7 @@ package org.confide.audit.checkpoint.rule;
 import java.util.Base64;
 
 /**
- * The C2SP tlog-checkpoint text of an organisation's log (API.md "Hashing"):
+ * The C2SP tlog-checkpoint text of an organisation's log (docs/api.md "Hashing"):
  * {@code confide/<org>\n<tree size>\n<base64 root>\n}. The origin doubles as the signing key's name.
  */
 public record CheckpointText(String origin, long treeSize, byte[] rootHash) {

@@ -14,7 +14,7 @@ import org.confide.audit.tree.repository.TreeRepository;
 import org.confide.audit.tree.rule.MerkleTree;
 import org.confide.platform.problem.ProblemException;
 
-/** The newest signed checkpoint of an organisation, and inclusion proofs against it (API.md audit-service). */
+/** The newest signed checkpoint of an organisation, and inclusion proofs against it (docs/api.md audit-service). */
 @ApplicationScoped
 @Transactional
 public class CheckpointService {
@@ -30,7 +30,7 @@ public class CheckpointService {
     @Inject
     TreeRepository tree;
 
-    /** API.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}. */
+    /** docs/api.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}. */
     public record CheckpointView(String org, long seq, String hash, long treeSize, String rootHash, String note,
                                  String signature, String publicKey, String signedAt) {
 
@@ -41,7 +41,7 @@ public class CheckpointService {
     }
 
     /**
-     * API.md: {seq, treeSize, leafIndex, hashes}; also the entry's {@code hash} and the checkpoint's
+     * docs/api.md: {seq, treeSize, leafIndex, hashes}; also the entry's {@code hash} and the checkpoint's
      * {@code rootHash}, so that the proof can be checked on its own against a saved checkpoint.
      */
     public record ProofView(long seq, long treeSize, long leafIndex, List<String> hashes, String hash, String rootHash) {

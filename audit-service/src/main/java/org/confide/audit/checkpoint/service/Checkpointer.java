@@ -22,7 +22,7 @@ import org.confide.audit.tree.repository.TreeRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Signs an organisation's tree as a C2SP checkpoint every N entries or T seconds (ARCHITECTURE.md "Data"):
+ * Signs an organisation's tree as a C2SP checkpoint every N entries or T seconds (docs/architecture.md "Data"):
  * the note {@code confide/<org>\n<size>\n<base64 root>\n} signed under the origin, stored with the hash of the
  * entry at seq = size. Under the tree row's lock, so replicas never sign two checkpoints of one size.
  */

@@ -22,7 +22,7 @@ import org.confide.platform.db.DatabaseBootstrap;
 import org.jboss.logging.Logger;
 
 /**
- * The Ed25519 key that signs checkpoints (ARCHITECTURE.md "Data": kept outside the database). Read from the
+ * The Ed25519 key that signs checkpoints (docs/architecture.md "Data": kept outside the database). Read from the
  * file at {@code confide.audit.signing-key}. A production start without it stops and names it (a key made on the fly
  * would sign under a public key nobody published); only dev mode and tests make a missing one, readable by its owner
  * only. Each organisation's checkpoints are signed under the key name {@code confide/<org>}, their origin, so the

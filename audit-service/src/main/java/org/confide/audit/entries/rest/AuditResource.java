@@ -23,7 +23,7 @@ import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
 
-/** The compliance view of the audit log (API.md audit-service): read-only, scoped to the caller's organisation. */
+/** The compliance view of the audit log (docs/api.md audit-service): read-only, scoped to the caller's organisation. */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

@@ -16,7 +16,7 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.problem.Params;
 import org.confide.platform.problem.ProblemException;
 
-/** {@code GET /audit/export?format=jsonl|csv&from=&to=} (API.md audit-service): streamed, compliance only. */
+/** {@code GET /audit/export?format=jsonl|csv&from=&to=} (docs/api.md audit-service): streamed, compliance only. */
 @Path("/audit/export")
 public class ExportResource {
 

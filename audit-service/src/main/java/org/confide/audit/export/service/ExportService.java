@@ -31,7 +31,7 @@ import org.confide.audit.export.rule.Csv;
  * {@code GET /audit/export}: an organisation's entries in seq order, streamed as JSON Lines (each line the entry
  * exactly as {@code /audit/entries} serves it) or CSV. Read in keyset chunks, written as they come: the log is
  * never held in memory. From the JSON Lines of a whole log (no filters) and the public key, an outsider
- * recomputes every entry hash, the Merkle root and checks every checkpoint (API.md "Hashing").
+ * recomputes every entry hash, the Merkle root and checks every checkpoint (docs/api.md "Hashing").
  */
 @ApplicationScoped
 public class ExportService {

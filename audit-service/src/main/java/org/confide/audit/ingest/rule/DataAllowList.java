@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * API.md audit-service and R-CONF-1 / R-CONF-2: an entry's {@code data} holds ids, codes and rule ids, never
+ * docs/api.md audit-service and R-CONF-1 / R-CONF-2: an entry's {@code data} holds ids, codes and rule ids, never
  * names, identity or free text. Ingest keeps a field only when its name is on the allow-list (or names an id:
  * {@code ...Id}, {@code ...Ids}) and its value is a code (no spaces, at most 128 characters), a number, a boolean,
  * or a list of these; everything else (nested objects included) is dropped before the entry is hashed.

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Merkle tree of an organisation's log, hashed as RFC 6962 / RFC 9162 say (API.md "Hashing"):
+ * The Merkle tree of an organisation's log, hashed as RFC 6962 / RFC 9162 say (docs/api.md "Hashing"):
  * {@code leaf = SHA-256(0x00 ‖ entry hash bytes)}, {@code node = SHA-256(0x01 ‖ left ‖ right)}, and a tree of
  * {@code n} leaves splits at the largest power of two smaller than {@code n}. Plain JDK code only: the offline
  * verifier runs it with nothing but a JDK.

@@ -56,7 +56,7 @@ public class VerifyService {
     AgroalDataSource db;
 
     /**
-     * API.md {@code {valid, checked, headSeq, headHash, firstBrokenSeq}}, plus {@code checkpointsChecked} and
+     * docs/api.md {@code {valid, checked, headSeq, headHash, firstBrokenSeq}}, plus {@code checkpointsChecked} and
      * {@code reason} (why the chain is broken at firstBrokenSeq).
      */
     public record VerifyReport(boolean valid, long checked, long headSeq, String headHash, Long firstBrokenSeq,

@@ -27,7 +27,7 @@ class StoredEntryHasherTest {
 
     @ParameterizedTest
     @MethodSource("entries")
-    @DisplayName("API.md Hashing: the stored-row hasher gives exactly the hash of the canonical entry")
+    @DisplayName("docs/api.md Hashing: the stored-row hasher gives exactly the hash of the canonical entry")
     void sameAsCanonical(long seq, String eventId, String type, String actorId, String actorRole, String clientId,
                          String correlationId, String data) throws Exception {
         JsonNode parsed = JSON.readTree(data);

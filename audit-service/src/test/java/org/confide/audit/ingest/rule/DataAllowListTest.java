@@ -14,7 +14,7 @@ class DataAllowListTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final DataAllowList list = new DataAllowList(Set.of("purposeOfUse", "rule", "rules", "limitsExplained", "count"));
 
-    @DisplayName("API.md audit data: ids, codes and rule ids are kept; names, free text and nested objects are dropped")
+    @DisplayName("docs/api.md audit data: ids, codes and rule ids are kept; names, free text and nested objects are dropped")
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "{\"clientId\":\"c-1\",\"purposeOfUse\":\"CARE\"}|{\"clientId\":\"c-1\",\"purposeOfUse\":\"CARE\"}",

@@ -32,7 +32,7 @@ class MerkleTreeTest {
                 : Arrays.stream(spaceSeparated.trim().split(" ")).map(HEX::parseHex).toList();
     }
 
-    @DisplayName("API.md Hashing: the root of the first n reference leaves is RFC 6962's")
+    @DisplayName("docs/api.md Hashing: the root of the first n reference leaves is RFC 6962's")
     @ParameterizedTest(name = "{0} leaves -> {1}")
     @CsvSource({
             "0, e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
@@ -52,7 +52,7 @@ class MerkleTreeTest {
         assertEquals(root, HEX.formatHex(streamed.root()), "the streamed root agrees");
     }
 
-    @DisplayName("API.md Hashing: inclusion proofs (audit paths) are RFC 6962's reference paths, and verify")
+    @DisplayName("docs/api.md Hashing: inclusion proofs (audit paths) are RFC 6962's reference paths, and verify")
     @ParameterizedTest(name = "leaf {0} of {1}")
     @CsvSource({
             "0, 1, ''",
@@ -76,7 +76,7 @@ class MerkleTreeTest {
     }
 
     @Test
-    @DisplayName("API.md Hashing: in every tree up to 70 leaves every leaf's proof verifies, and a wrong index, size, leaf, root or path does not")
+    @DisplayName("docs/api.md Hashing: in every tree up to 70 leaves every leaf's proof verifies, and a wrong index, size, leaf, root or path does not")
     void everyShape() {
         List<byte[]> all = new ArrayList<>();
         for (int i = 0; i < 70; i++) {

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.confide.consent.capacity.Matter;
 
-/** The JSON shapes of capacity assessments (API.md consent-service, R-CONS-5). */
+/** The JSON shapes of capacity assessments (docs/api.md consent-service, R-CONS-5). */
 public final class CapacityDtos {
 
     private CapacityDtos() {

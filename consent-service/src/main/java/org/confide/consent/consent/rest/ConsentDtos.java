@@ -14,7 +14,7 @@ import org.confide.consent.consent.Method;
 import org.confide.consent.consent.Purpose;
 import org.confide.consent.consent.RecipientType;
 
-/** The JSON shapes of the consents API (API.md consent-service). */
+/** The JSON shapes of the consents API (docs/api.md consent-service). */
 public final class ConsentDtos {
 
     private ConsentDtos() {

@@ -30,7 +30,7 @@ import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
-/** Consents recorded and managed by staff (API.md consent-service). */
+/** Consents recorded and managed by staff (docs/api.md consent-service). */
 @Path("/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

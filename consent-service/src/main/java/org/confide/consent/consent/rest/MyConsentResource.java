@@ -30,7 +30,7 @@ import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
-/** A client's own consents: the token's {@code sub} is their client id (API.md consent-service). */
+/** A client's own consents: the token's {@code sub} is their client id (docs/api.md consent-service). */
 @Path("/me/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

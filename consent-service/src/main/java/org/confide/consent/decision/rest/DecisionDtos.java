@@ -10,7 +10,7 @@ import org.confide.consent.consent.RecipientType;
 import org.confide.consent.decision.Decision;
 import org.confide.consent.decision.Reason;
 
-/** The JSON shapes of {@code POST /consent-decisions} (API.md consent-service). */
+/** The JSON shapes of {@code POST /consent-decisions} (docs/api.md consent-service). */
 public final class DecisionDtos {
 
     private DecisionDtos() {

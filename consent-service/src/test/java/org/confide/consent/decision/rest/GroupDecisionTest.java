@@ -97,7 +97,7 @@ class GroupDecisionTest {
     }
 
     @Test
-    @DisplayName("group decisions: manager, practitioner and services (API.md); other roles 403; another organisation's or an unknown group 404")
+    @DisplayName("group decisions: manager, practitioner and services (docs/api.md); other roles 403; another organisation's or an unknown group 404")
     void auth() {
         List<String> members = Fixtures.knownClients(ORG, "prac-1", 1);
         String group = Fixtures.group(ORG, members);

@@ -17,13 +17,13 @@ import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
 
-/** The JSON shapes of a concern and its assessment (API.md disclosure-service). */
+/** The JSON shapes of a concern and its assessment (docs/api.md disclosure-service). */
 public final class AssessmentDtos {
 
     private AssessmentDtos() {
     }
 
-    /** {@code orgId}: the recipient's organisation, when consent names one (added to API.md's shape). */
+    /** {@code orgId}: the recipient's organisation, when consent names one (added to docs/api.md's shape). */
     public record ProposedRecipient(@NotNull RecipientType type, @Size(max = 200) String name, @Size(max = 200) String orgId) {
     }
 

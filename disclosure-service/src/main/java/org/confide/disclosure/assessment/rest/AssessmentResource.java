@@ -15,7 +15,7 @@ import org.confide.disclosure.assessment.service.AssessmentService;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
 
-/** {@code POST /disclosure-assessments}: a dry run mid-session; nothing is stored (API.md disclosure-service). */
+/** {@code POST /disclosure-assessments}: a dry run mid-session; nothing is stored (docs/api.md disclosure-service). */
 @Path("/disclosure-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

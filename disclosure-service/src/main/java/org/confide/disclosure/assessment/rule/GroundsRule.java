@@ -6,7 +6,7 @@ import static org.confide.disclosure.assessment.Outcome.REQUIRED;
 
 import org.confide.disclosure.assessment.Ground;
 
-/** The grounds of DOMAIN.md's outcome table: what each ground alone makes of a concern, citing its rule. */
+/** The grounds of docs/domain.md's outcome table: what each ground alone makes of a concern, citing its rule. */
 public final class GroundsRule {
 
     private final PolicyRule policyRule = new PolicyRule();

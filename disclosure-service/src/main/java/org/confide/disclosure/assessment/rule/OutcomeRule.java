@@ -8,7 +8,7 @@ import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
 
 /**
- * The outcome of a concern (DOMAIN.md outcome table): each ground gives a finding; the strongest wins
+ * The outcome of a concern (docs/domain.md outcome table): each ground gives a finding; the strongest wins
  * (REQUIRED > JUSTIFIED > NOT_JUSTIFIED); CONSENTED applies only when every proposed recipient is covered by consent.
  */
 public final class OutcomeRule {

@@ -3,7 +3,7 @@ package org.confide.disclosure.assessment.rule;
 import java.util.List;
 
 /**
- * An organisation's disclosure policy, one version of it (API.md {@code GET /policy}).
+ * An organisation's disclosure policy, one version of it (docs/api.md {@code GET /policy}).
  *
  * @param requireImminenceForRiskToSelf R-BRK-6: only an IMMEDIATE risk to self justifies a breach (seed 003); when false,
  *                                      serious and chronic serious risk count too (seed 004)

@@ -2,7 +2,7 @@ package org.confide.disclosure.assessment.rule;
 
 import java.util.Map;
 
-/** The short text of each DOMAIN.md rule a disclosure decision can cite, so answers explain themselves. */
+/** The short text of each docs/domain.md rule a disclosure decision can cite, so answers explain themselves. */
 public final class RuleBook {
 
     private static final Map<String, String> TEXTS = Map.ofEntries(

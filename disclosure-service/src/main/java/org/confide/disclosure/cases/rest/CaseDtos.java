@@ -25,7 +25,7 @@ import org.confide.disclosure.cases.LawfulBasis;
 import org.confide.disclosure.cases.ShareMethod;
 import org.confide.disclosure.cases.StepKind;
 
-/** The JSON shapes of the case workflow (API.md disclosure-service); the step records are also what a step stores. */
+/** The JSON shapes of the case workflow (docs/api.md disclosure-service); the step records are also what a step stores. */
 public final class CaseDtos {
 
     private CaseDtos() {

@@ -35,7 +35,7 @@ import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
 
-/** The disclosure case workflow (API.md disclosure-service); the case id is the correlation id of each of its steps. */
+/** The disclosure case workflow (docs/api.md disclosure-service); the case id is the correlation id of each of its steps. */
 @Path("/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -158,7 +158,7 @@ public class CaseResource {
         return views.one(service.close(caseId(id)));
     }
 
-    /** Parses the id and makes it the request's correlation id (API.md: the case id correlates all its steps). */
+    /** Parses the id and makes it the request's correlation id (docs/api.md: the case id correlates all its steps). */
     private UUID caseId(String id) {
         UUID caseId = uuid("id", id);
         correlation.set(caseId.toString());

@@ -315,7 +315,7 @@ public class CaseService {
         return s;
     }
 
-    /** The case id is the correlation id of every event of the case (API.md conventions). */
+    /** The case id is the correlation id of every event of the case (docs/api.md conventions). */
     private void emit(String type, DisclosureCase c, Map<String, Object> data) {
         outbox.emit(type, c.clientId, caller.actor(), c.id.toString(), data);
     }
@@ -350,7 +350,7 @@ public class CaseService {
         throw new ProblemException(403, "Forbidden", "you did not raise this case and are not allocated to its client", "R-REC-1", null);
     }
 
-    /** The raiser or a manager (API.md). */
+    /** The raiser or a manager (docs/api.md). */
     private void requireStep(DisclosureCase c) {
         if (caller.is(Roles.MANAGER)) return;
         if (caller.is(Roles.PRACTITIONER) && c.raisedBy.equals(caller.subject())) return;

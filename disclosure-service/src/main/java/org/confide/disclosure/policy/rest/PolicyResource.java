@@ -19,7 +19,7 @@ import org.confide.disclosure.policy.service.PolicyService;
 import org.confide.disclosure.policy.service.PolicyService.Versioned;
 import org.confide.platform.auth.Roles;
 
-/** {@code GET/PUT /policy}: the organisation's disclosure policy (API.md disclosure-service). */
+/** {@code GET/PUT /policy}: the organisation's disclosure policy (docs/api.md disclosure-service). */
 @Path("/policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

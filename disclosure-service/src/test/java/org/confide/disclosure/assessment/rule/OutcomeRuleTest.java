@@ -103,7 +103,7 @@ class OutcomeRuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    @DisplayName("DOMAIN.md outcome table, ground precedence, policy and age")
+    @DisplayName("docs/domain.md outcome table, ground precedence, policy and age")
     void outcomeTable(Row r) {
         Assessment a = rule.assess(new Concern(r.grounds(), r.immediacy(), r.age(), r.gillick()), r.policy(), NOT_CONSENTED);
         assertEquals(r.outcome(), a.outcome(), r.why());

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
 
-/** The JSON shapes of the clients API (API.md records-service). */
+/** The JSON shapes of the clients API (docs/api.md records-service). */
 public final class ClientDtos {
 
     private ClientDtos() {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.config.RecordsConfig;
 
-/** Parses {@code X-Purpose-Of-Use} (API.md: optional, default CARE; an unknown value is 400 listing the allowed). */
+/** Parses {@code X-Purpose-Of-Use} (docs/api.md: optional, default CARE; an unknown value is 400 listing the allowed). */
 @ApplicationScoped
 public class Purposes {
 

@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 /**
  * R-REC-1: no one but the organisation's own staff who work with the client sees the record.
  * Managers see every client of their organisation; a practitioner only the clients allocated to them, where a
- * facilitator of a group or network counts as allocated to its current members (API.md groups).
+ * facilitator of a group or network counts as allocated to its current members (docs/api.md groups).
  * (Another organisation's client never reaches this rule: it is not found.)
  */
 public final class ClientAccessRule {

@@ -79,7 +79,7 @@ public class ClientService {
         return client;
     }
 
-    /** A practitioner who registers a client (or brings an anonymous member in) is allocated to it (API.md). */
+    /** A practitioner who registers a client (or brings an anonymous member in) is allocated to it (docs/api.md). */
     public String registeringPractitioner() {
         return caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
     }
@@ -178,7 +178,7 @@ public class ClientService {
         }
     }
 
-    /** The client as API.md shows it to staff (identity decrypted). */
+    /** The client as docs/api.md shows it to staff (identity decrypted). */
     public ClientView viewOf(Client c) {
         return viewOf(c, settings.daysOf(c.org));
     }

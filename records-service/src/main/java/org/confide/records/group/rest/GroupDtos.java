@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.confide.records.client.Programme;
 import org.confide.records.group.GroupKind;
 
-/** The JSON shapes of the groups API (API.md "Groups and network meetings"). */
+/** The JSON shapes of the groups API (docs/api.md "Groups and network meetings"). */
 public final class GroupDtos {
 
     private GroupDtos() {

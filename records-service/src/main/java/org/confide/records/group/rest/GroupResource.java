@@ -35,7 +35,7 @@ import org.confide.records.group.service.GroupService;
 import org.confide.records.paging.TimeCursor;
 
 /**
- * Peer groups and network meetings (API.md; R-CONF-3, R-CONF-4). Only staff: a client (a member) never reaches any
+ * Peer groups and network meetings (docs/api.md; R-CONF-3, R-CONF-4). Only staff: a client (a member) never reaches any
  * of these endpoints, so members never see each other through Confide.
  */
 @Path("/groups")

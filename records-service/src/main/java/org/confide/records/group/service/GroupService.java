@@ -281,7 +281,7 @@ public class GroupService {
 
     /**
      * The group, if the caller is its staff: another org's is 404; a practitioner who does not facilitate it 403
-     * (API.md conventions, R-REC-1). {@code lock} serialises changes to one group's membership.
+     * (docs/api.md conventions, R-REC-1). {@code lock} serialises changes to one group's membership.
      */
     private PeerGroup staffGroup(UUID groupId, boolean lock) {
         PeerGroup g = (lock ? groups.lockInOrg(caller.org(), groupId) : groups.findInOrg(caller.org(), groupId))

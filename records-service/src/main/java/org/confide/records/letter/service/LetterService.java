@@ -123,7 +123,7 @@ public class LetterService {
         return letters.ofClient(client.id).stream().map(l -> view(client, l)).toList();
     }
 
-    /** A letter of the caller's org: another org's is 404; another client's in the same org is 403 (API.md). */
+    /** A letter of the caller's org: another org's is 404; another client's in the same org is 403 (docs/api.md). */
     private Letter ownRow(UUID letterId) {
         Letter l = letters.findInOrg(caller.org(), letterId).orElseThrow(() -> ProblemException.notFound("letter"));
         if (!l.clientId.toString().equals(caller.subject())) {

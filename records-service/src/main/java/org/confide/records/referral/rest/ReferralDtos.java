@@ -12,7 +12,7 @@ import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.referral.MilestoneType;
 import org.confide.records.referral.ReferralStatus;
 
-/** The JSON shapes of referrals, partner notices and milestones (API.md records-service). */
+/** The JSON shapes of referrals, partner notices and milestones (docs/api.md records-service). */
 public final class ReferralDtos {
 
     private ReferralDtos() {
@@ -28,7 +28,7 @@ public final class ReferralDtos {
     public record ReferralCreated(UUID id, ReferralStatus status, UUID clientId) {
     }
 
-    /** R-REF-1: exactly these fields and no other (API.md's one exception to "add fields freely"). */
+    /** R-REF-1: exactly these fields and no other (docs/api.md's one exception to "add fields freely"). */
     public record PartnerReferral(UUID id, ReferralStatus status, List<MilestoneAt> milestones) {
     }
 

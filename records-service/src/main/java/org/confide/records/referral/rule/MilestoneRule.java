@@ -7,7 +7,7 @@ import org.confide.records.referral.MilestoneType;
 /**
  * R-REF-1: the three milestones a referrer is told of, and what each does to the client. Plain Java.
  * A manager records any; the allocated practitioner only the initial meeting (allocation and ending contact are
- * the manager's decisions, DOMAIN.md roles).
+ * the manager's decisions, docs/domain.md roles).
  */
 public final class MilestoneRule {
 
