@@ -6,10 +6,8 @@ import static org.hamcrest.Matchers.is;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.confide.testing.TestDatabase;
 import org.confide.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,11 +49,7 @@ class DisclosureSystemTest {
 
     /** A fresh database and a service name of its own (so its own records-events consumer group and event source). */
     private static Map<String, String> config(String service) {
-        Map<String, String> c = new HashMap<>();
-        c.put("quarkus.datasource.jdbc.url", TestDatabase.fresh("confide_" + service + "_dsystest"));
-        c.put("kafka.bootstrap.servers", system.broker.bootstrapServers());
-        c.put("mp.jwt.verify.publickey.location", system.publicKey.toString());
-        c.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        Map<String, String> c = system.config(service + "-service", "dsystest");
         c.put("confide.platform.service-name", service + "-service-dsys");
         return c;
     }

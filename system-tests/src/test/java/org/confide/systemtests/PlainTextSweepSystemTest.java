@@ -40,6 +40,9 @@ class PlainTextSweepSystemTest {
 
     /** Every marker starts so; nothing else in a run does. */
     private static final String MARK = "zqxmark";
+    /** The phone number, which may hold digits only: swept for as a second marker. */
+    private static final String PHONE = "07700 918273";
+    private static final String PHONE_DIGITS = "918273";
     private static final String PRACTITIONER = "prac-sweep";
 
     private static RunningSystem system;
@@ -77,7 +80,7 @@ class PlainTextSweepSystemTest {
         // With an Idempotency-Key, so that the idempotency store is swept too.
         String client = as("records-service", "practitioner", org, PRACTITIONER).header("Idempotency-Key", "sweep-" + org)
                 .body("{\"identity\":{\"fullName\":\"" + mark("fullname") + "\",\"email\":\"" + mark("email") + "@example.org\","
-                        + "\"phone\":\"" + mark("phone") + "\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
+                        + "\"phone\":\"" + PHONE + "\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
                 .post("/clients").then().statusCode(201).extract().path("id");
         String referred = as("records-service", "partner", partnerOrg, "partner-api")
                 .body("{\"providerOrg\":\"" + org + "\",\"identity\":{\"fullName\":\"" + mark("referral-name") + "\"},"
@@ -154,7 +157,8 @@ class PlainTextSweepSystemTest {
         List<String> names = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(TestDatabase.server() + "/postgres", TestDatabase.user(), TestDatabase.password());
              PreparedStatement ps = c.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
-            ps.setString(1, "confide\\_%" + TestDatabase.name("_systest"));
+            // Escaped: in LIKE an underscore matches any character, and other tests' databases end in "dsystest".
+            ps.setString(1, "confide\\_%" + TestDatabase.name("_systest").replace("_", "\\_"));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) names.add(rs.getString(1));
             }
@@ -181,7 +185,8 @@ class PlainTextSweepSystemTest {
                     String value = "\"" + col[2] + "\"";
                     String test = col[3].equals("bytea")
                             ? "position(convert_to('" + MARK + "', 'UTF8') in " + value + ") > 0"
-                            : value + "::text LIKE '%" + MARK + "%'";
+                              + " OR position(convert_to('" + PHONE_DIGITS + "', 'UTF8') in " + value + ") > 0"
+                            : value + "::text LIKE '%" + MARK + "%' OR " + value + "::text LIKE '%" + PHONE_DIGITS + "%'";
                     try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + ref + " WHERE " + test)) {
                         rs.next();
                         if (rs.getLong(1) > 0) found.add(new Found(db + "." + col[1] + "." + col[2], rs.getLong(1) + " rows"));
@@ -214,7 +219,7 @@ class PlainTextSweepSystemTest {
                     String text = new String(r.value(), StandardCharsets.UTF_8)
                             + (r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8));
                     for (var h : r.headers()) text += new String(h.value(), StandardCharsets.UTF_8);
-                    if (text.contains(MARK)) found.add(new Found(r.topic() + "@" + r.offset(), text));
+                    if (text.contains(MARK) || text.contains(PHONE_DIGITS)) found.add(new Found(r.topic() + "@" + r.offset(), text));
                 }
             }
             assertTrue(partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp)), "every topic was read to its end");
@@ -229,7 +234,7 @@ class PlainTextSweepSystemTest {
         try (Stream<Path> logs = Files.list(dir)) {
             for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
                 List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-                lines.stream().filter(l -> l.contains(MARK)).findFirst().ifPresent(l -> found.add(new Found(log.toString(), l)));
+                lines.stream().filter(l -> l.contains(MARK) || l.contains(PHONE_DIGITS)).findFirst().ifPresent(l -> found.add(new Found(log.toString(), l)));
             }
         }
         return found;

@@ -82,8 +82,16 @@ final class RunningSystem {
 
     /** What each service is started with: its own fresh database, this JVM's broker, the test token key. */
     Map<String, String> config(String service) {
+        return config(service, "systest");
+    }
+
+    /**
+     * The settings of a further instance of {@code service} beside the running one: fresh databases (its own and its
+     * key vault's) named with {@code tag} instead of {@code systest}, and every key a production start requires.
+     */
+    Map<String, String> config(String service, String tag) {
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", TestDatabase.fresh(database(service)));
+        config.put("quarkus.datasource.jdbc.url", TestDatabase.fresh(database(service).replace("_systest", "_" + tag)));
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
@@ -106,7 +114,7 @@ final class RunningSystem {
             new java.security.SecureRandom().nextBytes(key);
             config.put("confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
             // R-REC-3: the per-client keys live in a key vault database of their own.
-            config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_systest"));
+            config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_" + tag));
         }
         if (service.equals("consent-service") || service.equals("disclosure-service")) {
             // R-REC-3: their free text about clients is sealed with per-client keys too, in a key vault of their own.
@@ -114,7 +122,7 @@ final class RunningSystem {
             new java.security.SecureRandom().nextBytes(key);
             config.put("confide.crypto.master-key", java.util.Base64.getEncoder().encodeToString(key));
             config.put("quarkus.datasource.\"keys\".jdbc.url",
-                    TestDatabase.fresh("confide_" + service.replace("-service", "") + "_keys_systest"));
+                    TestDatabase.fresh("confide_" + service.replace("-service", "") + "_keys_" + tag));
         }
         return config;
     }

@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.confide.testing.TestDatabase;
 import org.confide.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +24,7 @@ class TokenAudienceSystemTest {
     @BeforeAll
     static void start() throws Exception {
         RunningSystem system = RunningSystem.get();
-        Map<String, String> c = new HashMap<>();
-        c.put("quarkus.datasource.jdbc.url", TestDatabase.fresh("confide_consent_audsystest"));
-        c.put("kafka.bootstrap.servers", system.broker.bootstrapServers());
-        c.put("mp.jwt.verify.publickey.location", system.publicKey.toString());
-        c.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        Map<String, String> c = system.config("consent-service", "audsystest");
         c.put("confide.platform.service-name", "consent-service-audsys");
         c.put("CONFIDE_JWT_AUDIENCE", AUDIENCE);
         consent = ServiceProcess.start("consent-service", c);
