@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.auditlog.tree.MerkleTree;
 import org.confide.testing.KafkaBroker;
 import org.confide.testing.TestDatabase;
 import org.confide.testing.Tokens;

@@ -1,7 +1,5 @@
 package org.confide.bench;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,14 +15,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.confide.audit.chain.rule.EntryContent;
-import org.confide.audit.chain.rule.EntryHasher;
-import org.confide.audit.chain.rule.Jcs;
+import org.confide.auditlog.chain.EntryHasher;
+import org.confide.auditlog.chain.LogEntry;
+import org.confide.auditlog.jcs.Jcs;
 import org.postgresql.PGConnection;
 
 /**
  * Audit queries over a large log: a valid chain of N entries for one organisation is written straight into
- * audit-service's database (hashes computed with the service's own rules), then trail and per-client lookups are
+ * audit-service's database (hashes computed by the log format the service uses, confide-audit-log), then trail and per-client lookups are
  * timed against GET /session of the same service, and verify's speed is compared with plain SHA-256 on one core.
  */
 final class AuditQueryBench {
@@ -106,15 +104,15 @@ final class AuditQueryBench {
             for (long seq = 1; seq <= entries; seq++) {
                 String clientId = "c-" + (seq % clients);
                 String time = base.plusMillis(seq).toString();
-                ObjectNode data = JsonNodeFactory.instance.objectNode().put("clientId", clientId).put("n", seq);
-                EntryContent e = new EntryContent(seq, UUID.randomUUID().toString(), seq % 2 == 0 ? "record.accessed" : "note.written",
+                String data = Jcs.canonicalize(Map.of("clientId", clientId, "n", seq));
+                LogEntry e = new LogEntry(seq, UUID.randomUUID().toString(), seq % 2 == 0 ? "record.accessed" : "note.written",
                         time, time, org, "prac-" + (seq % 50), "practitioner", clientId, "case-" + (seq / TRAIL_LENGTH),
                         "records-service", data);
                 String hash = hasher.hash(prev, e);
                 csv.append(org).append(',').append(seq).append(',').append(e.eventId()).append(',').append(e.type()).append(',')
                         .append(time).append(',').append(time).append(',').append(e.actorId()).append(',').append(e.actorRole())
                         .append(',').append(clientId).append(',').append(e.correlationId()).append(',').append(e.source())
-                        .append(",\"").append(Jcs.canonicalize(data).replace("\"", "\"\"")).append("\",")
+                        .append(",\"").append(data.replace("\"", "\"\"")).append("\",")
                         .append(prev).append(',').append(hash).append('\n');
                 prev = hash;
                 if (seq % 50_000 == 0 || seq == entries) {

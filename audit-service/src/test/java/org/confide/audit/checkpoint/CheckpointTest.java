@@ -22,9 +22,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.confide.audit.checkpoint.rule.CheckpointText;
-import org.confide.audit.checkpoint.rule.SignedNote;
-import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.auditlog.checkpoint.CheckpointText;
+import org.confide.auditlog.checkpoint.SignedNote;
+import org.confide.auditlog.proof.InclusionProof;
+import org.confide.auditlog.tree.MerkleTree;
 import org.confide.testing.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.DisplayName;
@@ -52,7 +53,7 @@ class CheckpointTest {
         assertEquals(checkpoint.getLong("treeSize"), proof.getLong("treeSize"));
         assertEquals(seq - 1, proof.getLong("leafIndex"));
         List<byte[]> hashes = proof.getList("hashes", String.class).stream().map(HEX::parseHex).toList();
-        return MerkleTree.verifyInclusion(seq - 1, checkpoint.getLong("treeSize"),
+        return InclusionProof.verify(seq - 1, checkpoint.getLong("treeSize"),
                 MerkleTree.leafHash(HEX.parseHex(proof.getString("hash"))), hashes, HEX.parseHex(checkpoint.getString("rootHash")));
     }
 

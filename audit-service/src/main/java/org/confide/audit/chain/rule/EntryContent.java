@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * What an audit entry says, without its chain fields ({@code prevHash}, {@code hash}): exactly the object
- * that is canonicalised and hashed (docs/api.md "Hashing"). Times are RFC 3339 UTC strings as served.
+ * What an audit entry says, without its chain fields ({@code prevHash}, {@code hash}), as served: exactly the object
+ * that the log format's {@link org.confide.auditlog.chain.EntryHasher} canonicalises and hashes (docs/api.md
+ * "Hashing"). Times are RFC 3339 UTC strings as served.
  */
 public record EntryContent(long seq, String eventId, String type, String occurredAt, String recordedAt, String org,
                            String actorId, String actorRole, String clientId, String correlationId, String source,

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.confide.audit.chain.AuditTime;
+import org.confide.audit.chain.rule.CanonicalJson;
 import org.confide.audit.chain.rule.CopyText;
-import org.confide.audit.chain.rule.EntryHasher;
-import org.confide.audit.chain.rule.Jcs;
-import org.confide.audit.chain.rule.StoredEntryHasher;
 import org.confide.audit.ingest.IncomingEvent;
+import org.confide.auditlog.chain.EntryHasher;
+import org.confide.auditlog.chain.LogEntry;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -76,7 +76,7 @@ public class ChainAppender {
             Set<String> taken = new HashSet<>();
             String recordedAt = AuditTime.format(AuditTime.normalise(Instant.now()));
             // One per batch (it reuses its buffer): hashes the canonical data text once made, not the tree again.
-            StoredEntryHasher hasher = new StoredEntryHasher();
+            EntryHasher hasher = new EntryHasher();
             StringBuilder rows = new StringBuilder(Math.min(events.size(), 5000) * 600);
             CopyIn copy = null;
             int appended = 0;
@@ -90,9 +90,9 @@ public class ChainAppender {
                             continue;
                         }
                         long next = head.seq + 1;
-                        String data = Jcs.canonicalize(e.data());
+                        String data = CanonicalJson.of(e.data());
                         String occurredAt = AuditTime.format(e.occurredAt());
-                        String hash = hasher.hash(head.hash, new StoredEntryHasher.Row(next, e.id(), e.type(),
+                        String hash = hasher.hash(head.hash, new LogEntry(next, e.id(), e.type(),
                                 occurredAt, recordedAt, org, e.actorId(), e.actorRole(), e.clientId(), e.correlationId(),
                                 e.source(), data));
                         row(rows, org, next, e, occurredAt, recordedAt, data, head.hash, hash);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
 import org.confide.audit.tree.repository.TreeRepository;
-import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.auditlog.proof.InclusionProof;
 import org.confide.platform.problem.ProblemException;
 
 /** The newest signed checkpoint of an organisation, and inclusion proofs against it (docs/api.md audit-service). */
@@ -65,7 +65,7 @@ public class CheckpointService {
                 throw new ProblemException(404, "Not found", "entry " + seq
                         + " is not covered by a checkpoint yet; a checkpoint covers it within 10 s", null, null);
             }
-            List<String> path = MerkleTree.inclusionProof(seq - 1, r.treeSize(), tree.tree(c, org)).stream()
+            List<String> path = InclusionProof.path(seq - 1, r.treeSize(), tree.tree(c, org)).stream()
                     .map(HEX::formatHex).toList();
             return new ProofView(seq, r.treeSize(), seq - 1, path, hash, r.rootHash());
         }

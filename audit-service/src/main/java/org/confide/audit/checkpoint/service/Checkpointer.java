@@ -15,10 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
-import org.confide.audit.checkpoint.rule.CheckpointText;
-import org.confide.audit.checkpoint.rule.SignedNote;
 import org.confide.audit.config.AuditConfig;
 import org.confide.audit.tree.repository.TreeRepository;
+import org.confide.auditlog.checkpoint.CheckpointText;
+import org.confide.auditlog.checkpoint.SignedNote;
 import org.jboss.logging.Logger;
 
 /**

@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import org.confide.audit.checkpoint.rule.CheckpointText;
-import org.confide.audit.checkpoint.rule.Ed25519Keys;
-import org.confide.audit.checkpoint.rule.SignedNote;
 import org.confide.audit.config.AuditConfig;
+import org.confide.auditlog.checkpoint.CheckpointText;
+import org.confide.auditlog.checkpoint.Ed25519Keys;
+import org.confide.auditlog.checkpoint.SignedNote;
 import org.confide.platform.db.DatabaseBootstrap;
 import org.jboss.logging.Logger;
 

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.auditlog.tree.MerkleTree;
 
 /**
  * The stored tree of an organisation: how far it is integrated ({@code merkle_tree}), its stored nodes every

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.confide.audit.config.AuditConfig;
 import org.confide.audit.tree.repository.TreeRepository;
-import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.auditlog.tree.MerkleTree;
 
 /**
  * Grows an organisation's Merkle tree behind its chain (tessera's "integrate" step after sequencing): takes the

@@ -15,16 +15,16 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import org.confide.audit.chain.AuditTime;
-import org.confide.audit.chain.rule.ChainWalk;
-import org.confide.audit.chain.rule.EntryHasher;
-import org.confide.audit.chain.rule.StoredEntryHasher;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
-import org.confide.audit.checkpoint.rule.CheckpointCheck;
-import org.confide.audit.checkpoint.rule.SignedNote;
 import org.confide.audit.checkpoint.service.SigningKey;
 import org.confide.audit.tree.repository.TreeRepository;
-import org.confide.audit.tree.rule.CompactRange;
-import org.confide.audit.tree.rule.MerkleTree;
+import org.confide.auditlog.chain.ChainWalk;
+import org.confide.auditlog.chain.EntryHasher;
+import org.confide.auditlog.chain.LogEntry;
+import org.confide.auditlog.checkpoint.CheckpointCheck;
+import org.confide.auditlog.checkpoint.SignedNote;
+import org.confide.auditlog.tree.CompactRange;
+import org.confide.auditlog.tree.MerkleTree;
 
 /**
  * {@code GET /audit/verify}: walks an organisation's chain in bounded memory, recomputing every entry hash and
@@ -90,7 +90,7 @@ public class VerifyService {
                         long seq = rs.getLong(1);
                         String prevHash = rs.getString(12);
                         String hash = rs.getString(13);
-                        StoredEntryHasher.Row row = new StoredEntryHasher.Row(seq, rs.getString(2), rs.getString(3),
+                        LogEntry row = new LogEntry(seq, rs.getString(2), rs.getString(3),
                                 time(rs, 4), time(rs, 5), org, rs.getString(6), rs.getString(7), rs.getString(8),
                                 rs.getString(9), rs.getString(10), rs.getString(11));
                         if (!walk.accept(row, prevHash, hash)) {

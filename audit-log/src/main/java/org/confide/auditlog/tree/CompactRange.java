@@ -1,0 +1,52 @@
+package org.confide.auditlog.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The root of a growing tree in O(log n) memory: the hashes of the perfect subtrees of the leaves seen so far,
+ * largest first. Verification streams a whole log through it and compares the root with every checkpoint.
+ */
+public final class CompactRange {
+
+    private final List<byte[]> subtrees = new ArrayList<>();
+    private long size;
+
+    /** An empty range. */
+    public CompactRange() {
+    }
+
+    /** A range over the first {@code size} leaves, from the hashes of {@link MerkleTree#perfectSubtrees(long)}. */
+    public CompactRange(long size, List<byte[]> perfectSubtreeHashes) {
+        if (Long.bitCount(size) != perfectSubtreeHashes.size()) {
+            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size) + " perfect subtrees");
+        }
+        this.size = size;
+        this.subtrees.addAll(perfectSubtreeHashes);
+    }
+
+    public void append(byte[] leafHash) {
+        byte[] h = leafHash;
+        for (long i = size; (i & 1) == 1; i >>= 1) {
+            h = MerkleTree.nodeHash(subtrees.removeLast(), h);
+        }
+        subtrees.add(h);
+        size++;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** MTH of the leaves appended so far. */
+    public byte[] root() {
+        if (subtrees.isEmpty()) {
+            return MerkleTree.emptyRoot();
+        }
+        byte[] r = subtrees.getLast();
+        for (int i = subtrees.size() - 2; i >= 0; i--) {
+            r = MerkleTree.nodeHash(subtrees.get(i), r);
+        }
+        return r;
+    }
+}

@@ -1,0 +1,168 @@
+package org.confide.auditlog.verify;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.confide.auditlog.checkpoint.CheckpointText;
+import org.confide.auditlog.checkpoint.SignedNote;
+import org.confide.auditlog.jcs.Json;
+import org.confide.auditlog.proof.InclusionProof;
+import org.confide.auditlog.tree.MerkleTree;
+
+/**
+ * The offline verifier (issue 7): checks a saved checkpoint's signature with nothing but the public key, and
+ * inclusion proofs of entries against it, so that an outside auditor need not trust the server. Plain JDK:
+ * {@code ./confide verify-checkpoint} runs the module's jar ({@code java -jar confide-audit-log.jar}) on a bare JDK.
+ *
+ * <pre>
+ * verify-checkpoint CHECKPOINT [--key VKEY | --key VKEY_FILE] [PROOF.json ...]
+ *   CHECKPOINT  the JSON of GET /audit/checkpoints/latest, or the signed note alone
+ *   --key       the trusted verifier key (confide/ORG+KEYID+KEY); without it the key in the checkpoint
+ *               file is used, which proves only that the file is self-consistent
+ *   PROOF.json  the JSON of GET /audit/entries/{seq}/proof
+ * </pre>
+ * Exit status: 0 all checks hold, 1 a check failed, 2 bad usage or unreadable input.
+ */
+public final class VerifyCheckpoint {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private VerifyCheckpoint() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String keyArg = null;
+        List<String> files = new ArrayList<>();
+        for (int a = 0; a < args.length; a++) {
+            if (args[a].equals("--key") && a + 1 < args.length) {
+                keyArg = args[++a];
+            } else if (args[a].startsWith("--")) {
+                return usage(err, "unknown option " + args[a]);
+            } else {
+                files.add(args[a]);
+            }
+        }
+        if (files.isEmpty()) {
+            return usage(err, "no checkpoint given");
+        }
+        try {
+            return verify(files, keyArg, out, err);
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            err.println("verify-checkpoint: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int verify(List<String> files, String keyArg, PrintStream out, PrintStream err) throws IOException {
+        String checkpointText = read(files.getFirst());
+        Map<String, Object> checkpoint = checkpointText.stripLeading().startsWith("{") ? object(checkpointText) : null;
+        String note = checkpoint == null ? checkpointText : (String) checkpoint.get("note");
+        if (note == null) throw new IllegalArgumentException(files.getFirst() + " has no note");
+
+        SignedNote.VerifierKey key;
+        if (keyArg != null) {
+            String k = keyArg.contains("+") || !Files.isRegularFile(Path.of(keyArg)) ? keyArg : read(keyArg).strip();
+            key = SignedNote.parseVerifierKey(k);
+        } else if (checkpoint != null && checkpoint.get("publicKey") instanceof String k) {
+            key = SignedNote.parseVerifierKey(k);
+            err.println("warning: using the public key inside " + files.getFirst()
+                    + "; pass --key with the key you trust to rule out a forged checkpoint");
+        } else {
+            return usage(err, "a bare signed note needs --key");
+        }
+
+        String text = SignedNote.open(note, key);
+        if (text == null) {
+            out.println("FAIL checkpoint: the note is not signed by " + key.encoded());
+            return 1;
+        }
+        CheckpointText cp = CheckpointText.parse(text);
+        if (cp == null) {
+            out.println("FAIL checkpoint: the signed text is not a tlog-checkpoint");
+            return 1;
+        }
+        if (!cp.origin().equals(key.name())) {
+            out.println("FAIL checkpoint: origin " + cp.origin() + " is not the key's name " + key.name());
+            return 1;
+        }
+        if (checkpoint != null) {
+            String mismatch = fieldsAgree(checkpoint, cp);
+            if (mismatch != null) {
+                out.println("FAIL checkpoint: the JSON field " + mismatch + " is not what the signed note says");
+                return 1;
+            }
+        }
+        out.println("OK checkpoint " + cp.origin() + " size " + cp.treeSize() + " root " + HEX.formatHex(cp.rootHash())
+                + " signed by " + key.encoded());
+
+        int status = 0;
+        for (String file : files.subList(1, files.size())) {
+            Map<String, Object> proof = object(read(file));
+            long seq = number(proof, "seq");
+            long size = number(proof, "treeSize");
+            long index = proof.containsKey("leafIndex") ? number(proof, "leafIndex") : seq - 1;
+            String hash = (String) proof.get("hash");
+            if (hash == null) throw new IllegalArgumentException(file + " has no entry hash");
+            List<byte[]> hashes = new ArrayList<>();
+            for (Object h : (List<?>) proof.get("hashes")) {
+                hashes.add(HEX.parseHex((String) h));
+            }
+            if (size != cp.treeSize()) {
+                out.println("FAIL entry " + seq + ": the proof is for a tree of " + size + ", the checkpoint's has " + cp.treeSize());
+                status = 1;
+            } else if (index != seq - 1) {
+                out.println("FAIL entry " + seq + ": leaf index " + index + " is not seq - 1");
+                status = 1;
+            } else if (!InclusionProof.verify(index, size, MerkleTree.leafHash(HEX.parseHex(hash)), hashes, cp.rootHash())) {
+                out.println("FAIL entry " + seq + " (hash " + hash + ") is not in the signed tree");
+                status = 1;
+            } else {
+                out.println("OK entry " + seq + " (hash " + hash + ") is in the signed tree of size " + size);
+            }
+        }
+        return status;
+    }
+
+    /** The JSON's treeSize, rootHash and org must be the note's; null when they are, else the field's name. */
+    private static String fieldsAgree(Map<String, Object> json, CheckpointText cp) {
+        if (json.containsKey("treeSize") && number(json, "treeSize") != cp.treeSize()) return "treeSize";
+        if (json.get("rootHash") instanceof String r && !r.equals(HEX.formatHex(cp.rootHash()))) return "rootHash";
+        if (json.get("org") instanceof String o && !CheckpointText.origin(o).equals(cp.origin())) return "org";
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String text) {
+        Object v = Json.parse(text);
+        if (!(v instanceof Map)) throw new IllegalArgumentException("expected a JSON object");
+        return (Map<String, Object>) v;
+    }
+
+    private static long number(Map<String, Object> json, String field) {
+        if (!(json.get(field) instanceof BigDecimal n)) throw new IllegalArgumentException("no number " + field);
+        return n.longValueExact();
+    }
+
+    private static String read(String file) throws IOException {
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    }
+
+    private static int usage(PrintStream err, String why) {
+        err.println("verify-checkpoint: " + why);
+        err.println("usage: verify-checkpoint CHECKPOINT [--key VKEY|VKEY_FILE] [PROOF.json ...]");
+        err.println("  CHECKPOINT  JSON of GET /audit/checkpoints/latest, or the signed note alone (then --key is needed)");
+        err.println("  PROOF.json  JSON of GET /audit/entries/{seq}/proof, checked against the checkpoint");
+        return 2;
+    }
+}
