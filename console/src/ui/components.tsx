@@ -1,5 +1,5 @@
 import type { ComponentChildren, TargetedEvent } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/http';
 import { label } from '../api/enums';
 
@@ -185,7 +185,7 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<{ items: T[
   const [more, setMore] = useState<{ items: T[]; cursor: string | null }>({ items: [], cursor: null });
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setMore({ items: [], cursor: null }), [first.data]);
-  const items = [...(first.data?.items ?? []), ...more.items];
+  const items = useMemo(() => [...(first.data?.items ?? []), ...more.items], [first.data, more.items]);
   const cursor = more.items.length ? more.cursor : (first.data?.nextCursor ?? null);
   const next = cursor ? async () => {
     try {

@@ -6,6 +6,8 @@ import { go } from '../../router';
 import { HashMark, useEntryChecks } from './EntryTable';
 
 const RULE_KEYS = ['rule', 'decidingRule', 'rules'];
+// One empty list for every render: a new [] each time would restart the hash checks forever.
+const NONE: AuditEntry[] = [];
 
 function rulesOf(e: AuditEntry): string[] {
   const d = e.data ?? {};
@@ -21,7 +23,7 @@ export function AuditTrail({ correlationId }: { correlationId: string }) {
   const trail = useAsync(() => correlationId
     ? ok<AuditEntry[]>(audit.GET('/audit/trails/{correlationId}', { params: { path: { correlationId } } }))
     : Promise.resolve(null), [correlationId]);
-  const entries = trail.data ?? [];
+  const entries = trail.data ?? NONE;
   const checks = useEntryChecks(entries);
   return (
     <Page title="Disclosure trail">

@@ -7,6 +7,8 @@ import { short, time } from '../../ui/components';
 /** Whether each entry on screen hashes to its `hash`, and links to the entry before it, recomputed here. */
 export function useEntryChecks(entries: AuditEntry[]) {
   const [checks, setChecks] = useState<Map<number, EntryCheck> | null>(null);
+  // Keyed by what the entries are, not by the array's identity.
+  const key = entries.map((e) => `${e.seq}:${e.hash}`).join(',');
   useEffect(() => {
     entries.forEach((e) => seenEntries.set(e.seq, e));
     let live = true;
@@ -15,7 +17,7 @@ export function useEntryChecks(entries: AuditEntry[]) {
     return () => {
       live = false;
     };
-  }, [entries]);
+  }, [key]);
   return checks;
 }
 
