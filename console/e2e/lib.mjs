@@ -4,13 +4,14 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
 export const BASE = process.env.CONFIDE_CONSOLE_URL ?? 'http://127.0.0.1:8080';
 export const FULL = process.env.CONFIDE_CONSOLE_E2E === 'full';
-const SHOTS = process.env.CONFIDE_CONSOLE_SCREENSHOTS ?? new URL('../target/screenshots', import.meta.url).pathname;
+// A relative CONFIDE_CONSOLE_SCREENSHOTS is taken from the repository's root (docs/console refreshes the README's).
+const SHOTS = resolve(new URL('../..', import.meta.url).pathname, process.env.CONFIDE_CONSOLE_SCREENSHOTS ?? 'console/target/screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export async function launch() {
