@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export function rawAuditKey(text) {
-  // Key names never hold '+', base64 may: a verifier key is split from the front.
-  const raw = Buffer.from(text.includes('+') ? afterPlus(text, 2) : text, 'base64');
+  // A verifier key reads <name>+<8 hex key id>+<base64>; a bare base64 key may hold '+' too. Key names never hold
+  // '+', base64 may: a verifier key is split from the front.
+  const vkey = /^[^+\s]+\+[0-9a-f]{8}\+/.test(text);
+  const raw = Buffer.from(vkey ? afterPlus(text, 2) : text, 'base64');
   if (raw.length === 33 && raw[0] === 0x01) return raw.subarray(1).toString('base64');
   if (raw.length === 32) return raw.toString('base64');
   throw new Error('CONFIDE_AUDIT_PUBLIC_KEY: not an Ed25519 public key (base64 of 32 bytes, or a verifier key)');

@@ -44,6 +44,15 @@ async function start(env) {
   return url;
 }
 
+test('the audit key is read as raw base64 (which may hold +) or as a verifier key', async () => {
+  const { rawAuditKey } = await import('../server/audit-key.mjs');
+  const raw = Buffer.alloc(32, 0xfb).toString('base64'); // '+++…' in base64
+  assert.ok(raw.includes('+'));
+  assert.equal(rawAuditKey(raw), raw);
+  assert.equal(rawAuditKey(`confide/o1+0a1b2c3d+${Buffer.concat([Buffer.from([1]), Buffer.alloc(32, 0xfb)]).toString('base64')}`), raw);
+  assert.throws(() => rawAuditKey('c2hvcnQ='), /not an Ed25519 public key/);
+});
+
 test('a dev start mints tokens for a role, org and user; forwards /api/<service>/; serves no file outside dist', async () => {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
