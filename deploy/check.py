@@ -498,6 +498,44 @@ def check_overlay(name, objs):
           str(to_consent))
 
 
+# ---------------------------------------------------------------- the console (console/server)
+
+CONSOLE_PROD_REQUIRED = {f"CONFIDE_{s.removesuffix('-service').upper()}_URL" for s in SERVICES} | {
+    "CONFIDE_OIDC_ISSUER", "CONFIDE_OIDC_CLIENT_ID", "CONFIDE_AUDIT_PUBLIC_KEY"}
+
+
+def console_reads():
+    """Every CONFIDE_* name the console server reads (its settings name the four service URLs by pattern)."""
+    names = set(CONSOLE_PROD_REQUIRED)
+    for f in ("settings.mjs", "server.mjs"):
+        names |= set(re.findall(r"\b(CONFIDE_[A-Z0-9_]+)\b", open(os.path.join(ROOT, "console/server", f), encoding="utf-8").read()))
+    return names
+
+
+def check_console_env(where, given, production):
+    unknown = sorted(set(given) - console_reads())
+    check(not unknown, f"{where}: console is given only names it reads", "not read: " + ", ".join(unknown))
+    if production:
+        missing = sorted(CONSOLE_PROD_REQUIRED - set(given))
+        check(not missing, f"{where}: console (a production start) is given every name it requires", "missing: " + ", ".join(missing))
+        check("CONFIDE_CONSOLE_DEV_LOGIN" not in given, f"{where}: console has no dev sign-in")
+
+
+def check_console_k8s(name, objs):
+    d = by_kind(objs, "Deployment").get("console")
+    if not check(d is not None, f"[{name}] console: Deployment"):
+        return
+    c = d["spec"]["template"]["spec"]["containers"][0]
+    given = [e["name"] for e in c.get("env", [])]
+    for ef in c.get("envFrom", []):
+        if "configMapRef" in ef:
+            given += list(by_kind(objs, "ConfigMap").get(ef["configMapRef"]["name"], {}).get("data", {}))
+    check_console_env(f"[{name}] k8s", given, production=True)
+    check(probe_path(c.get("readinessProbe")) == "/healthz", f"[{name}] console: readiness on /healthz")
+    s = by_kind(objs, "Service").get("console")
+    check(s is not None and s["spec"]["selector"] == d["spec"]["selector"]["matchLabels"], f"[{name}] console: Service selects its pods")
+
+
 # ---------------------------------------------------------------- docker compose
 
 def check_compose():
@@ -524,13 +562,18 @@ def check_compose():
                 secret = value.removeprefix("/run/secrets/")
                 check(value.startswith("/run/secrets/") and secret in s.get("secrets", []),
                       f"compose: {svc} {name} is a mounted secret", value)
+    con = doc["services"].get("console")
+    if check(con is not None, "compose: console"):
+        env = con.get("environment", {})
+        check_console_env("compose", list(env), production="--dev" not in con.get("command", []))
+        check("8080:8080" in [str(x) for x in con.get("ports", [])], "compose: console on port 8080")
     client = compose_client()
     if not check(client is not None, "a Compose client (docker compose, or docker-compose: Debian package docker-compose)"):
         return
     # Secret files must exist for `config`: validate a copy beside throwaway keys, never touching .confide/.
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copy(path, tmp)
-        for svc in SERVICES:
+        for svc in list(SERVICES) + ["console"]:
             os.makedirs(os.path.join(tmp, svc))
         for spec in doc.get("secrets", {}).values():
             f = os.path.join(tmp, spec["file"])
@@ -579,6 +622,7 @@ def main():
         objs = render(os.path.join(overlays, name))
         if objs:
             check_overlay(name, objs)
+            check_console_k8s(name, objs)
             check_schemas(name, objs)
             rendered = objs
     if rendered:
