@@ -151,6 +151,57 @@ class AuditIngestTest {
         compliance(org).get("/audit/verify").then().body("valid", equalTo(true));
     }
 
+    /** An event of {@code type} from {@code source} whose data is {@code data} (JSON), as a producer sends it. */
+    static String eventWithData(String org, String source, String type, String clientId, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"%s","type":"%s","time":"2026-11-22T10:15:00.123Z",
+                 "subject":"%s","datacontenttype":"application/json","org":"%s","actorid":"mgr-1","actorrole":"manager",
+                 "correlationid":"c","data":%s}"""
+                .formatted(UUID.randomUUID(), source, type, clientId, org, data);
+    }
+
+    @Test
+    @DisplayName("issue 17: the codes producers send reach the entry (lawfulBasis and retrospective of a decision, the grounds,"
+            + " immediacy, context and consentChecked of a raised case, the method of a consent, the policy of policy.changed)")
+    void producersCodesReachTheEntry() throws Exception {
+        String org = "org-drift-" + UUID.randomUUID();
+        String client = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send("disclosure-events", client, eventWithData(org, "disclosure-service", "disclosure.raised", client, """
+                {"caseId":"%s","clientId":"%s","status":"RAISED","outcome":"JUSTIFIED","decidingRule":"R-BRK-3",
+                 "grounds":["RISK_TO_OTHERS"],"immediacy":"SERIOUS","context":"ONE_TO_ONE","recipientTypes":["POLICE"],
+                 "categories":["RISK_INFORMATION"],"rules":["R-BRK-3"],"policyVersion":1,"consentChecked":true}"""
+                .formatted(caseId, client)));
+        send("disclosure-events", client, eventWithData(org, "disclosure-service", "disclosure.decided", client, """
+                {"caseId":"%s","clientId":"%s","status":"APPROVED","outcome":"JUSTIFIED","decidingRule":"R-BRK-3",
+                 "decision":"APPROVED","lawfulBasis":"VITAL_INTERESTS","retrospective":true,"rule":"R-PROC-2"}"""
+                .formatted(caseId, client)));
+        send("consent-events", client, eventWithData(org, "consent-service", "consent.granted", client, """
+                {"consentId":"%s","clientId":"%s","status":"ACTIVE","recipientType":"GP","recipientOrgId":null,
+                 "purpose":"CONTINUING_CARE","categories":["CASE_NOTES"],"method":"WRITTEN_SIGNED","validUntil":null,
+                 "rule":"R-CONS-1"}""".formatted(UUID.randomUUID(), client)));
+        send("disclosure-events", org, eventWithData(org, "disclosure-service", "policy.changed", null, """
+                {"version":2,"requireImminenceForRiskToSelf":true,"requireConsultation":false,
+                 "partnerApprovalOrgs":["org-partner"],"allowEmergencyBeforeApproval":false,"rule":"R-BRK-6"}""")
+                .replace("\"subject\":\"null\",", ""));
+        await("four entries", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 4);
+        var raised = compliance(org).get("/audit/entries?type=disclosure.raised").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("RISK_TO_OTHERS"), raised.getList("items[0].data.grounds"));
+        assertEquals("SERIOUS", raised.getString("items[0].data.immediacy"));
+        assertEquals("ONE_TO_ONE", raised.getString("items[0].data.context"));
+        assertEquals(Boolean.TRUE, raised.get("items[0].data.consentChecked"));
+        var decided = compliance(org).get("/audit/entries?type=disclosure.decided").then().statusCode(200).extract().jsonPath();
+        assertEquals("VITAL_INTERESTS", decided.getString("items[0].data.lawfulBasis"));
+        assertEquals(Boolean.TRUE, decided.get("items[0].data.retrospective"));
+        var granted = compliance(org).get("/audit/entries?type=consent.granted").then().statusCode(200).extract().jsonPath();
+        assertEquals("WRITTEN_SIGNED", granted.getString("items[0].data.method"));
+        var policy = compliance(org).get("/audit/entries?type=policy.changed").then().statusCode(200).extract().jsonPath();
+        assertEquals(Boolean.TRUE, policy.get("items[0].data.requireImminenceForRiskToSelf"));
+        assertEquals(Boolean.FALSE, policy.get("items[0].data.requireConsultation"));
+        assertEquals(List.of("org-partner"), policy.getList("items[0].data.partnerApprovalOrgs"));
+        assertEquals(Boolean.FALSE, policy.get("items[0].data.allowEmergencyBeforeApproval"));
+    }
+
     @Test
     @DisplayName("a poison message is set aside with its reason and ingest goes on")
     void poisonMessage() throws Exception {
