@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class AsyncApi {
 
-    /** The Kafka header of every record (CloudEvents Kafka protocol binding, structured mode). */
-    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     private static final String KAFKA_BINDING = "0.5.0";
 
     private AsyncApi() {
@@ -100,7 +98,7 @@ public final class AsyncApi {
         m.put("title", t.name());
         m.put("contentType", "application/cloudevents+json");
         m.put("headers", map("type", "object", "required", List.of("content-type"), "properties",
-                map("content-type", map("type", "string", "const", CONTENT_TYPE))));
+                map("content-type", map("type", "string", "const", Events.CONTENT_TYPE))));
         m.put("payload", map("allOf", List.of(ref("#/components/schemas/CloudEvent"), own)));
         m.put("bindings", map("kafka", map("key", map("type", "string", "description", "The record key: " + t.key().description() + "."),
                 "bindingVersion", KAFKA_BINDING)));

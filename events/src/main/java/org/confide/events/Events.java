@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class Events {
 
+    /**
+     * The {@code content-type} header of every Kafka record: the CloudEvents Kafka protocol binding's structured mode,
+     * by which any CloudEvents SDK knows the value is a whole event in JSON.
+     */
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     /** What a code looks like: a word, never a sentence. */
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** A rule id of docs/domain.md. */
