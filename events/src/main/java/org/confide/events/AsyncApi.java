@@ -75,7 +75,8 @@ public final class AsyncApi {
         p.put("source", map("type", "string", "description", "The producing service."));
         p.put("type", map("type", "string"));
         p.put("time", map("type", "string", "format", "date-time"));
-        p.put("subject", map("type", "string", "description", "What the Kafka key names, unless that is the organisation."));
+        p.put("subject", map("type", "string", "description",
+                "The client the event is about, or the group of an event about a group and no client."));
         p.put("datacontenttype", map("type", "string", "const", "application/json"));
         p.put("org", map("type", "string", "minLength", 1, "description", "The organisation (extension)."));
         p.put("actorid", map("type", "string", "description", "Who acted (extension)."));

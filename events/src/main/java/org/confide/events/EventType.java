@@ -76,9 +76,13 @@ public final class EventType {
         };
     }
 
-    /** The CloudEvents {@code subject}: what the key names, except an organisation (no subject). */
+    /** The CloudEvents {@code subject}: the client, or a group for an event about a group and no client; never an organisation. */
     public String subjectOf(EventData data) {
-        return key == Key.ORGANISATION ? null : keyOf(data, null);
+        return switch (key) {
+            case CLIENT, CLIENT_OR_GROUP -> text(data, "clientId");
+            case GROUP -> text(data, "groupId");
+            case ORGANISATION -> null;
+        };
     }
 
     Object value(EventData data, Field f) {
