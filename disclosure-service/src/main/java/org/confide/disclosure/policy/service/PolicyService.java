@@ -10,10 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.confide.events.DisclosureEvents;
 import org.confide.disclosure.assessment.rule.Policy;
 import org.confide.disclosure.policy.PolicyVersion;
 import org.confide.disclosure.policy.repository.PolicyRepository;
+import org.confide.events.DisclosureEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 
