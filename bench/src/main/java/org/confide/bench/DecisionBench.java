@@ -3,13 +3,11 @@ package org.confide.bench;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -125,11 +123,7 @@ final class DecisionBench {
         p.put("acks", "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String id : clientIds) {
-                String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"bench\","
-                        + "\"type\":\"client.registered\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + id + "\","
-                        + "\"org\":\"" + org + "\",\"actorid\":\"bench\",\"actorrole\":\"manager\",\"correlationid\":\"bench\","
-                        + "\"data\":{\"clientId\":\"" + id + "\",\"status\":\"ACTIVE\",\"allocatedPractitionerId\":null}}";
-                producer.send(new ProducerRecord<>("records-events", id, event));
+                producer.send(BenchEvents.registered(org, id, null));
             }
             producer.flush();
         }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -130,11 +128,7 @@ final class EndToEndBench {
         p.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String id : clients) {
-                producer.send(new ProducerRecord<>("records-events", id, "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-                        + "\",\"source\":\"bench\",\"type\":\"client.registered\",\"time\":\"" + Instant.now()
-                        + "\",\"subject\":\"" + id + "\",\"org\":\"" + org + "\",\"actorid\":\"bench\",\"actorrole\":\"manager\","
-                        + "\"correlationid\":\"bench\",\"data\":{\"clientId\":\"" + id + "\",\"status\":\"ACTIVE\","
-                        + "\"allocatedPractitionerId\":\"" + practitionerId + "\"}}"));
+                producer.send(BenchEvents.registered(org, id, practitionerId));
             }
             producer.flush();
         }

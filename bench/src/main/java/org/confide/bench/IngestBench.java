@@ -7,13 +7,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.confide.events.ConsentEvents;
+import org.confide.events.DisclosureEvents;
+import org.confide.events.EventData;
+import org.confide.events.RecordsEvents;
 
 /**
  * Audit ingest: events per second from Kafka to committed, chained audit rows, against a plain JDBC batch insert
@@ -21,7 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class IngestBench {
 
-    private static final List<String> TOPICS = List.of("records-events", "consent-events", "disclosure-events");
 
     private final String kafka;
     private final String auditDb;
@@ -46,7 +48,7 @@ final class IngestBench {
             for (int i = 0; i < events; i++) {
                 String client = "c-" + (i % 10_000);
                 String org = orgIds[i % orgs];
-                producer.send(new ProducerRecord<>(TOPICS.get(i % TOPICS.size()), client, event(org, client, i)));
+                producer.send(event(org, client, i));
             }
             producer.flush();
             produced = System.nanoTime();
@@ -133,10 +135,15 @@ final class IngestBench {
         return p;
     }
 
-    private static String event(String org, String client, int i) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"bench\",\"type\":\"client.registered\","
-                + "\"time\":\"" + Instant.now() + "\",\"subject\":\"" + client + "\",\"org\":\"" + org + "\","
-                + "\"actorid\":\"prac-1\",\"actorrole\":\"practitioner\",\"correlationid\":\"corr-" + i + "\","
-                + "\"data\":{\"clientId\":\"" + client + "\",\"programme\":\"COUNSELLING\"}}";
+    /** One event of the three topics in turn, each a declared type about {@code client}, as its service sends it. */
+    private static ProducerRecord<String, String> event(String org, String client, int i) {
+        EventData data = switch (i % 3) {
+            case 0 -> new RecordsEvents.RecordAccessed(client, "CARE", "client");
+            case 1 -> new ConsentEvents.CapacityAssessed(UUID.randomUUID().toString(), client, "INFORMATION_SHARING", true,
+                    "R-CONS-5");
+            default -> new DisclosureEvents.Closed(UUID.randomUUID().toString(), client, null, "CLOSED", "JUSTIFIED", null,
+                    "R-PROC-1");
+        };
+        return BenchEvents.record(org, data);
     }
 }

@@ -4,8 +4,10 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.confide.events.RecordsEvents;
 
 /** R-REC-3 in the tests of a service with the allocation copy: a client's destruction, and a sweep of its database. */
 public final class Destruction {
@@ -15,8 +17,7 @@ public final class Destruction {
 
     /** records-service says the client was destroyed (client.destroyed on records-events); waits until it is applied. */
     public static void destroy(String org, String clientId) {
-        ServiceFixtures.publish(List.of(clientId), List.of(ServiceFixtures.recordsEvent(org, "client.destroyed", clientId,
-                "{\"clientId\":\"" + clientId + "\",\"status\":\"DESTROYED\"}")));
+        ServiceFixtures.publish(org, List.of(new RecordsEvents.ClientDestroyed(clientId, Instant.now(), "R-REC-3")));
         // A native query: this module's classes are not enhanced, so they cannot read Panache entity fields.
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         ServiceFixtures.await("client destroyed", () -> QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(

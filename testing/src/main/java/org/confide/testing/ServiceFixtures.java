@@ -18,9 +18,10 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.confide.events.EventData;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.allocation.AllocationRepository;
 
 /**
@@ -41,14 +42,13 @@ public abstract class ServiceFixtures {
     /** Makes new clients of {@code org} allocated to {@code practitionerId} known, through records-events, and waits. */
     public static List<String> knownClients(String org, String practitionerId, int count) {
         List<String> ids = new ArrayList<>();
-        List<String> events = new ArrayList<>();
+        List<EventData> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            events.add(recordsEvent(org, "client.registered", id, "{\"clientId\":\"" + id + "\",\"status\":\"ACTIVE\","
-                    + "\"allocatedPractitionerId\":" + (practitionerId == null ? "null" : "\"" + practitionerId + "\"") + "}"));
+            events.add(new RecordsEvents.ClientRegistered(id, "COUNSELLING", "ACTIVE", practitionerId, true, null, "R-REC-5"));
         }
-        publish(ids, events);
+        publish(org, events);
         AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
         await("clients known", () -> QuarkusTransaction.requiringNew()
                 .call(() -> ids.stream().allMatch(id -> allocations.inOrg(org, id).isPresent())));
@@ -62,8 +62,8 @@ public abstract class ServiceFixtures {
     /** Makes {@code clientIds} current members of a new group of {@code org} and waits. */
     public static String group(String org, List<String> clientIds) {
         String group = UUID.randomUUID().toString();
-        publish(clientIds, clientIds.stream().map(c -> recordsEvent(org, "group.member-joined", c,
-                "{\"clientId\":\"" + c + "\",\"groupId\":\"" + group + "\"}")).toList());
+        publish(org, clientIds.stream().<EventData>map(c -> new RecordsEvents.GroupMemberJoined(group,
+                UUID.randomUUID().toString(), c, false)).toList());
         AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
         await("group members", () -> QuarkusTransaction.requiringNew()
                 .call(() -> allocations.activeMembers(org, group).size() == clientIds.size()));
@@ -73,16 +73,14 @@ public abstract class ServiceFixtures {
     /** A group that records-service has created and no one has joined yet. */
     public static String emptyGroup(String org) {
         String group = UUID.randomUUID().toString();
-        publish(List.of(group), List.of(recordsEvent(org, "group.created", group,
-                "{\"groupId\":\"" + group + "\",\"kind\":\"NETWORK\",\"programme\":\"NETWORK_MEETING\"}")));
+        publish(org, List.of(new RecordsEvents.GroupCreated(group, "NETWORK", "NETWORK_MEETING", List.of("prac-1"))));
         AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
         await("group created", () -> QuarkusTransaction.requiringNew().call(() -> allocations.groupExists(org, group)));
         return group;
     }
 
     public static void leave(String org, String group, String clientId) {
-        publish(List.of(clientId), List.of(recordsEvent(org, "group.member-left", clientId,
-                "{\"clientId\":\"" + clientId + "\",\"groupId\":\"" + group + "\"}")));
+        publish(org, List.of(new RecordsEvents.GroupMemberLeft(group, UUID.randomUUID().toString(), clientId)));
         AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
         await("member left", () -> QuarkusTransaction.requiringNew()
                 .call(() -> !allocations.activeMembers(org, group).contains(clientId)));
@@ -145,21 +143,15 @@ public abstract class ServiceFixtures {
         throw new AssertionError("timed out waiting for " + what);
     }
 
-    protected static String recordsEvent(String org, String type, String clientId, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"records-service","type":"%s","time":"2026-11-22T10:15:00Z",
-                 "subject":"%s","org":"%s","actorid":"m1","actorrole":"manager","correlationid":"c","data":%s}"""
-                .formatted(UUID.randomUUID(), type, clientId, org, data);
-    }
-
-    protected static void publish(List<String> keys, List<String> events) {
+    /** The events, as records-service's manager {@code m1} of {@code org} would send them, on their topics. */
+    public static void publish(String org, List<EventData> events) {
         Properties p = new Properties();
         p.put("bootstrap.servers", KafkaBroker.shared().bootstrapServers());
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (int i = 0; i < events.size(); i++) {
-                producer.send(new ProducerRecord<>("records-events", keys.get(i), events.get(i))).get();
+            for (EventData e : events) {
+                producer.send(TestEvents.record(TestEvents.cloudEvent(org, "m1", "manager", "c", e))).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -36,16 +36,6 @@ public interface AuditConfig {
     boolean ingestEnabled();
 
     /**
-     * Field names an entry's {@code data} may keep besides ids ({@code ...Id}, {@code ...Ids}): codes and rule ids
-     * only, never names, identity or free text (docs/api.md audit-service); any other field is dropped at ingest.
-     */
-    @WithDefault("purposeOfUse,resource,programme,status,decision,outcome,scope,scopes,reason,basis,rule,rules,"
-            + "recipientOrg,recipientRole,role,milestone,kind,channel,capacity,riskLevel,version,policyVersion,count,"
-            + "limitsExplained,granted,approved,expiresAt,effectiveFrom,validUntil,date,at,dueAt,withdrawnAt,"
-            + "recipientType,category,categories,purpose,missingMembers,anonymous,attendeeCount,memberCount")
-    java.util.Set<String> dataAllowList();
-
-    /**
      * The Ed25519 key that signs checkpoints, kept outside the database: a file holding one signed-note signer
      * key ({@code PRIVATE+KEY+...}). Required in production, where a missing file stops the start; dev mode and tests
      * make a missing one (owner read/write only), {@code ./confide up} makes it before the start.

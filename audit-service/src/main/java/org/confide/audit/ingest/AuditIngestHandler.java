@@ -10,15 +10,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.confide.audit.accesslog.rule.AccessLogRule;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.chain.service.ChainAppender;
 import org.confide.audit.chain.service.ChainAppender.DeadLetter;
-import org.confide.audit.config.AuditConfig;
 import org.confide.audit.ingest.rule.DataAllowList;
 import org.confide.platform.events.CloudEvent;
 import org.jboss.logging.Logger;
@@ -41,10 +37,7 @@ public class AuditIngestHandler {
     @Inject
     ChainAppender appender;
 
-    @Inject
-    AuditConfig config;
-
-    private volatile DataAllowList allowList;
+    private final DataAllowList allowList = DataAllowList.ofEvents();
 
     public void handle(List<ConsumerRecord<String, String>> batch) throws Exception {
         List<Parsed> events = new ArrayList<>(batch.size());
@@ -109,16 +102,9 @@ public class AuditIngestHandler {
     private record Parsed(IncomingEvent event, ConsumerRecord<String, String> record) {
     }
 
-    /** Keeps only ids, codes and rule ids in {@code data}; the rest never reaches the log. */
+    /** Keeps only the fields the event's type declares, and of them only ids and codes; the rest never reaches the log. */
     IncomingEvent withAllowedData(IncomingEvent e) {
-        DataAllowList list = allowList;
-        if (list == null) {
-            // R-PROC-1: the involvement codes decide what the client's access log shows; no setting can drop them.
-            Set<String> names = new HashSet<>(config.dataAllowList());
-            names.addAll(AccessLogRule.INVOLVEMENT_FIELDS);
-            allowList = list = new DataAllowList(names);
-        }
-        DataAllowList.Result r = list.filter(e.data());
+        DataAllowList.Result r = allowList.filter(e.type(), e.data());
         if (!r.dropped().isEmpty()) {
             LOG.debugf("event %s (%s): dropped data fields %s", e.id(), e.type(), r.dropped());
         }

@@ -22,6 +22,8 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.confide.events.DisclosureEvents;
+import org.confide.testing.TestEvents;
 import org.confide.testing.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,8 +57,7 @@ class AccessLogTest {
         // A case whose client was told (R-PROC-1): its share is in the log.
         String told = UUID.randomUUID().toString();
         send("disclosure-events", me, involvement(org, me, told, true, "AGREED"));
-        send("disclosure-events", me, event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.shared", me,
-                "man-1", "manager", told, "{\"clientId\":\"" + me + "\",\"rule\":\"R-BRK-4\",\"recipientOrg\":\"children-services\"}"));
+        send("disclosure-events", me, share(org, me, told, "CHILDRENS_SOCIAL_CARE"));
         // R-PROC-1: a case with no involvement recorded: its share is not (until now the log showed it).
         send("disclosure-events", me, share(org, me, UUID.randomUUID().toString()));
         await("eight entries of the organisation", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 8);
@@ -69,7 +70,7 @@ class AccessLogTest {
                 .body("items.find { it.type == 'disclosure.shared' }.actor.role", equalTo("manager"))
                 .body("items.find { it.type == 'disclosure.shared' }.actor.org", equalTo(org))
                 .body("items.find { it.type == 'disclosure.shared' }.rules", contains("R-BRK-4"))
-                .body("items.find { it.type == 'disclosure.shared' }.recipientOrg", equalTo("children-services"))
+                .body("items.find { it.type == 'disclosure.shared' }.recipientRole", equalTo("CHILDRENS_SOCIAL_CARE"))
                 .body("items.find { it.type == 'disclosure.shared' }.correlationId", equalTo(told))
                 .body("items.find { it.type == 'supervision.viewed' }.purposeOfUse", equalTo("SUPERVISION"))
                 .body("items.find { it.type == 'supervision.viewed' }.action", equalTo("read"))
@@ -91,15 +92,18 @@ class AccessLogTest {
     }
 
     static String involvement(String org, String client, String caseId, boolean informed, String response) {
-        return event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.client-involved", client, "prac-1",
-                "practitioner", caseId, "{\"caseId\":\"" + caseId + "\",\"clientId\":\"" + client + "\",\"informed\":"
-                        + informed + ",\"response\":\"" + response + "\",\"rule\":\"R-PROC-1\"}");
+        return TestEvents.json(TestEvents.cloudEvent(org, "prac-1", "practitioner", caseId, new DisclosureEvents.ClientInvolved(
+                caseId, client, null, "RAISED", "JUSTIFIED", "R-BRK-4", informed, response, "R-PROC-1")));
     }
 
     static String share(String org, String client, String caseId) {
-        return event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.shared", client, "man-1", "manager",
-                caseId, "{\"caseId\":\"" + caseId + "\",\"clientId\":\"" + client + "\",\"rule\":\"R-BRK-4\","
-                        + "\"recipientOrg\":\"police\"}");
+        return share(org, client, caseId, "POLICE");
+    }
+
+    static String share(String org, String client, String caseId, String recipientType) {
+        return TestEvents.json(TestEvents.cloudEvent(org, "man-1", "manager", caseId, new DisclosureEvents.Shared(caseId,
+                client, null, "DISCLOSED", "JUSTIFIED", "R-BRK-4", recipientType, "PHONE", List.of("RISK_INFORMATION"), false,
+                "APPROVAL", "man-2", "R-BRK-4")));
     }
 
     @Test
@@ -130,7 +134,7 @@ class AccessLogTest {
         client(org, me).get("/me/access-log").then().statusCode(200)
                 .body("items.type", containsInAnyOrder("disclosure.shared", "disclosure.shared", "record.accessed"))
                 .body("items.findAll { it.type == 'disclosure.shared' }.correlationId", everyItem(equalTo(caseId)))
-                .body("items.findAll { it.type == 'disclosure.shared' }.recipientOrg", everyItem(equalTo("police")))
+                .body("items.findAll { it.type == 'disclosure.shared' }.recipientRole", everyItem(equalTo("POLICE")))
                 .body("nextCursor", nullValue());
     }
 

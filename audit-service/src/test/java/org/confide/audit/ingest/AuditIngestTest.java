@@ -25,8 +25,15 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.confide.events.ConsentEvents;
+import org.confide.events.DisclosureEvents;
+import org.confide.events.EventData;
+import org.confide.events.EventType;
+import org.confide.events.Events;
+import org.confide.platform.events.CloudEvent;
 import org.confide.testing.KafkaBroker;
 import org.confide.testing.TestDatabase;
+import org.confide.testing.TestEvents;
 import org.confide.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class AuditIngestTest {
 
     private static final String DB = "confide_audit_test";
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private static KafkaProducer<String, String> producer;
 
     @BeforeAll
@@ -148,6 +156,64 @@ class AuditIngestTest {
                 .body("items[0].data.programme", equalTo("COUNSELLING"))
                 .body("items[0].data.name", nullValue())
                 .body("items[0].data.note", nullValue());
+        compliance(org).get("/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    /** An event made from its record, as the outbox makes it, sent on its topic with its key. */
+    static CloudEvent send(String org, EventData data) throws Exception {
+        CloudEvent e = TestEvents.cloudEvent(org, "mgr-1", "manager", "c", data);
+        producer.send(TestEvents.record(e)).get();
+        return e;
+    }
+
+    @Test
+    @DisplayName("issue 17: the codes producers send reach the entry (lawfulBasis and retrospective of a decision, the grounds,"
+            + " immediacy, context and consentChecked of a raised case, the method of a consent, the policy of policy.changed)")
+    void producersCodesReachTheEntry() throws Exception {
+        // Failed before the events were declared as records: audit's hand-written allow-list dropped every one of these.
+        String org = "org-drift-" + UUID.randomUUID();
+        String client = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        send(org, new DisclosureEvents.Raised(caseId, client, null, "RAISED", "JUSTIFIED", "R-BRK-3", List.of("RISK_TO_OTHERS"),
+                "SERIOUS", "ONE_TO_ONE", List.of("POLICE"), List.of("RISK_INFORMATION"), List.of("R-BRK-3"), 1, true));
+        send(org, new DisclosureEvents.Decided(caseId, client, null, "APPROVED", "JUSTIFIED", "R-BRK-3", "APPROVED",
+                "VITAL_INTERESTS", true, "R-PROC-2"));
+        send(org, new ConsentEvents.Granted(UUID.randomUUID().toString(), client, "ACTIVE", "GP", null, "CONTINUING_CARE",
+                List.of("CASE_NOTES"), "WRITTEN_SIGNED", null, "R-CONS-1"));
+        send(org, new DisclosureEvents.PolicyChanged(2, true, false, List.of("org-partner"), false, "R-BRK-6"));
+        await("four entries", () -> compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size() == 4);
+        var raised = compliance(org).get("/audit/entries?type=disclosure.raised").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("RISK_TO_OTHERS"), raised.getList("items[0].data.grounds"));
+        assertEquals("SERIOUS", raised.getString("items[0].data.immediacy"));
+        assertEquals("ONE_TO_ONE", raised.getString("items[0].data.context"));
+        assertEquals(Boolean.TRUE, raised.get("items[0].data.consentChecked"));
+        var decided = compliance(org).get("/audit/entries?type=disclosure.decided").then().statusCode(200).extract().jsonPath();
+        assertEquals("VITAL_INTERESTS", decided.getString("items[0].data.lawfulBasis"));
+        assertEquals(Boolean.TRUE, decided.get("items[0].data.retrospective"));
+        var granted = compliance(org).get("/audit/entries?type=consent.granted").then().statusCode(200).extract().jsonPath();
+        assertEquals("WRITTEN_SIGNED", granted.getString("items[0].data.method"));
+        var policy = compliance(org).get("/audit/entries?type=policy.changed").then().statusCode(200).extract().jsonPath();
+        assertEquals(Boolean.TRUE, policy.get("items[0].data.requireImminenceForRiskToSelf"));
+        assertEquals(Boolean.FALSE, policy.get("items[0].data.requireConsultation"));
+        assertEquals(List.of("org-partner"), policy.getList("items[0].data.partnerApprovalOrgs"));
+        assertEquals(Boolean.FALSE, policy.get("items[0].data.allowEmergencyBeforeApproval"));
+    }
+
+    @Test
+    @DisplayName("docs/api.md Events on the wire: for every event type, an event with every field set is stored with every field and code")
+    void everyTypeWithEveryField() throws Exception {
+        String org = "org-contract-" + UUID.randomUUID();
+        java.util.Map<String, CloudEvent> sent = new java.util.LinkedHashMap<>();
+        for (EventType t : Events.all()) sent.put(t.name(), send(org, Events.sample(t)));
+        await("an entry of every type", () -> compliance(org).get("/audit/entries?limit=500").then().extract().jsonPath()
+                .getList("items").size() == sent.size());
+        var items = compliance(org).get("/audit/entries?limit=500").then().statusCode(200).extract().jsonPath();
+        for (int i = 0; i < sent.size(); i++) {
+            CloudEvent e = sent.get(items.getString("items[" + i + "].type"));
+            assertEquals(e.id(), items.getString("items[" + i + "].eventId"));
+            assertEquals(MAPPER.readTree(TestEvents.json(e)).get("data"),
+                    MAPPER.valueToTree(items.get("items[" + i + "].data")), e.type());
+        }
         compliance(org).get("/audit/verify").then().body("valid", equalTo(true));
     }
 

@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.confide.events.EventData;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.allocation.ClientAllocation;
+import org.confide.platform.events.CloudEvent;
 import org.confide.testing.KafkaBroker;
+import org.confide.testing.TestEvents;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +31,17 @@ class AllocationCopyTest {
     @Inject
     AllocationRepository allocations;
 
-    static String event(String id, String org, String type, String clientId, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"records-service","type":"%s","time":"2026-11-22T10:15:00Z",
-                 "subject":"%s","org":"%s","actorid":"m1","actorrole":"manager","correlationid":"c","data":%s}"""
-                .formatted(id, type, clientId, org, data);
+    static CloudEvent event(String org, EventData data) {
+        return TestEvents.cloudEvent(org, "m1", "manager", "c", data);
     }
 
-    static void publish(String clientId, String... events) throws Exception {
+    static void publish(CloudEvent... events) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", KafkaBroker.shared().bootstrapServers());
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (String e : events) producer.send(new ProducerRecord<>("records-events", clientId, e)).get();
+            for (CloudEvent e : events) producer.send(TestEvents.record(e)).get();
         }
     }
 
@@ -59,17 +60,19 @@ class AllocationCopyTest {
     void followsRecordsEvents() throws Exception {
         String org = "org-copy";
         String client = UUID.randomUUID().toString();
-        String registered = UUID.randomUUID().toString();
-        publish(client,
-                event(registered, org, "client.registered", client, "{\"clientId\":\"" + client + "\",\"status\":\"ACTIVE\",\"allocatedPractitionerId\":\"p1\"}"),
-                event(UUID.randomUUID().toString(), org, "milestone.recorded", client, "{\"clientId\":\"" + client + "\",\"type\":\"PRACTITIONER_ALLOCATED\",\"practitionerId\":\"p2\"}"),
-                event(registered, org, "client.registered", client, "{\"clientId\":\"" + client + "\",\"status\":\"ACTIVE\",\"allocatedPractitionerId\":\"p1\"}"),
-                event(UUID.randomUUID().toString(), org, "milestone.recorded", client, "{\"clientId\":\"" + client + "\",\"type\":\"CONTACT_CEASED\"}"));
+        CloudEvent registered = event(org, new RecordsEvents.ClientRegistered(client, "COUNSELLING", "ACTIVE", "p1", true, null,
+                "R-REC-5"));
+        publish(registered,
+                event(org, new RecordsEvents.MilestoneRecorded(client, UUID.randomUUID().toString(), "PRACTITIONER_ALLOCATED", "p2",
+                        "ACTIVE")),
+                registered,
+                event(org, new RecordsEvents.MilestoneRecorded(client, UUID.randomUUID().toString(), "CONTACT_CEASED", null,
+                        "CONTACT_CEASED")));
         ClientAllocation ceased = await("contact ceased", () -> allocations.inOrg(org, client).filter(a -> a.status.equals("CONTACT_CEASED")));
         assertEquals("p2", ceased.practitionerId, "the redelivered registration must not undo the later allocation");
         assertTrue(QuarkusTransaction.requiringNew().call(() -> allocations.inOrg("another-org", client).isEmpty()));
 
-        publish(client, event(UUID.randomUUID().toString(), org, "client.destroyed", client, "{\"clientId\":\"" + client + "\"}"));
+        publish(event(org, new RecordsEvents.ClientDestroyed(client, Instant.now(), "R-REC-3")));
         ClientAllocation destroyed = await("destroyed", () -> allocations.inOrg(org, client).filter(a -> a.status.equals("DESTROYED")));
         assertNull(destroyed.practitionerId);
     }
@@ -81,11 +84,26 @@ class AllocationCopyTest {
         String group = UUID.randomUUID().toString();
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
-        publish(a, event(UUID.randomUUID().toString(), org, "group.member-joined", a, "{\"clientId\":\"" + a + "\",\"groupId\":\"" + group + "\"}"));
-        publish(b, event(UUID.randomUUID().toString(), org, "group.member-joined", b, "{\"clientId\":\"" + b + "\",\"groupId\":\"" + group + "\"}"));
+        publish(event(org, new RecordsEvents.GroupMemberJoined(group, "m-a", a, false)));
+        publish(event(org, new RecordsEvents.GroupMemberJoined(group, "m-b", b, true)));
         await("two members", () -> Optional.of(allocations.activeMembers(org, group)).filter(m -> m.size() == 2));
-        publish(a, event(UUID.randomUUID().toString(), org, "group.member-left", a, "{\"clientId\":\"" + a + "\",\"groupId\":\"" + group + "\"}"));
+        publish(event(org, new RecordsEvents.GroupMemberLeft(group, "m-a", a)));
         List<String> left = await("one member", () -> Optional.of(allocations.activeMembers(org, group)).filter(m -> m.size() == 1));
         assertEquals(List.of(b), left);
+    }
+
+    @Test
+    @DisplayName("an event that is not what its type declares (a required field missing) is skipped, and the copy goes on")
+    void malformedEventIsSkipped() throws Exception {
+        String org = "org-malformed";
+        String bad = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        CloudEvent valid = event(org, new RecordsEvents.ClientRegistered(bad, "COUNSELLING", "ACTIVE", "p1", true, null, "R-REC-5"));
+        var data = ((com.fasterxml.jackson.databind.node.ObjectNode) valid.data().deepCopy()).without("programme");
+        CloudEvent missing = new CloudEvent(valid.specversion(), valid.id(), valid.source(), valid.type(), valid.time(),
+                valid.subject(), valid.datacontenttype(), valid.org(), valid.actorid(), valid.actorrole(), valid.correlationid(), data);
+        publish(missing, event(org, new RecordsEvents.ClientRegistered(good, "COUNSELLING", "ACTIVE", "p1", true, null, "R-REC-5")));
+        await("the valid event after the malformed one", () -> allocations.inOrg(org, good));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> allocations.inOrg(org, bad).isEmpty()));
     }
 }

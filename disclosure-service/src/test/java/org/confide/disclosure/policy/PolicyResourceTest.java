@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,8 @@ class PolicyResourceTest {
         assertEquals(2, events.size());
         assertEquals(2, events.get(1).path("data").path("version").asInt());
         assertEquals("admin", events.get(1).path("actorrole").asText());
+        assertEquals(2, Fixtures.outboxEvents(org).size(), "policy.changed is keyed by the organisation (docs/api.md Events)");
+        assertTrue(events.get(1).path("subject").isMissingNode(), "about no client");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.confide.platform.allocation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,14 +9,27 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.confide.events.EventData;
+import org.confide.events.Events;
+import org.confide.events.RecordsEvents;
+import org.confide.events.RecordsEvents.ClientRegistered;
+import org.confide.events.RecordsEvents.GroupCreated;
+import org.confide.events.RecordsEvents.GroupMemberJoined;
+import org.confide.events.RecordsEvents.GroupMemberLeft;
+import org.confide.events.RecordsEvents.MilestoneRecorded;
+import org.confide.events.RecordsEvents.ReferralReceived;
 import org.confide.platform.events.CloudEvent;
+import org.confide.platform.events.EventJson;
 import org.jboss.logging.Logger;
 
 /**
- * Applies records-events to the local copy of allocations and group memberships, each event once
- * (processed_event), the whole batch in one transaction. Events of one client share a partition (key = client id),
- * so they arrive in order.
+ * Applies records-events, read as their records, to the local copy of allocations and group memberships, each event
+ * once (processed_event), the whole batch in one transaction. Events of one client share a partition (key = client
+ * id), so they arrive in order; an event that is not what its type declares is logged and skipped.
  */
 @ApplicationScoped
 public class AllocationCopyHandler {
@@ -41,79 +53,82 @@ public class AllocationCopyHandler {
     public void handle(List<ConsumerRecord<String, String>> batch) {
         for (ConsumerRecord<String, String> r : batch) {
             CloudEvent e;
+            EventData data;
             try {
                 e = CloudEvent.parse(mapper, r.value());
+                if (!READ.contains(e.type())) continue; // other records events say nothing about allocation
+                data = EventJson.read(mapper, e);
             } catch (CloudEvent.InvalidEventException bad) {
                 LOG.warnf("ignoring %s[%d]@%d: %s", r.topic(), r.partition(), r.offset(), bad.getMessage());
                 continue;
             }
             if (processed.firstTime(CONSUMER, e.id())) {
-                apply(e);
+                apply(e.org(), data);
             }
         }
     }
 
-    void apply(CloudEvent e) {
-        JsonNode d = e.data() == null ? mapper.createObjectNode() : e.data();
+    /** The types this copy is built from (docs/api.md "Who works with which client"). */
+    static final Set<String> READ = Stream.of(ClientRegistered.class, ReferralReceived.class, MilestoneRecorded.class,
+                    RecordsEvents.ClientDestroyed.class, GroupCreated.class, GroupMemberJoined.class, GroupMemberLeft.class)
+            .map(c -> Events.of(c).name()).collect(Collectors.toUnmodifiableSet());
+
+    void apply(String org, EventData event) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (e.type().equals("group.created")) {
-            String groupId = text(d, "groupId", null);
+        switch (event) {
             // A group with no member yet is known, so a decision for it is DENY (nobody consented), not 404.
-            if (groupId != null) {
-                em.createNativeQuery("insert into known_group (group_id, org, created_at) values (?1, ?2, ?3) "
-                                + "on conflict (group_id) do nothing")
-                        .setParameter(1, groupId).setParameter(2, e.org()).setParameter(3, now).executeUpdate();
-            }
-            return;
-        }
-        String clientId = text(d, "clientId", e.subject());
-        if (clientId == null) return;
-        switch (e.type()) {
-            case "client.registered" -> upsert(clientId, e.org(), text(d, "allocatedPractitionerId", null),
-                    text(d, "status", "ACTIVE"), true, now);
-            case "referral.received" -> upsert(clientId, e.org(), null, "REFERRED", false, now);
-            case "milestone.recorded" -> {
-                String type = text(d, "type", "");
-                if (type.equals("PRACTITIONER_ALLOCATED")) {
-                    ClientAllocation a = ensure(clientId, e.org(), now);
-                    a.practitionerId = text(d, "practitionerId", a.practitionerId);
-                    if ("REFERRED".equals(a.status)) a.status = "ACTIVE";
-                } else if (type.equals("CONTACT_CEASED")) {
-                    ensure(clientId, e.org(), now).status = "CONTACT_CEASED";
-                } else if (type.equals("INITIAL_MEETING_HELD")) {
-                    ClientAllocation a = ensure(clientId, e.org(), now);
-                    if ("REFERRED".equals(a.status)) a.status = "ACTIVE";
+            case GroupCreated g -> em.createNativeQuery("insert into known_group (group_id, org, created_at) values (?1, ?2, ?3) "
+                            + "on conflict (group_id) do nothing")
+                    .setParameter(1, g.groupId()).setParameter(2, org).setParameter(3, now).executeUpdate();
+            case ClientRegistered c -> upsert(c.clientId(), org, c.allocatedPractitionerId(), c.status(), true, now);
+            case ReferralReceived r -> upsert(r.clientId(), org, null, "REFERRED", false, now);
+            case MilestoneRecorded m -> {
+                switch (m.type()) {
+                    case "PRACTITIONER_ALLOCATED" -> {
+                        ClientAllocation a = ensure(m.clientId(), org, now);
+                        if (m.practitionerId() != null) a.practitionerId = m.practitionerId();
+                        if ("REFERRED".equals(a.status)) a.status = "ACTIVE";
+                    }
+                    case "CONTACT_CEASED" -> ensure(m.clientId(), org, now).status = "CONTACT_CEASED";
+                    case "INITIAL_MEETING_HELD" -> {
+                        ClientAllocation a = ensure(m.clientId(), org, now);
+                        if ("REFERRED".equals(a.status)) a.status = "ACTIVE";
+                    }
+                    default -> {
+                        // A milestone that changes nobody's allocation.
+                    }
                 }
             }
-            case "client.destroyed" -> {
-                ClientAllocation a = ensure(clientId, e.org(), now);
+            case RecordsEvents.ClientDestroyed d -> {
+                ClientAllocation a = ensure(d.clientId(), org, now);
                 a.status = "DESTROYED";
                 a.practitionerId = null;
-                destroyed.fire(new ClientDestroyed(a.org, clientId)); // R-REC-3: each service destroys its own copies
+                destroyed.fire(new ClientDestroyed(a.org, d.clientId())); // R-REC-3: each service destroys its own copies
             }
-            case "group.member-joined", "group.member-left" -> {
-                String groupId = text(d, "groupId", null);
-                if (groupId == null) return;
-                ensure(clientId, e.org(), now);
-                GroupMembership.Key key = new GroupMembership.Key();
-                key.groupId = groupId;
-                key.clientId = clientId;
-                GroupMembership m = em.find(GroupMembership.class, key);
-                if (m == null) {
-                    m = new GroupMembership();
-                    m.groupId = groupId;
-                    m.clientId = clientId;
-                    m.org = e.org();
-                    m.updatedAt = now;
-                    em.persist(m);
-                }
-                m.active = e.type().equals("group.member-joined");
-                m.updatedAt = now;
-            }
+            case GroupMemberJoined j -> membership(j.groupId(), j.clientId(), org, true, now);
+            case GroupMemberLeft l -> membership(l.groupId(), l.clientId(), org, false, now);
             default -> {
                 // Other records events say nothing about allocation.
             }
         }
+    }
+
+    private void membership(String groupId, String clientId, String org, boolean active, OffsetDateTime now) {
+        ensure(clientId, org, now);
+        GroupMembership.Key key = new GroupMembership.Key();
+        key.groupId = groupId;
+        key.clientId = clientId;
+        GroupMembership m = em.find(GroupMembership.class, key);
+        if (m == null) {
+            m = new GroupMembership();
+            m.groupId = groupId;
+            m.clientId = clientId;
+            m.org = org;
+            m.updatedAt = now;
+            em.persist(m);
+        }
+        m.active = active;
+        m.updatedAt = now;
     }
 
     private void upsert(String clientId, String org, String practitioner, String status, boolean overwritePractitioner,
@@ -135,10 +150,5 @@ public class AllocationCopyHandler {
         }
         a.updatedAt = now;
         return a;
-    }
-
-    private static String text(JsonNode d, String field, String fallback) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() ? fallback : v.asText();
     }
 }

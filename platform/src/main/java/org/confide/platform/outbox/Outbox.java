@@ -12,11 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.confide.events.EventData;
+import org.confide.events.EventType;
+import org.confide.events.Events;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.config.PlatformConfig;
 import org.confide.platform.correlation.CorrelationId;
 import org.confide.platform.events.CloudEvent;
+import org.confide.platform.events.EventJson;
 
 /**
  * Records an event in the outbox inside the caller's transaction: the change and its event commit together
@@ -36,13 +40,13 @@ public class Outbox {
 
     /** An event by the current caller, with the request's correlation id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent emit(String type, String clientId, Object data) {
-        return write(row(type, clientId, data));
+    public CloudEvent emit(EventData data) {
+        return write(row(data));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent emit(String type, String clientId, Actor actor, String correlationId, Object data) {
-        return write(row(type, clientId, actor, correlationId, data));
+    public CloudEvent emit(EventData data, Actor actor, String correlationId) {
+        return write(row(data, actor, correlationId));
     }
 
     private CloudEvent write(OutboxEvent row) {
@@ -52,29 +56,37 @@ public class Outbox {
     }
 
     /** The current caller's event as an outbox row, not yet written (see {@link OutboxGroupCommit}). */
-    public OutboxEvent row(String type, String clientId, Object data) {
+    public OutboxEvent row(EventData data) {
         Caller caller = Arc.container().instance(Caller.class).get();
         String correlation = Arc.container().instance(CorrelationId.class).get().value();
-        return row(type, clientId, caller.actor(), correlation, data);
+        return row(data, caller.actor(), correlation);
     }
 
-    OutboxEvent row(String type, String clientId, Actor actor, String correlationId, Object data) {
+    /**
+     * The event's type, topic, key and subject all come from its record's declaration (docs/api.md "Events"): a service
+     * can only publish the types declared on its own topic.
+     */
+    OutboxEvent row(EventData data, Actor actor, String correlationId) {
+        EventType type = Events.of(data);
         String topic = config.topic().orElseThrow(() ->
                 new IllegalStateException("confide.platform.topic is not set: this service publishes no events"));
+        if (!topic.equals(type.topic())) {
+            throw new IllegalStateException(type.name() + " is published on " + type.topic() + ", not on " + topic);
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.serviceName(),
-                type, now.toString(), clientId, "application/json", actor.org(), actor.id(), actor.role(),
-                correlationId == null ? UUID.randomUUID().toString() : correlationId, mapper.valueToTree(data));
+                type.name(), now.toString(), type.subjectOf(data), "application/json", actor.org(), actor.id(), actor.role(),
+                correlationId == null ? UUID.randomUUID().toString() : correlationId, EventJson.write(mapper, data));
         OutboxEvent row = new OutboxEvent();
         row.event = event;
         row.eventId = UUID.fromString(event.id());
         row.topic = topic;
-        row.messageKey = clientId;
-        row.eventType = type;
+        row.messageKey = type.keyOf(data, actor.org());
+        row.eventType = type.name();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
+            throw new IllegalArgumentException("event " + type.name() + " is not serialisable", e);
         }
         row.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return row;

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.confide.events.Events;
 import org.confide.platform.config.PlatformConfig;
 import org.confide.platform.db.DatabaseBootstrap;
 import org.confide.platform.kafka.KafkaClients;
@@ -35,6 +37,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String CONTENT_TYPE = "content-type";
+    static final byte[] CLOUDEVENTS_JSON = Events.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     @Inject
     PlatformConfig config;
@@ -149,7 +153,10 @@ public class OutboxRelay {
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (OutboxEvent row : rows) {
-                acks.add(producer.send(new ProducerRecord<>(row.topic, row.messageKey, row.payload)));
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
+                // CloudEvents Kafka protocol binding, structured mode: what tells any CloudEvents SDK how to read it.
+                record.headers().add(CONTENT_TYPE, CLOUDEVENTS_JSON);
+                acks.add(producer.send(record));
             }
             producer.flush();
             for (Future<RecordMetadata> ack : acks) {

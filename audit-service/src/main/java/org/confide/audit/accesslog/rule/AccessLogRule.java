@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * R-REC-2 (a client may access everything held about them) and docs/domain.md's client role ("who accessed their
@@ -23,9 +22,8 @@ public final class AccessLogRule {
             "disclosure.shared", "shared",
             "letter.sent", "shared");
 
-    /** The step of a disclosure case that records the client's involvement (R-PROC-1), and the codes it must keep. */
+    /** The step of a disclosure case that records the client's involvement (R-PROC-1): its informed and response codes. */
     public static final String INVOLVEMENT = "disclosure.client-involved";
-    public static final Set<String> INVOLVEMENT_FIELDS = Set.of("informed", "response");
     /** The involvement response of a client not told because telling them would raise the risk or tip them off. */
     public static final String NOT_INFORMED_RISK = "NOT_INFORMED_RISK";
 
@@ -60,7 +58,10 @@ public final class AccessLogRule {
                 || NOT_INFORMED_RISK.equals(i.response()));
     }
 
-    /** One line of the access log. {@code rules}: the R-ids the entry cites; {@code recipient*}: to whom, when shared. */
+    /**
+     * One line of the access log. {@code rules}: the R-ids the entry cites; {@code recipient*}: to whom, when shared
+     * ({@code recipientRole} is the share's {@code recipientType}, docs/api.md "Events").
+     */
     public record Item(long seq, String occurredAt, String type, String action, Actor actor, String purposeOfUse,
                        List<String> rules, String recipientOrg, String recipientRole, String correlationId) {
     }
@@ -76,7 +77,7 @@ public final class AccessLogRule {
     public static Item item(long seq, String occurredAt, String type, String actorRole, String org, String correlationId,
                             JsonNode data) {
         return new Item(seq, occurredAt, type, TYPES.get(type), new Actor(actorRole, org), code(data, "purposeOfUse"),
-                rules(data), code(data, "recipientOrg"), code(data, "recipientRole"), correlationId);
+                rules(data), code(data, "recipientOrg"), code(data, "recipientType"), correlationId);
     }
 
     private static String code(JsonNode data, String field) {

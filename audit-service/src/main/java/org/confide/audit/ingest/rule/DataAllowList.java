@@ -10,39 +10,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.confide.events.EventType;
+import org.confide.events.Events;
 
 /**
  * docs/api.md audit-service and R-CONF-1 / R-CONF-2: an entry's {@code data} holds ids, codes and rule ids, never
- * names, identity or free text. Ingest keeps a field only when its name is on the allow-list (or names an id:
- * {@code ...Id}, {@code ...Ids}) and its value is a code (no spaces, at most 128 characters), a number, a boolean,
- * or a list of these; everything else (nested objects included) is dropped before the entry is hashed.
+ * names, identity or free text. The fields kept are those the event's type declares in its record (the events
+ * module, where only ids, codes, rule ids, flags, counts and times can be declared), so every code a producer sends
+ * is kept; an event of a type this build does not know keeps the fields any type declares. A kept field's value must
+ * still be a code (no spaces, at most 128 characters), a number, a boolean, or a list of these; everything else
+ * (nested objects included) is dropped before the entry is hashed.
  */
 public final class DataAllowList {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:@/+,=#-]{1,128}");
-    private static final Pattern ID_NAME = Pattern.compile("[a-z][A-Za-z0-9]*Ids?");
 
-    private final Set<String> names;
+    private final Map<String, Set<String>> byType;
+    private final Set<String> unknownType;
 
-    public DataAllowList(Set<String> names) {
-        this.names = Set.copyOf(names);
+    public DataAllowList(Map<String, Set<String>> byType, Set<String> unknownType) {
+        this.byType = Map.copyOf(byType);
+        this.unknownType = Set.copyOf(unknownType);
+    }
+
+    /** The allow-list of the declared event records. */
+    public static DataAllowList ofEvents() {
+        return new DataAllowList(Events.all().stream().collect(Collectors.toMap(EventType::name, EventType::fieldNames)),
+                Events.allFieldNames());
     }
 
     /** What was kept, and the names of the fields dropped. */
     public record Result(ObjectNode kept, List<String> dropped) {
     }
 
-    public Result filter(JsonNode data) {
+    public Result filter(String type, JsonNode data) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         List<String> dropped = new ArrayList<>();
         if (data == null || !data.isObject()) {
             if (data != null && !data.isNull()) dropped.add("(data that is not an object)");
             return new Result(kept, dropped);
         }
+        Set<String> names = byType.getOrDefault(type, unknownType);
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            if (!allowedName(f.getKey())) {
+            if (!names.contains(f.getKey())) {
                 dropped.add(f.getKey());
             } else if (scalar(v)) {
                 kept.set(f.getKey(), v);
@@ -53,10 +66,6 @@ public final class DataAllowList {
             }
         }
         return new Result(kept, dropped);
-    }
-
-    public boolean allowedName(String name) {
-        return names.contains(name) || ID_NAME.matcher(name).matches();
     }
 
     private static boolean scalar(JsonNode v) {

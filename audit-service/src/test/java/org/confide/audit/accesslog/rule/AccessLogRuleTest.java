@@ -76,12 +76,14 @@ class AccessLogRuleTest {
     @DisplayName("R-REC-2: each line says who by role and organisation, when and why; rule ids only, no free text")
     void item() throws Exception {
         var data = new ObjectMapper().readTree("""
-                {"clientId":"c1","purposeOfUse":"SAFEGUARDING","rules":["R-BRK-4","free text"],"recipientOrg":"org-b","note":"x"}""");
+                {"clientId":"c1","purposeOfUse":"SAFEGUARDING","rules":["R-BRK-4","free text"],"recipientOrg":"org-b",
+                 "recipientType":"POLICE","note":"x"}""");
         var item = AccessLogRule.item(7, "2026-11-22T10:15:00Z", "disclosure.shared", "manager", "org-a", "corr-1", data);
         assertEquals("shared", item.action());
         assertEquals(new AccessLogRule.Actor("manager", "org-a"), item.actor());
         assertEquals("SAFEGUARDING", item.purposeOfUse());
         assertEquals(List.of("R-BRK-4"), item.rules());
         assertEquals("org-b", item.recipientOrg());
+        assertEquals("POLICE", item.recipientRole());
     }
 }

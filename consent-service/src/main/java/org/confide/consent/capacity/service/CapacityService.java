@@ -6,12 +6,11 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.confide.consent.capacity.CapacityAssessment;
 import org.confide.consent.capacity.repository.CapacityRepository;
 import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
+import org.confide.events.ConsentEvents;
 import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
@@ -58,13 +57,7 @@ public class CapacityService {
         assessments.persist(a);
 
         // The reasons are free text: they stay here, the event carries codes only.
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("assessmentId", a.id.toString());
-        data.put("clientId", a.clientId);
-        data.put("matter", a.matter.name());
-        data.put("hasCapacity", a.hasCapacity);
-        data.put("rule", "R-CONS-5");
-        outbox.emit("capacity.assessed", a.clientId, data);
+        outbox.emit(new ConsentEvents.CapacityAssessed(a.id.toString(), a.clientId, a.matter.name(), a.hasCapacity, "R-CONS-5"));
         return a;
     }
 

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import org.confide.consent.consent.rest.ConsentDtos.Recipient;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.consent.rule.ConsentLifecycleRule;
 import org.confide.consent.decision.rule.DecisionRule;
+import org.confide.events.ConsentEvents;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.allocation.ClientAllocation;
 import org.confide.platform.allocation.ClientGuard;
@@ -91,10 +91,8 @@ public class ConsentService {
         });
         ConsentStatus to = approved ? ConsentStatus.ACTIVE : ConsentStatus.REFUSED;
         change(c, to, caller.actor(), null, now);
-        Map<String, Object> data = data(c);
-        data.put("approved", approved);
-        data.put("rule", "R-CONS-2");
-        outbox.emit("consent.approved", c.clientId, data);
+        outbox.emit(new ConsentEvents.Approved(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
+                c.recipientOrgId, c.purpose.name(), approved, "R-CONS-2"));
         return c;
     }
 
@@ -167,10 +165,8 @@ public class ConsentService {
     /** Marks one ACTIVE consent past its end EXPIRED, recorded and announced as done by this service. */
     public void expire(Consent c, Actor system, Instant now) {
         change(c, ConsentStatus.EXPIRED, system, null, now);
-        Map<String, Object> data = data(c);
-        data.put("validUntil", c.validUntil.toInstant().toString());
-        data.put("rule", "R-CONS-4");
-        outbox.emit("consent.expired", c.clientId, system, null, data);
+        outbox.emit(new ConsentEvents.Expired(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
+                c.recipientOrgId, c.purpose.name(), c.validUntil.toInstant(), "R-CONS-4"), system, null);
     }
 
     private Consent record(String clientId, Terms t) {
@@ -204,12 +200,10 @@ public class ConsentService {
         consents.persist(c);
         history(c, null, c.status, actor, null, now);
 
-        Map<String, Object> data = data(c);
-        data.put("categories", c.categorySet().stream().map(Enum::name).toList());
-        data.put("method", c.method.name());
-        data.put("validUntil", c.validUntil == null ? null : c.validUntil.toInstant().toString());
-        data.put("rule", c.status == ConsentStatus.PENDING_APPROVAL ? "R-CONS-2" : "R-CONS-1");
-        outbox.emit("consent.granted", clientId, data);
+        outbox.emit(new ConsentEvents.Granted(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
+                c.recipientOrgId, c.purpose.name(), c.categorySet().stream().map(Enum::name).toList(), c.method.name(),
+                c.validUntil == null ? null : c.validUntil.toInstant(),
+                c.status == ConsentStatus.PENDING_APPROVAL ? "R-CONS-2" : "R-CONS-1"));
         return c;
     }
 
@@ -220,10 +214,8 @@ public class ConsentService {
         });
         ConsentStatus from = c.status;
         change(c, ConsentStatus.WITHDRAWN, caller.actor(), blankToNull(reason), now);
-        Map<String, Object> data = data(c);
-        data.put("fromStatus", from.name());
-        data.put("rule", "R-CONS-4");
-        outbox.emit("consent.withdrawn", c.clientId, data);
+        outbox.emit(new ConsentEvents.Withdrawn(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
+                c.recipientOrgId, c.purpose.name(), from.name(), "R-CONS-4"));
         return c;
     }
 
@@ -244,18 +236,6 @@ public class ConsentService {
         h.actorRole = actor.role();
         h.reason = text.seal(c.clientId, "consent.reason", reason);
         consents.record(h);
-    }
-
-    /** Event data: ids and codes only, never names or free text. */
-    private static Map<String, Object> data(Consent c) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("consentId", c.id.toString());
-        data.put("clientId", c.clientId);
-        data.put("status", c.status.name());
-        data.put("recipientType", c.recipientType.name());
-        data.put("recipientOrgId", c.recipientOrgId);
-        data.put("purpose", c.purpose.name());
-        return data;
     }
 
     /** Staff: a manager, or the practitioner allocated to the consent's client (R-REC-1); unknown client: 404. */

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +22,7 @@ import org.confide.consent.decision.rule.DecisionRule.Outcome;
 import org.confide.consent.decision.rule.DecisionRule.Request;
 import org.confide.consent.decision.rule.GroupDecisionRule;
 import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
+import org.confide.events.ConsentEvents;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
@@ -82,13 +82,10 @@ public class DecisionService {
         }
         Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), Instant.now());
 
-        Map<String, Object> data = data(r);
-        data.put("clientId", r.clientId());
-        data.put("decision", outcome.decision().name());
-        data.put("reason", outcome.reason().name());
-        data.put("consentId", outcome.consentId() == null ? null : outcome.consentId().toString());
-        data.put("rule", outcome.reason() == Reason.CAPACITY_LACKING ? "R-CONS-5" : "R-CONF-1");
-        record(r.clientId(), data);
+        record(new ConsentEvents.Decided(r.recipientType().name(), blankToNull(r.recipientOrgId()), r.category().name(),
+                r.purpose().name(), r.clientId(), null, outcome.decision().name(), outcome.reason().name(),
+                outcome.consentId() == null ? null : outcome.consentId().toString(), null,
+                outcome.reason() == Reason.CAPACITY_LACKING ? "R-CONS-5" : "R-CONF-1"));
         return outcome;
     }
 
@@ -119,19 +116,15 @@ public class DecisionService {
         }
         GroupOutcome outcome = groupRule.decide(exempt, members);
 
-        Map<String, Object> data = data(r);
-        data.put("groupId", r.groupId());
-        data.put("decision", outcome.decision().name());
-        data.put("reason", outcome.reason().name());
-        data.put("missingMembers", outcome.missingMembers());
-        data.put("rule", GroupDecisionRule.RULE);
-        record(null, data);
+        record(new ConsentEvents.Decided(r.recipientType().name(), blankToNull(r.recipientOrgId()), r.category().name(),
+                r.purpose().name(), null, r.groupId(), outcome.decision().name(), outcome.reason().name(), null,
+                outcome.missingMembers(), GroupDecisionRule.RULE));
         return outcome;
     }
 
     /** The decision's record, durable (or as {@link #commitMode} says) before the answer is given. */
-    private void record(String clientId, Map<String, Object> data) {
-        groupCommit.write(outbox.row("consent.decided", clientId, data));
+    private void record(ConsentEvents.Decided decided) {
+        groupCommit.write(outbox.row(decided));
     }
 
     private static Request request(DecisionRequest r) {
@@ -141,16 +134,6 @@ public class DecisionService {
     private static Candidate candidate(Consent c) {
         return new Candidate(c.id, c.recipientType, c.recipientOrgId, c.categorySet(), c.purpose, c.status,
                 c.validFrom.toInstant(), c.validUntil == null ? null : c.validUntil.toInstant());
-    }
-
-    /** What was asked, as codes (never names or free text). */
-    private static Map<String, Object> data(DecisionRequest r) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("recipientType", r.recipientType().name());
-        data.put("recipientOrgId", blankToNull(r.recipientOrgId()));
-        data.put("category", r.category().name());
-        data.put("purpose", r.purpose().name());
-        return data;
     }
 
     private static String blankToNull(String s) {

@@ -66,6 +66,7 @@ class GroupDecisionTest {
         assertEquals(group, first.get("data").get("groupId").asText());
         assertEquals(1, first.get("data").get("missingMembers").asInt());
         assertFalse(first.has("subject"), "a group's decision is about no one client");
+        assertEquals(5, Fixtures.outboxEvents(group).size(), "a group's decisions are keyed by the group (docs/api.md Events)");
         assertFalse(first.toString().contains(members.get(2)), "members are not named in a group's decision");
     }
 

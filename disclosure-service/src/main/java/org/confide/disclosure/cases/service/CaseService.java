@@ -12,12 +12,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.RecipientType;
@@ -39,6 +39,8 @@ import org.confide.disclosure.cases.rule.WorkflowRule.CaseState;
 import org.confide.disclosure.cases.rule.WorkflowRule.Refusal;
 import org.confide.disclosure.cases.rule.WorkflowRule;
 import org.confide.disclosure.consent.ConsentAnswer;
+import org.confide.events.DisclosureEvents;
+import org.confide.events.EventData;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
@@ -129,16 +131,10 @@ public class CaseService {
         CaseDtos.Raised raised = new CaseDtos.Raised(c.outcome, c.policyVersion, c.consentChecked);
         CaseStep step = step(c, StepKind.RAISED, raised, now);
 
-        Map<String, Object> data = data(c);
-        data.put("grounds", body.grounds().stream().map(Enum::name).distinct().toList());
-        data.put("immediacy", c.immediacy.name());
-        data.put("context", c.context.name());
-        data.put("recipientTypes", body.proposedRecipients().stream().map(r -> r.type().name()).distinct().toList());
-        data.put("categories", c.categoryList().stream().map(Enum::name).toList());
-        data.put("rules", a.rules());
-        data.put("policyVersion", c.policyVersion);
-        data.put("consentChecked", c.consentChecked);
-        emit("disclosure.raised", c, data);
+        emit(c, new DisclosureEvents.Raised(c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(),
+                c.decidingRule, body.grounds().stream().map(Enum::name).distinct().toList(), c.immediacy.name(),
+                c.context.name(), body.proposedRecipients().stream().map(r -> r.type().name()).distinct().toList(),
+                c.categoryList().stream().map(Enum::name).toList(), a.rules(), c.policyVersion, c.consentChecked));
         return new Loaded(c, List.of(step));
     }
 
@@ -165,11 +161,9 @@ public class CaseService {
         CaseState s = state(l);
         refuse(rule.involvement(s, b.informed(), b.response(), b.reason()));
         CaseDtos.Involvement stored = new CaseDtos.Involvement(b.informed(), b.response(), blankToNull(b.reason()));
-        Map<String, Object> data = data(l.c());
-        data.put("informed", b.informed());
-        data.put("response", b.response().name());
-        data.put("rule", "R-PROC-1");
-        return advance(l, StepKind.CLIENT_INVOLVED, stored, l.c().status, "disclosure.client-involved", data);
+        return advance(l, StepKind.CLIENT_INVOLVED, stored, l.c().status, c -> new DisclosureEvents.ClientInvolved(
+                c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.informed(),
+                b.response().name(), "R-PROC-1"));
     }
 
     public Loaded consult(UUID id, CaseDtos.Consultation b) {
@@ -177,13 +171,10 @@ public class CaseService {
         refuse(rule.consultation(state(l), b.consultedRole(), b.orgId()));
         CaseDtos.Consultation stored = new CaseDtos.Consultation(b.consultedRole(), blankToNull(b.consultedId()),
                 blankToNull(b.orgId()), b.advice(), blankToNull(b.note()));
-        Map<String, Object> data = data(l.c());
-        data.put("consultedRole", b.consultedRole().name());
-        data.put("consultedId", stored.consultedId());
-        data.put("orgId", stored.orgId());
-        data.put("advice", b.advice().name());
-        data.put("rule", b.consultedRole() == org.confide.disclosure.cases.ConsultedRole.PARTNER_REPRESENTATIVE ? "R-REF-2" : "R-PROC-2");
-        return advance(l, StepKind.CONSULTED, stored, l.c().status, "disclosure.consulted", data);
+        String cited = b.consultedRole() == org.confide.disclosure.cases.ConsultedRole.PARTNER_REPRESENTATIVE ? "R-REF-2" : "R-PROC-2";
+        return advance(l, StepKind.CONSULTED, stored, l.c().status, c -> new DisclosureEvents.Consulted(c.id.toString(),
+                c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.consultedRole().name(),
+                stored.consultedId(), stored.orgId(), b.advice().name(), cited));
     }
 
     /** R-PROC-2: a manager who is not the raiser; a decision after an emergency share is retrospective. */
@@ -194,12 +185,9 @@ public class CaseService {
         refuse(rule.decision(s, caller.subject(), b.decision(), b.lawfulBasis()));
         boolean retrospective = s.shares().stream().anyMatch(WorkflowRule.Share::emergency);
         CaseDtos.Decision stored = new CaseDtos.Decision(b.decision(), b.rationale(), b.lawfulBasis(), retrospective);
-        Map<String, Object> data = data(c);
-        data.put("decision", b.decision().name());
-        data.put("lawfulBasis", b.lawfulBasis() == null ? null : b.lawfulBasis().name());
-        data.put("retrospective", retrospective);
-        data.put("rule", "R-PROC-2");
-        return advance(l, StepKind.DECIDED, stored, rule.afterDecision(s, b.decision()), "disclosure.decided", data);
+        return advance(l, StepKind.DECIDED, stored, rule.afterDecision(s, b.decision()), k -> new DisclosureEvents.Decided(
+                k.id.toString(), k.clientId, k.groupId, k.status.name(), k.outcome.name(), k.decidingRule,
+                b.decision().name(), b.lawfulBasis() == null ? null : b.lawfulBasis().name(), retrospective, "R-PROC-2"));
     }
 
     /** Who may act and what a share would need to re-check consent for (read only). */
@@ -254,27 +242,20 @@ public class CaseService {
         }
         CaseDtos.Share stored = new CaseDtos.Share(b.recipientType(), blankToNull(b.recipientName()), b.method(),
                 b.categories().stream().distinct().toList(), emergency, basis, onDecisionOf);
-        Map<String, Object> data = data(l.c());
-        data.put("recipientType", b.recipientType().name());
-        data.put("method", b.method().name());
-        data.put("categories", stored.categories().stream().map(Enum::name).toList());
-        data.put("emergency", emergency);
-        data.put("basis", basis);
-        data.put("onDecisionOf", onDecisionOf);
-        data.put("rule", emergency ? "R-PROC-2" : "R-PROC-3");
         CaseStatus next = l.c().status == CaseStatus.RAISED || l.c().status == CaseStatus.APPROVED ? CaseStatus.DISCLOSED : l.c().status;
-        return advance(l, StepKind.SHARED, stored, next, "disclosure.shared", data);
+        return advance(l, StepKind.SHARED, stored, next, c -> new DisclosureEvents.Shared(c.id.toString(), c.clientId,
+                c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.recipientType().name(), b.method().name(),
+                stored.categories().stream().map(Enum::name).toList(), emergency, basis, onDecisionOf,
+                emergency ? "R-PROC-2" : "R-PROC-3"));
     }
 
     public Loaded followUp(UUID id, CaseDtos.FollowUp b) {
         Loaded l = lockForStep(id);
         refuse(rule.followUp(state(l), b.clientInformedOfOutcome(), b.note()));
         CaseDtos.FollowUp stored = new CaseDtos.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
-        Map<String, Object> data = data(l.c());
-        data.put("supportOffered", b.supportOffered());
-        data.put("clientInformedOfOutcome", b.clientInformedOfOutcome());
-        data.put("rule", "R-PROC-1");
-        return advance(l, StepKind.FOLLOWED_UP, stored, CaseStatus.FOLLOWED_UP, "disclosure.followed-up", data);
+        return advance(l, StepKind.FOLLOWED_UP, stored, CaseStatus.FOLLOWED_UP, c -> new DisclosureEvents.FollowedUp(
+                c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule,
+                b.supportOffered(), b.clientInformedOfOutcome(), "R-PROC-1"));
     }
 
     /** Managers only (the resource's role check). */
@@ -282,19 +263,18 @@ public class CaseService {
         DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
         Loaded l = new Loaded(c, cases.steps(c.id));
         refuse(rule.close(state(l)));
-        Map<String, Object> data = data(c);
-        data.put("rule", "R-PROC-1");
-        return advance(l, StepKind.CLOSED, Map.of(), CaseStatus.CLOSED, "disclosure.closed", data);
+        return advance(l, StepKind.CLOSED, Map.of(), CaseStatus.CLOSED, k -> new DisclosureEvents.Closed(k.id.toString(),
+                k.clientId, k.groupId, k.status.name(), k.outcome.name(), k.decidingRule, "R-PROC-1"));
     }
 
-    private Loaded advance(Loaded l, StepKind kind, Object stored, CaseStatus next, String eventType, Map<String, Object> data) {
+    /** The step, the case's new status, and the step's event made from the case as it is now. */
+    private Loaded advance(Loaded l, StepKind kind, Object stored, CaseStatus next, Function<DisclosureCase, EventData> event) {
         OffsetDateTime now = now();
         DisclosureCase c = l.c();
         c.status = next;
         c.updatedAt = now;
         CaseStep step = step(c, kind, stored, now);
-        data.put("status", next.name());
-        emit(eventType, c, data);
+        emit(c, event.apply(c));
         List<CaseStep> steps = new ArrayList<>(l.steps());
         steps.add(step);
         return new Loaded(c, steps);
@@ -316,20 +296,8 @@ public class CaseService {
     }
 
     /** The case id is the correlation id of every event of the case (docs/api.md conventions). */
-    private void emit(String type, DisclosureCase c, Map<String, Object> data) {
-        outbox.emit(type, c.clientId, caller.actor(), c.id.toString(), data);
-    }
-
-    /** Event data: ids and codes only, never the summary, names or notes. */
-    private static Map<String, Object> data(DisclosureCase c) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id.toString());
-        data.put("clientId", c.clientId);
-        if (c.groupId != null) data.put("groupId", c.groupId);
-        data.put("status", c.status.name());
-        data.put("outcome", c.outcome.name());
-        data.put("decidingRule", c.decidingRule);
-        return data;
+    private void emit(DisclosureCase c, EventData event) {
+        outbox.emit(event, caller.actor(), c.id.toString());
     }
 
     private Loaded lockForStep(UUID id) {

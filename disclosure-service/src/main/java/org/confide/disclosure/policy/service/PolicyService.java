@@ -9,12 +9,11 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.confide.disclosure.assessment.rule.Policy;
 import org.confide.disclosure.policy.PolicyVersion;
 import org.confide.disclosure.policy.repository.PolicyRepository;
+import org.confide.events.DisclosureEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 
@@ -59,14 +58,8 @@ public class PolicyService {
         v.createdBy = caller.subject();
         policies.persist(v);
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("version", next);
-        data.put("requireImminenceForRiskToSelf", p.requireImminenceForRiskToSelf());
-        data.put("requireConsultation", p.requireConsultation());
-        data.put("partnerApprovalOrgs", p.partnerApprovalOrgs());
-        data.put("allowEmergencyBeforeApproval", p.allowEmergencyBeforeApproval());
-        data.put("rule", "R-BRK-6");
-        outbox.emit("policy.changed", null, data);
+        outbox.emit(new DisclosureEvents.PolicyChanged(next, p.requireImminenceForRiskToSelf(), p.requireConsultation(),
+                p.partnerApprovalOrgs(), p.allowEmergencyBeforeApproval(), "R-BRK-6"));
         return versioned(v);
     }
 

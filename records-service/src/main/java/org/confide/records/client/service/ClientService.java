@@ -8,10 +8,9 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.outbox.Outbox;
@@ -75,7 +74,7 @@ public class ClientService {
         });
         Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, registeringPractitioner());
         client.limitsExplainedAt = client.createdAt;
-        emitRegistered(client, "limitsExplained", IntakeRule.RULE);
+        emitRegistered(client, false, IntakeRule.RULE);
         return client;
     }
 
@@ -84,16 +83,13 @@ public class ClientService {
         return caller.is(Roles.PRACTITIONER) && !caller.is(Roles.MANAGER) ? caller.subject() : null;
     }
 
-    /** {@code client.registered}: ids and codes only, {@code flag} (limitsExplained, anonymous) true, and the rule applied. */
-    public void emitRegistered(Client client, String flag, String rule) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", client.id.toString());
-        data.put("programme", client.programme.name());
-        data.put("status", client.status.name());
-        data.put("allocatedPractitionerId", client.allocatedPractitionerId);
-        data.put(flag, true);
-        data.put("rule", rule);
-        outbox.emit("client.registered", client.id.toString(), data);
+    /**
+     * {@code client.registered}: ids and codes only, {@code limitsExplained} true (R-REC-5) or, for an anonymous group
+     * member, {@code anonymous} true (R-CONF-4), and the rule applied.
+     */
+    public void emitRegistered(Client client, boolean anonymous, String rule) {
+        outbox.emit(new RecordsEvents.ClientRegistered(client.id.toString(), client.programme.name(), client.status.name(),
+                client.allocatedPractitionerId, anonymous ? null : true, anonymous ? true : null, rule));
     }
 
     /** A new client row with its own data key and its identity sealed by it; no event (the caller emits one). */
@@ -144,8 +140,7 @@ public class ClientService {
 
     /** Records a read of client data (record.accessed) with its purpose of use. */
     public void accessed(Client client, PurposeOfUse purpose, String resource) {
-        outbox.emit("record.accessed", client.id.toString(), Map.of(
-                "clientId", client.id.toString(), "purposeOfUse", purpose.name(), "resource", resource));
+        outbox.emit(new RecordsEvents.RecordAccessed(client.id.toString(), purpose.name(), resource));
     }
 
     /** A page of clients as staff see them (a destroyed one as its tombstone); each identity shown is a recorded read. */

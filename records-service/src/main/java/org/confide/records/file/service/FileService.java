@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
@@ -62,8 +62,7 @@ public class FileService {
             throw ProblemException.notFound("client");
         }
         Client c = clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
-        outbox.emit("file.accessed", c.id.toString(), Map.of("clientId", c.id.toString(),
-                "purposeOfUse", PurposeOfUse.CLIENT_REQUEST.name(), "rule", "R-REC-2"));
+        outbox.emit(new RecordsEvents.FileAccessed(c.id.toString(), PurposeOfUse.CLIENT_REQUEST.name(), "R-REC-2"));
         List<MilestoneView> milestones = referrals.ofClient(c.id).stream()
                 .map(m -> new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at)).toList();
         if (c.destroyed()) {

@@ -8,12 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
@@ -101,12 +101,7 @@ public class GroupService {
         groups.persist(g);
         addFacilitator(g, caller.subject());
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("groupId", g.id.toString());
-        data.put("kind", g.kind.name());
-        data.put("programme", g.programme.name());
-        data.put("facilitatorIds", facilitators.of(g.id));
-        outbox.emit("group.created", g.id.toString(), data);
+        outbox.emit(new RecordsEvents.GroupCreated(g.id.toString(), g.kind.name(), g.programme.name(), facilitators.of(g.id)));
         return view(g, false);
     }
 
@@ -152,19 +147,14 @@ public class GroupService {
         m.addedBy = caller.subject();
         members.persist(m);
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("groupId", g.id.toString());
-        data.put("memberId", m.id.toString());
-        data.put("clientId", client.id.toString());
-        data.put("anonymous", anonymous);
-        outbox.emit("group.member-joined", client.id.toString(), data);
+        outbox.emit(new RecordsEvents.GroupMemberJoined(g.id.toString(), m.id.toString(), client.id.toString(), anonymous));
         return new MemberView(m.id, client.id, alias);
     }
 
     /** R-CONF-4: a client record with no identity, a normal client for retention, allocation and consent. */
     private Client registerAnonymous(PeerGroup g) {
         Client client = clients.create(g.org, g.programme, null, ClientStatus.ACTIVE, clients.registeringPractitioner());
-        clients.emitRegistered(client, "anonymous", MembershipRule.ANONYMITY);
+        clients.emitRegistered(client, true, MembershipRule.ANONYMITY);
         return client;
     }
 
@@ -174,7 +164,7 @@ public class GroupService {
         GroupMember m = members.inGroup(g.id, memberId).orElseThrow(() -> ProblemException.notFound("member"));
         if (!m.current()) return;
         m.leftAt = ClientService.now();
-        outbox.emit("group.member-left", m.clientId.toString(), leftData(m));
+        outbox.emit(left(m));
     }
 
     /** A session with its attendance: every attendee a current member of this group (422 naming attendeeIds). */
@@ -204,12 +194,8 @@ public class GroupService {
         sessions.persist(s);
         attendees.forEach(a -> sessions.attend(s.id, a));
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("groupId", g.id.toString());
-        data.put("sessionId", s.id.toString());
-        data.put("attendeeCount", attendees.size());
-        data.put("attendeeIds", attendees.stream().map(UUID::toString).toList());
-        outbox.emit("group.session-recorded", g.id.toString(), data);
+        outbox.emit(new RecordsEvents.GroupSessionRecorded(g.id.toString(), s.id.toString(), attendees.size(),
+                attendees.stream().map(UUID::toString).toList()));
         return new SessionView(s.id, g.id, s.sessionDate, attendees, attendees.size(), hasNote ? command.note() : null,
                 s.authorId, s.createdAt);
     }
@@ -266,17 +252,13 @@ public class GroupService {
             m.alias = null;
             if (m.current()) {
                 m.leftAt = now;
-                outbox.emit("group.member-left", clientId.toString(), actor, correlationId, leftData(m));
+                outbox.emit(left(m), actor, correlationId);
             }
         }
     }
 
-    private static Map<String, Object> leftData(GroupMember m) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("groupId", m.groupId.toString());
-        data.put("memberId", m.id.toString());
-        data.put("clientId", m.clientId.toString());
-        return data;
+    private static RecordsEvents.GroupMemberLeft left(GroupMember m) {
+        return new RecordsEvents.GroupMemberLeft(m.groupId.toString(), m.id.toString(), m.clientId.toString());
     }
 
     /**

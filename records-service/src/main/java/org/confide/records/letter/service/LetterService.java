@@ -3,10 +3,9 @@ package org.confide.records.letter.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
@@ -62,7 +61,7 @@ public class LetterService {
         l.authorId = caller.subject();
         l.createdAt = ClientService.now();
         letters.persist(l);
-        event("letter.drafted", l, null);
+        outbox.emit(new RecordsEvents.LetterDrafted(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
     }
 
@@ -91,7 +90,7 @@ public class LetterService {
         });
         l.status = LetterStatus.SENT;
         l.sentAt = ClientService.now();
-        event("letter.sent", l, null);
+        outbox.emit(new RecordsEvents.LetterSent(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
     }
 
@@ -114,7 +113,8 @@ public class LetterService {
         });
         l.status = rule.decided(approved);
         l.decidedAt = ClientService.now();
-        event("letter.approved", l, approved);
+        outbox.emit(new RecordsEvents.LetterApproved(l.clientId.toString(), l.id.toString(), l.status.name(), approved,
+                LetterRule.RULE));
         return view(self(), l);
     }
 
@@ -140,16 +140,6 @@ public class LetterService {
             throw ProblemException.notFound("client");
         }
         return clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
-    }
-
-    private void event(String type, Letter l, Boolean approved) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", l.clientId.toString());
-        data.put("letterId", l.id.toString());
-        data.put("status", l.status.name());
-        if (approved != null) data.put("approved", approved);
-        data.put("rule", LetterRule.RULE);
-        outbox.emit(type, l.clientId.toString(), data);
     }
 
     private LetterView view(Client client, Letter l) {

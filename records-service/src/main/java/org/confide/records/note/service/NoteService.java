@@ -5,10 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
@@ -59,11 +58,7 @@ public class NoteService {
         n.authorId = caller.subject();
         n.createdAt = ClientService.now();
         notes.persist(n);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", client.id.toString());
-        data.put("noteId", n.id.toString());
-        data.put("kind", n.kind.name());
-        outbox.emit("note.written", client.id.toString(), data);
+        outbox.emit(new RecordsEvents.NoteWritten(client.id.toString(), n.id.toString(), n.kind.name(), null));
         return view(client, n, command.body());
     }
 

@@ -4,10 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
@@ -82,14 +81,9 @@ public class ReferralService {
         client.referralId = r.id;
         client.referrerOrg = r.referrerOrg;
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", client.id.toString());
-        data.put("referralId", r.id.toString());
-        data.put("referrerOrg", r.referrerOrg);
-        data.put("programme", client.programme.name());
         // The client belongs to the provider: the event (and its audit entry) is under the provider's org.
-        outbox.emit("referral.received", client.id.toString(),
-                new Actor(caller.subject(), caller.role(), client.org), correlation.value(), data);
+        outbox.emit(new RecordsEvents.ReferralReceived(client.id.toString(), r.id.toString(), r.referrerOrg,
+                client.programme.name()), new Actor(caller.subject(), caller.role(), client.org), correlation.value());
         return r;
     }
 
@@ -144,25 +138,14 @@ public class ReferralService {
         if (type == MilestoneType.CONTACT_CEASED) client.contactCeasedAt = m.at;
         if (Boolean.TRUE.equals(limitsExplained) && client.limitsExplainedAt == null) client.limitsExplainedAt = m.at;
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", client.id.toString());
-        data.put("milestoneId", m.id.toString());
-        data.put("type", type.name());
-        data.put("practitionerId", m.practitionerId);
-        data.put("status", client.status.name());
-        outbox.emit("milestone.recorded", client.id.toString(), data);
+        outbox.emit(new RecordsEvents.MilestoneRecorded(client.id.toString(), m.id.toString(), type.name(), m.practitionerId,
+                client.status.name()));
 
         if (client.referralId != null) {
             Referral r = referrals.findById(client.referralId);
             r.status = type == MilestoneType.CONTACT_CEASED ? ReferralStatus.CLOSED : ReferralStatus.ACCEPTED;
-            Map<String, Object> notice = new LinkedHashMap<>();
-            notice.put("clientId", client.id.toString());
-            notice.put("referralId", r.id.toString());
-            notice.put("referrerOrg", r.referrerOrg);
-            notice.put("notificationId", m.id.toString());
-            notice.put("type", type.name());
-            notice.put("rule", MilestoneRule.RULE);
-            outbox.emit("referrer.notified", client.id.toString(), notice);
+            outbox.emit(new RecordsEvents.ReferrerNotified(client.id.toString(), r.id.toString(), r.referrerOrg,
+                    m.id.toString(), type.name(), MilestoneRule.RULE));
         }
         return m;
     }

@@ -6,10 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.correlation.CorrelationId;
@@ -93,7 +92,7 @@ public class RetentionService {
         Client c = clientService.forWork(clientId);
         c.legalHold = true;
         c.legalHoldReason = reason;
-        outbox.emit("legal-hold.set", c.id.toString(), Map.of("clientId", c.id.toString(), "rule", RetentionRule.HOLD_RULE));
+        outbox.emit(new RecordsEvents.LegalHoldSet(c.id.toString(), RetentionRule.HOLD_RULE));
         return c;
     }
 
@@ -102,8 +101,7 @@ public class RetentionService {
         if (!c.legalHold) return;
         c.legalHold = false;
         c.legalHoldReason = null;
-        outbox.emit("legal-hold.released", c.id.toString(),
-                Map.of("clientId", c.id.toString(), "rule", RetentionRule.HOLD_RULE));
+        outbox.emit(new RecordsEvents.LegalHoldReleased(c.id.toString(), RetentionRule.HOLD_RULE));
     }
 
     /** One client, at a manager's request: refused (409) under a hold (R-REC-4) or before retention ended (R-REC-3). */
@@ -147,10 +145,6 @@ public class RetentionService {
         }
         em.createNativeQuery("update referral set reason = null where client_id = ?1").setParameter(1, c.id).executeUpdate();
         groups.destroyed(c.id, actor, correlationId, now); // its aliases go and it leaves its groups (R-CONF-4)
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", c.id.toString());
-        data.put("destroyedAt", now.toInstant().toString());
-        data.put("rule", RetentionRule.RULE);
-        outbox.emit("client.destroyed", c.id.toString(), actor, correlationId, data);
+        outbox.emit(new RecordsEvents.ClientDestroyed(c.id.toString(), now.toInstant(), RetentionRule.RULE), actor, correlationId);
     }
 }

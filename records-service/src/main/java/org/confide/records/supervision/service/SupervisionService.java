@@ -5,11 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
@@ -88,12 +87,7 @@ public class SupervisionService {
         n.authorId = caller.subject();
         n.createdAt = ClientService.now();
         supervisionNotes.persist(n);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", client.id.toString());
-        data.put("noteId", n.id.toString());
-        data.put("kind", "SUPERVISION");
-        data.put("rule", IdentifierDetector.RULE);
-        outbox.emit("note.written", client.id.toString(), data);
+        outbox.emit(new RecordsEvents.NoteWritten(client.id.toString(), n.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
         return new SupervisionNoteView(n.id, text, n.createdAt);
     }
 
@@ -112,8 +106,7 @@ public class SupervisionService {
             throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
         }
         Identity id = clients.identityOf(client);
-        outbox.emit("supervision.viewed", client.id.toString(), Map.of("clientId", client.id.toString(),
-                "purposeOfUse", "SUPERVISION", "rule", IdentifierDetector.RULE));
+        outbox.emit(new RecordsEvents.SupervisionViewed(client.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
         return new SupervisionView(keys.pseudonym(client.id), client.programme,
                 AgeBand.of(id == null ? null : id.dateOfBirth(), LocalDate.now(ZoneOffset.UTC)),
                 notes.countOf(client.id), allOf(client));

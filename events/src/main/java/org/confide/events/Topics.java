@@ -1,10 +1,13 @@
-package org.confide.platform.events;
+package org.confide.events;
 
-/** The three event topics of docs/api.md, one per producing service; the key is the client id. */
+import java.util.List;
+
+/** The three event topics of docs/api.md, one per producing service. */
 public final class Topics {
     public static final String CONSENT = "consent-events";
     public static final String DISCLOSURE = "disclosure-events";
     public static final String RECORDS = "records-events";
+    public static final List<String> ALL = List.of(CONSENT, DISCLOSURE, RECORDS);
 
     private Topics() {
     }

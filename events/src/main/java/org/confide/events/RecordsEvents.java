@@ -1,0 +1,119 @@
+package org.confide.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * records-service's events (docs/api.md "Events"). consent-service and disclosure-service keep their allocation copies
+ * from {@code client.registered}, {@code referral.received}, {@code milestone.recorded}, {@code client.destroyed},
+ * {@code group.created}, {@code group.member-joined} and {@code group.member-left}. Identity, notes, letters, reasons
+ * and aliases never leave records-service.
+ */
+@Topic(Topics.RECORDS)
+public sealed interface RecordsEvents extends EventData {
+
+    /**
+     * A client was registered: by staff ({@code limitsExplained} true, R-REC-5) or as an anonymous group member
+     * ({@code anonymous} true, R-CONF-4); a registering practitioner is allocated.
+     */
+    @Type("client.registered")
+    record ClientRegistered(@Id String clientId, @Code String programme, @Code String status,
+                            @Id @Nullable String allocatedPractitionerId, @Nullable Boolean limitsExplained,
+                            @Nullable Boolean anonymous, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A partner's referral (R-REF-1); under the provider's organisation, the client REFERRED and unallocated. */
+    @Type("referral.received")
+    record ReferralReceived(@Id String clientId, @Id String referralId, @Id String referrerOrg, @Code String programme)
+            implements RecordsEvents {
+    }
+
+    /** A milestone of the client ({@code type}); {@code practitionerId} for PRACTITIONER_ALLOCATED; the client's new status. */
+    @Type("milestone.recorded")
+    record MilestoneRecorded(@Id String clientId, @Id String milestoneId, @Code String type,
+                             @Id @Nullable String practitionerId, @Code String status) implements RecordsEvents {
+    }
+
+    /** The referrer's written notice of a milestone (R-REF-1). */
+    @Type("referrer.notified")
+    record ReferrerNotified(@Id String clientId, @Id String referralId, @Id String referrerOrg,
+                            @Id String notificationId, @Code String type, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A note was written ({@code kind}; SUPERVISION for de-identified supervision material, R-CONF-2). */
+    @Type("note.written")
+    record NoteWritten(@Id String clientId, @Id String noteId, @Code String kind, @RuleId @Nullable String rule)
+            implements RecordsEvents {
+    }
+
+    /** Client data was read ({@code resource}: client, notes) for {@code purposeOfUse}. */
+    @Type("record.accessed")
+    record RecordAccessed(@Id String clientId, @Code String purposeOfUse, @Code String resource) implements RecordsEvents {
+    }
+
+    /** A supervisor's de-identified view (R-CONF-2). */
+    @Type("supervision.viewed")
+    record SupervisionViewed(@Id String clientId, @Code String purposeOfUse, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A letter on the client's behalf was drafted (R-CONS-3). */
+    @Type("letter.drafted")
+    record LetterDrafted(@Id String clientId, @Id String letterId, @Code String status, @RuleId String rule)
+            implements RecordsEvents {
+    }
+
+    /** The client approved ({@code approved} true) or rejected the letter (R-CONS-3). */
+    @Type("letter.approved")
+    record LetterApproved(@Id String clientId, @Id String letterId, @Code String status, boolean approved,
+                          @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** An approved letter was sent (R-CONS-3). */
+    @Type("letter.sent")
+    record LetterSent(@Id String clientId, @Id String letterId, @Code String status, @RuleId String rule)
+            implements RecordsEvents {
+    }
+
+    /** The client read their own file (R-REC-2). */
+    @Type("file.accessed")
+    record FileAccessed(@Id String clientId, @Code String purposeOfUse, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** Destruction was suspended (R-REC-4); the reason stays in records-service. */
+    @Type("legal-hold.set")
+    record LegalHoldSet(@Id String clientId, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** The legal hold was released (R-REC-4). */
+    @Type("legal-hold.released")
+    record LegalHoldReleased(@Id String clientId, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** The client's record was destroyed at the end of retention (R-REC-3); every service destroys its copies. */
+    @Type("client.destroyed")
+    record ClientDestroyed(@Id String clientId, Instant destroyedAt, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A group or network was created; keyed by the group. */
+    @Type(value = "group.created", key = Key.GROUP)
+    record GroupCreated(@Id String groupId, @Code String kind, @Code String programme, @Id List<String> facilitatorIds)
+            implements RecordsEvents {
+    }
+
+    /** A client joined a group (R-CONF-3), anonymously or not (R-CONF-4); keyed by the client, in order with its other events. */
+    @Type("group.member-joined")
+    record GroupMemberJoined(@Id String groupId, @Id String memberId, @Id String clientId, boolean anonymous)
+            implements RecordsEvents {
+    }
+
+    /** A member left the group (or its client was destroyed); keyed by the client. */
+    @Type("group.member-left")
+    record GroupMemberLeft(@Id String groupId, @Id String memberId, @Id String clientId) implements RecordsEvents {
+    }
+
+    /** A group session with its attendance (member ids and a count); keyed by the group. */
+    @Type(value = "group.session-recorded", key = Key.GROUP)
+    record GroupSessionRecorded(@Id String groupId, @Id String sessionId, int attendeeCount, @Id List<String> attendeeIds)
+            implements RecordsEvents {
+    }
+}
