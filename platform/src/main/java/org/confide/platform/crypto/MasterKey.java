@@ -5,13 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.confide.platform.config.SecretBytes;
 
 /**
  * The master key that wraps every client's data key (docs/architecture.md, crypto-shredding). Taken from
@@ -58,23 +55,7 @@ public class MasterKey {
                     + "in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`) to protect what it "
                     + "holds about clients; it will not start without one");
         }
-        String text = value.trim();
-        // Base64 may itself begin with '/', so the value is a key when it decodes to one, and a file path otherwise.
-        byte[] direct = decode(text);
-        if (direct != null && direct.length == FieldCipher.KEY_BYTES) return direct;
-        if (direct == null || text.startsWith("/") || text.startsWith(".")) {
-            Path file = Path.of(text);
-            if (Files.isRegularFile(file)) {
-                try {
-                    text = Files.readString(file).trim();
-                } catch (IOException e) {
-                    throw new IllegalStateException(variable + " names the file " + file + ", which cannot be read", e);
-                }
-            } else if (direct == null && (text.startsWith("/") || text.startsWith("."))) {
-                throw new IllegalStateException(variable + " names the file " + file + ", which cannot be read");
-            }
-        }
-        byte[] k = decode(text);
+        byte[] k = SecretBytes.base64OrFile(variable, value, n -> n == FieldCipher.KEY_BYTES);
         if (k == null) {
             throw new IllegalStateException(variable + " is not base64 (expected 32 random bytes in base64)");
         }
@@ -84,11 +65,4 @@ public class MasterKey {
         return k;
     }
 
-    private static byte[] decode(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -3,15 +3,12 @@ package org.confide.platform.idempotency;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.confide.platform.config.SecretBytes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -62,18 +59,7 @@ public class IdempotencySecret {
             throw new IllegalStateException(ENV + " is not set: the key of the Idempotency-Key request hashes (at least 32 "
                     + "random bytes in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`)");
         }
-        String text = value.trim();
-        byte[] bytes = decode(text);
-        if (bytes == null || bytes.length < MIN_BYTES) {
-            Path file = Path.of(text);
-            if (Files.isRegularFile(file)) {
-                try {
-                    bytes = decode(Files.readString(file).trim());
-                } catch (IOException e) {
-                    throw new IllegalStateException(ENV + " names the file " + file + ", which cannot be read", e);
-                }
-            }
-        }
+        byte[] bytes = SecretBytes.base64OrFile(ENV, value, n -> n >= MIN_BYTES);
         if (bytes == null || bytes.length < MIN_BYTES) {
             throw new IllegalStateException(ENV + " must be at least " + MIN_BYTES + " bytes in base64, or the path of a "
                     + "file holding them");
@@ -81,11 +67,4 @@ public class IdempotencySecret {
         return bytes;
     }
 
-    private static byte[] decode(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }
