@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,13 +49,13 @@ public final class QueryPlans {
     /**
      * The plan of {@code sql} (JDBC placeholders), as PostgreSQL makes it for these values. Each placeholder's value is
      * named by what it is compared with: {@code "org ="}, {@code "seq >"}, {@code "type in"} (a list, taken in order by
-     * the placeholders of the in-list), {@code "limit"} or {@code "offset"}. A placeholder the values do not name fails,
+     * the placeholders of the in-list, its last value repeated past its end), {@code "limit"} or {@code "offset"}. A placeholder the values do not name fails,
      * so a statement that changed is noticed rather than planned with the wrong values.
      */
     public static String explain(Connection c, String sql, Map<String, ?> values) throws SQLException {
         StringBuilder prepared = new StringBuilder();
         List<String> args = new ArrayList<>();
-        Map<String, Iterator<?>> lists = new java.util.HashMap<>();
+        Map<String, Integer> taken = new java.util.HashMap<>();
         for (int i = 0; i < sql.length(); i++) {
             char ch = sql.charAt(i);
             if (ch != '?') {
@@ -70,9 +69,9 @@ public final class QueryPlans {
             }
             Object value = values.get(key);
             if (value instanceof List<?> list) {
-                Iterator<?> next = lists.computeIfAbsent(key, k -> list.iterator());
-                if (!next.hasNext()) throw new IllegalArgumentException("too few values for " + key + ": " + sql);
-                value = next.next();
+                // Past the list's end: the last value again, as Hibernate pads an in-list to a power of two.
+                int n = taken.merge(key, 1, Integer::sum) - 1;
+                value = list.get(Math.min(n, list.size() - 1));
             }
             args.add(literal(value));
             prepared.append('$').append(args.size());
