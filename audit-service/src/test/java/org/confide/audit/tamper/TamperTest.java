@@ -8,9 +8,9 @@ import static org.confide.audit.AuditTestSupport.send;
 import static org.confide.audit.AuditTestSupport.treeSizeOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -126,7 +126,7 @@ class TamperTest {
         rewriteFrom(org, 3);
         compliance(org).get("/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(false)).body("firstBrokenSeq", equalTo(3)).body("headSeq", equalTo(2))
-                .body("checkpointsChecked", equalTo(1)).body("reason", containsString("checkpoint 5"));
+                .body("reason", startsWith("checkpoint "));
 
         // The attacker erases the tree and every checkpoint; the service signs the rewritten log afresh.
         asAttacker("DELETE FROM checkpoint WHERE org = '" + org + "'", "DELETE FROM merkle_node WHERE org = '" + org + "'",
@@ -177,8 +177,10 @@ class TamperTest {
             }
             st.execute("UPDATE chain_head SET hash = '" + prev + "' WHERE org = '" + org + "'");
         }
-        // The rewrite is consistent: the chain alone, without the checkpoints, finds nothing.
-        assertTrue(compliance(org).get("/audit/verify?fromSeq=1&toSeq=5").then().extract().<Integer>path("checked") >= 2);
+        // The rewrite is consistent: verify is refused by a checkpoint past entry 2, not by the chain (whose refusal
+        // names an entry); a timer may have signed one at 3 or 4 as the entries arrived.
+        compliance(org).get("/audit/verify?fromSeq=1&toSeq=5").then().statusCode(200)
+                .body("valid", equalTo(false)).body("firstBrokenSeq", equalTo(3)).body("reason", startsWith("checkpoint "));
     }
 
     private int offline(String... args) {

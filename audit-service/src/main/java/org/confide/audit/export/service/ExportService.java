@@ -89,7 +89,8 @@ public class ExportService {
     private record Row(EntryContent content, String dataText, String prevHash, String hash) {
     }
 
-    private List<Row> chunk(Connection c, String org, Filter f, long after, long last) throws SQLException {
+    /** The statement of one chunk: org, the seq after which and the last seq, then from and to when given. */
+    public static String chunkSql(Filter f) {
         StringBuilder sql = new StringBuilder("""
                 SELECT seq, event_id, type, occurred_at, recorded_at, actor_id, actor_role, client_id, correlation_id,
                        source, data, prev_hash, hash
@@ -97,8 +98,12 @@ public class ExportService {
         if (f.from() != null) sql.append(" AND occurred_at >= ?");
         if (f.to() != null) sql.append(" AND occurred_at < ?");
         sql.append(" ORDER BY seq LIMIT ").append(CHUNK);
+        return sql.toString();
+    }
+
+    private List<Row> chunk(Connection c, String org, Filter f, long after, long last) throws SQLException {
         List<Row> rows = new ArrayList<>(CHUNK);
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(chunkSql(f))) {
             int i = 1;
             ps.setString(i++, org);
             ps.setLong(i++, after);

@@ -2,7 +2,9 @@ package org.confide.records.client.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.confide.records.Fixtures.awaitEvent;
+import static org.confide.records.Fixtures.rows;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -68,13 +70,19 @@ class ClientResourceTest {
     @Test
     @DisplayName("R-REC-5: limits of confidentiality not explained is refused with 422 naming the rule, and nothing is stored")
     void limitsNotExplained() {
-        String body = VALID.replace("\"limitsExplained\": true", "\"limitsExplained\": false");
-        as("manager", ORG, "mgr-1").body(body).post("/clients").then().statusCode(422)
+        String org = "org-limits-refused";
+        String name = "Refused " + UUID.randomUUID();
+        String body = VALID.replace("Sam Jones", name).replace("\"limitsExplained\": true", "\"limitsExplained\": false");
+        as("manager", org, "mgr-1").body(body).post("/clients").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("rule", equalTo("R-REC-5"))
                 .body("violations.field", hasItem("limitsExplained"));
-        as("manager", ORG, "mgr-1").get("/clients?limit=500").then().statusCode(200)
-                .body("items.identity.fullName", not(hasItem("never stored")));
+        // The org has no other client: anything stored by the refused request would be listed here, with its name.
+        as("manager", org, "mgr-1").get("/clients?limit=500").then().statusCode(200)
+                .body("items.identity.fullName", not(hasItem(name)))
+                .body("items", empty());
+        assertEquals(0, rows("select id from client where org = ?1", org).size());
+        assertEquals(0, rows("select id from outbox_event where strpos(payload, ?1) > 0", org).size());
     }
 
     @Test

@@ -1,0 +1,17 @@
+package org.confide.audit;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.confide.testing.QueryPlans;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+/** Lets {@link QueryPlans#capture} see the SQL the repositories send (QueryPlanTest explains it). */
+@ApplicationScoped
+@PersistenceUnitExtension
+public class CapturedStatements implements StatementInspector {
+
+    @Override
+    public String inspect(String sql) {
+        return QueryPlans.inspect(sql);
+    }
+}
