@@ -13,7 +13,7 @@ CREATE TABLE widget (
     name TEXT NOT NULL
 );
 
--- A relay crash between send and mark-sent: marking a test.crash row sent fails while crash_plan allows (a sequence,
+-- A relay crash between send and mark-sent: marking a row of a note labelled crash sent fails while crash_plan allows (a sequence,
 -- so that the count survives the rollback it causes).
 CREATE SEQUENCE crash_count;
 CREATE TABLE crash_plan (failures INT NOT NULL);
@@ -26,9 +26,9 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER crash_before_mark BEFORE UPDATE OF sent_at ON outbox_event
-    FOR EACH ROW WHEN (NEW.event_type = 'test.crash') EXECUTE FUNCTION crash_before_mark();
+    FOR EACH ROW WHEN (NEW.payload LIKE '%"noteId":"crash-%') EXECUTE FUNCTION crash_before_mark();
 
--- Holds whoever writes a test.hold-insert row, or marks a test.hold-mark row sent, while the test holds advisory lock
+-- Holds whoever writes a row of a note labelled hold-insert, or marks one labelled hold-mark sent, while the test holds advisory lock
 -- 4242: the writer or relay stops there with its transaction open and its rows locked.
 CREATE FUNCTION hold() RETURNS trigger AS $$
 BEGIN
@@ -37,9 +37,9 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER hold_insert BEFORE INSERT ON outbox_event
-    FOR EACH ROW WHEN (NEW.event_type = 'test.hold-insert') EXECUTE FUNCTION hold();
+    FOR EACH ROW WHEN (NEW.payload LIKE '%"noteId":"hold-insert-%') EXECUTE FUNCTION hold();
 CREATE TRIGGER hold_mark BEFORE UPDATE OF sent_at ON outbox_event
-    FOR EACH ROW WHEN (NEW.event_type = 'test.hold-mark') EXECUTE FUNCTION hold();
+    FOR EACH ROW WHEN (NEW.payload LIKE '%"noteId":"hold-mark-%') EXECUTE FUNCTION hold();
 
 -- Which transaction wrote each outbox row (marking it sent rewrites its xmin, so that cannot tell).
 CREATE TABLE outbox_insert_tx (

@@ -5,6 +5,7 @@ import static org.confide.platform.PlatformTests.await;
 import static org.confide.platform.PlatformTests.column;
 import static org.confide.platform.PlatformTests.count;
 import static org.confide.platform.PlatformTests.emit;
+import static org.confide.platform.PlatformTests.note;
 import static org.confide.platform.PlatformTests.snapshot;
 import static org.confide.platform.PlatformTests.unsent;
 import static org.confide.platform.PlatformTests.waiting;
@@ -51,8 +52,8 @@ class OutboxGroupCommitTest {
         return Arc.container().instance(OutboxGroupCommit.class).get();
     }
 
-    private static OutboxEvent row(String type) {
-        return Arc.container().instance(Outbox.class).get().row(type, UUID.randomUUID().toString(), ACTOR, null, Map.of());
+    private static OutboxEvent row(String label) {
+        return Arc.container().instance(Outbox.class).get().row(note(label, UUID.randomUUID().toString(), 0), ACTOR, null);
     }
 
     /** Requests handed to the writer and not yet taken into a group. */
@@ -74,9 +75,9 @@ class OutboxGroupCommitTest {
     @Test
     @DisplayName("a request is answered only once its event is committed; the requests that arrive meanwhile share the next transaction; every event is published once")
     void answersAfterCommitInGroups() throws Exception {
-        OutboxEvent held = row("test.hold-insert");
+        OutboxEvent held = row("hold-insert");
         List<OutboxEvent> rows = new ArrayList<>();
-        for (int i = 0; i < 20; i++) rows.add(row("test.grouped"));
+        for (int i = 0; i < 20; i++) rows.add(row("grouped"));
         List<CompletableFuture<CloudEvent>> answers = new ArrayList<>();
         CompletableFuture<CloudEvent> first;
         try (Connection lock = PlatformTests.dataSource().getConnection(); Statement st = lock.createStatement()) {
@@ -119,11 +120,11 @@ class OutboxGroupCommitTest {
     @Test
     @DisplayName("a group the database refuses is 503 to every request in it and records none of it; the group before it stands")
     void refusedGroup() throws Exception {
-        String existing = emit("test.existing", List.of(UUID.randomUUID().toString())).getFirst();
-        OutboxEvent held = row("test.hold-insert");
-        OutboxEvent duplicate = row("test.grouped");
+        String existing = emit("existing", List.of(UUID.randomUUID().toString())).getFirst();
+        OutboxEvent held = row("hold-insert");
+        OutboxEvent duplicate = row("grouped");
         duplicate.eventId = UUID.fromString(existing);
-        List<OutboxEvent> good = List.of(row("test.grouped"), row("test.grouped"), row("test.grouped"));
+        List<OutboxEvent> good = List.of(row("grouped"), row("grouped"), row("grouped"));
         List<CompletableFuture<CloudEvent>> answers = new ArrayList<>();
         CompletableFuture<CloudEvent> first;
         try (Connection lock = PlatformTests.dataSource().getConnection(); Statement st = lock.createStatement()) {

@@ -6,6 +6,7 @@ import static org.confide.platform.PlatformTests.column;
 import static org.confide.platform.PlatformTests.committed;
 import static org.confide.platform.PlatformTests.count;
 import static org.confide.platform.PlatformTests.emit;
+import static org.confide.platform.PlatformTests.note;
 import static org.confide.platform.PlatformTests.endOffsets;
 import static org.confide.platform.PlatformTests.execute;
 import static org.confide.platform.PlatformTests.snapshot;
@@ -78,11 +79,11 @@ class OutboxRelayTest {
     @DisplayName("every committed event reaches the topic once, keyed by its client and in commit order per key, exactly as written, and is marked sent; a rolled-back event never does")
     void publishesCommitted() {
         List<String> keys = keys(30);
-        List<String> ids = emit("test.published", keys);
+        List<String> ids = emit("published", keys);
         String[] rolledBack = new String[1];
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            rolledBack[0] = Arc.container().instance(Outbox.class).get().emit("test.rolled-back", keys.getFirst(),
-                    new Actor("tester", "practitioner", "org-platform"), null, Map.of()).id();
+            rolledBack[0] = Arc.container().instance(Outbox.class).get().emit(note("rolled-back", keys.getFirst(), 0),
+                    new Actor("tester", "practitioner", "org-platform"), null).id();
             throw new IllegalStateException("the change failed after its event was written");
         }));
         await("all marked sent", () -> unsent(ids) == 0);
@@ -116,7 +117,7 @@ class OutboxRelayTest {
         execute("insert into crash_plan (failures) values (1)");
         List<String> ids;
         try {
-            ids = emit("test.crash", keys(10));
+            ids = emit("crash", keys(10));
             await("all marked sent after the crash", () -> unsent(ids) == 0);
         } finally {
             execute("delete from crash_plan");
@@ -153,7 +154,7 @@ class OutboxRelayTest {
             List<String> ids;
             CompletableFuture<Integer> sent;
             try {
-                ids = emit("test.hold-mark", keys(20));
+                ids = emit("hold-mark", keys(20));
                 // The application's relay takes the batch, sends it and stops at marking it sent, its rows locked.
                 await("the first relay holding its batch", () -> waiting() >= 1);
                 sent = CompletableFuture.supplyAsync(second::publishBatch);
@@ -170,7 +171,7 @@ class OutboxRelayTest {
             closeProducer(second);
         }
         // And with nothing held, the second relay takes what the first has not: nothing left unsent, nothing twice.
-        List<String> more = emit("test.two-relays", keys(50));
+        List<String> more = emit("two-relays", keys(50));
         second();
         await("all marked sent", () -> unsent(more) == 0);
         Map<String, Integer> copies = copies(more);
