@@ -33,7 +33,12 @@ public class ClientGuard {
     }
 
     public boolean mayAct(ClientAllocation a) {
-        return rule.mayAct(caller.roles(), caller.subject(), a.practitionerId,
-                () -> allocations.facilitatesGroupOf(a.org, a.clientId, caller.subject()));
+        return mayAct(a.org, a.clientId, a.practitionerId);
+    }
+
+    /** The rule for a client of {@code org} already found, whose allocated practitioner the caller has read. */
+    public boolean mayAct(String org, String clientId, String allocatedPractitionerId) {
+        return rule.mayAct(caller.roles(), caller.subject(), allocatedPractitionerId,
+                () -> allocations.facilitatesGroupOf(org, clientId, caller.subject()));
     }
 }
