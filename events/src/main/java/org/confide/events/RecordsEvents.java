@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * records-service's events (docs/api.md "Events"). consent-service and disclosure-service keep their allocation copies
  * from {@code client.registered}, {@code referral.received}, {@code milestone.recorded}, {@code client.destroyed},
- * {@code group.created}, {@code group.member-joined} and {@code group.member-left}. Identity, notes, letters, reasons
- * and aliases never leave records-service.
+ * {@code group.created}, {@code group.facilitator-added}, {@code group.member-joined} and {@code group.member-left}.
+ * Identity, notes, letters, reasons and aliases never leave records-service.
  */
 @Topic(Topics.RECORDS)
 public sealed interface RecordsEvents extends EventData {
@@ -98,6 +98,11 @@ public sealed interface RecordsEvents extends EventData {
     @Type(value = "group.created", key = Key.GROUP)
     record GroupCreated(@Id String groupId, @Code String kind, @Code String programme, @Id List<String> facilitatorIds)
             implements RecordsEvents {
+    }
+
+    /** A manager allocated another practitioner to a group as its facilitator (R-REC-1: they now work with its members); keyed by the group. */
+    @Type(value = "group.facilitator-added", key = Key.GROUP)
+    record GroupFacilitatorAdded(@Id String groupId, @Id String practitionerId) implements RecordsEvents {
     }
 
     /** A client joined a group (R-CONF-3), anonymously or not (R-CONF-4); keyed by the client, in order with its other events. */

@@ -79,6 +79,14 @@ public abstract class ServiceFixtures {
         return group;
     }
 
+    /** Makes {@code practitionerId} a facilitator of {@code group} (records-service's group.facilitator-added) and waits. */
+    public static void facilitate(String org, String group, String practitionerId, String memberClientId) {
+        publish(org, List.of(new RecordsEvents.GroupFacilitatorAdded(group, practitionerId)));
+        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
+        await("facilitator added", () -> QuarkusTransaction.requiringNew()
+                .call(() -> allocations.facilitatesGroupOf(org, memberClientId, practitionerId)));
+    }
+
     public static void leave(String org, String group, String clientId) {
         publish(org, List.of(new RecordsEvents.GroupMemberLeft(group, UUID.randomUUID().toString(), clientId)));
         AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();

@@ -1,6 +1,7 @@
 package org.confide.consent.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,30 @@ class AllocationCopyTest {
         publish(event(org, new RecordsEvents.GroupMemberLeft(group, "m-a", a)));
         List<String> left = await("one member", () -> Optional.of(allocations.activeMembers(org, group)).filter(m -> m.size() == 1));
         assertEquals(List.of(b), left);
+    }
+
+    @Test
+    @DisplayName("R-REC-1: a group's facilitators (from group.created and group.facilitator-added) count as allocated to its "
+            + "current members only, in its own organisation")
+    void groupFacilitatorsCountAsAllocated() throws Exception {
+        String org = "org-facilitators";
+        String group = UUID.randomUUID().toString();
+        String member = UUID.randomUUID().toString();
+        String outsider = UUID.randomUUID().toString();
+        publish(event(org, new RecordsEvents.ClientRegistered(outsider, "COUNSELLING", "ACTIVE", "p1", true, null, "R-REC-5")),
+                event(org, new RecordsEvents.GroupCreated(group, "PEER_GROUP", "PEER_SUPPORT", List.of("f1"))),
+                event(org, new RecordsEvents.GroupFacilitatorAdded(group, "f2")),
+                event(org, new RecordsEvents.GroupMemberJoined(group, "m-1", member, false)));
+        await("f2 facilitates the member's group", () -> Optional.of(true).filter(x -> allocations.facilitatesGroupOf(org, member, "f2")));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> allocations.facilitatesGroupOf(org, member, "f1")));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> allocations.facilitatesGroupOf(org, member, "f3")));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> allocations.facilitatesGroupOf(org, outsider, "f1")));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> allocations.facilitatesGroupOf("another-org", member, "f1")));
+
+        publish(event(org, new RecordsEvents.GroupMemberLeft(group, "m-1", member)));
+        await("a member who left is no longer the facilitators'",
+                () -> Optional.of(true).filter(x -> !allocations.facilitatesGroupOf(org, member, "f1")));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> allocations.facilitatesGroupOf(org, member, "f2")));
     }
 
     @Test

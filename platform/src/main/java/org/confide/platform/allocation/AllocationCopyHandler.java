@@ -18,6 +18,7 @@ import org.confide.events.Events;
 import org.confide.events.RecordsEvents;
 import org.confide.events.RecordsEvents.ClientRegistered;
 import org.confide.events.RecordsEvents.GroupCreated;
+import org.confide.events.RecordsEvents.GroupFacilitatorAdded;
 import org.confide.events.RecordsEvents.GroupMemberJoined;
 import org.confide.events.RecordsEvents.GroupMemberLeft;
 import org.confide.events.RecordsEvents.MilestoneRecorded;
@@ -70,16 +71,21 @@ public class AllocationCopyHandler {
 
     /** The types this copy is built from (docs/api.md "Who works with which client"). */
     static final Set<String> READ = Stream.of(ClientRegistered.class, ReferralReceived.class, MilestoneRecorded.class,
-                    RecordsEvents.ClientDestroyed.class, GroupCreated.class, GroupMemberJoined.class, GroupMemberLeft.class)
+                    RecordsEvents.ClientDestroyed.class, GroupCreated.class, GroupFacilitatorAdded.class, GroupMemberJoined.class,
+                    GroupMemberLeft.class)
             .map(c -> Events.of(c).name()).collect(Collectors.toUnmodifiableSet());
 
     void apply(String org, EventData event) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         switch (event) {
             // A group with no member yet is known, so a decision for it is DENY (nobody consented), not 404.
-            case GroupCreated g -> em.createNativeQuery("insert into known_group (group_id, org, created_at) values (?1, ?2, ?3) "
-                            + "on conflict (group_id) do nothing")
-                    .setParameter(1, g.groupId()).setParameter(2, org).setParameter(3, now).executeUpdate();
+            case GroupCreated g -> {
+                em.createNativeQuery("insert into known_group (group_id, org, created_at) values (?1, ?2, ?3) "
+                                + "on conflict (group_id) do nothing")
+                        .setParameter(1, g.groupId()).setParameter(2, org).setParameter(3, now).executeUpdate();
+                for (String p : g.facilitatorIds()) facilitator(g.groupId(), p, org, now);
+            }
+            case GroupFacilitatorAdded f -> facilitator(f.groupId(), f.practitionerId(), org, now);
             case ClientRegistered c -> upsert(c.clientId(), org, c.allocatedPractitionerId(), c.status(), true, now);
             case ReferralReceived r -> upsert(r.clientId(), org, null, "REFERRED", false, now);
             case MilestoneRecorded m -> {
@@ -111,6 +117,14 @@ public class AllocationCopyHandler {
                 // Other records events say nothing about allocation.
             }
         }
+    }
+
+    /** A group's facilitators count as allocated to its current members (R-REC-1, docs/domain.md "Allocated"). */
+    private void facilitator(String groupId, String practitionerId, String org, OffsetDateTime now) {
+        em.createNativeQuery("insert into group_facilitator (group_id, practitioner_id, org, added_at) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (group_id, practitioner_id) do nothing")
+                .setParameter(1, groupId).setParameter(2, practitionerId).setParameter(3, org).setParameter(4, now)
+                .executeUpdate();
     }
 
     private void membership(String groupId, String clientId, String org, boolean active, OffsetDateTime now) {

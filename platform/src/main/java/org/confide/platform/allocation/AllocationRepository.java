@@ -33,6 +33,15 @@ public class AllocationRepository implements PanacheRepositoryBase<ClientAllocat
     public record Member(String clientId, boolean current) {
     }
 
+    /** Whether {@code practitionerId} facilitates a group of {@code org} the client is a current member of (R-REC-1). */
+    public boolean facilitatesGroupOf(String org, String clientId, String practitionerId) {
+        Number n = (Number) getEntityManager().createNativeQuery(
+                        "select count(*) from group_membership m join group_facilitator f on f.group_id = m.group_id"
+                                + " where m.client_id = ?1 and m.active and m.org = ?2 and f.org = ?2 and f.practitioner_id = ?3")
+                .setParameter(1, clientId).setParameter(2, org).setParameter(3, practitionerId).getSingleResult();
+        return n.longValue() > 0;
+    }
+
     /** Whether the group is known in {@code org} at all: created, or with current or past members. */
     public boolean groupExists(String org, String groupId) {
         Number n = (Number) getEntityManager().createNativeQuery(

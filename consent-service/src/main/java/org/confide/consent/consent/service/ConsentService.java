@@ -238,7 +238,7 @@ public class ConsentService {
         consents.record(h);
     }
 
-    /** Staff: a manager, or the practitioner allocated to the consent's client (R-REC-1); unknown client: 404. */
+    /** Staff: a manager, or a practitioner who works with the consent's client (R-REC-1, ClientGuard); unknown client: 404. */
     private void requireStaffAccess(Consent c) {
         ClientAllocation a = allocations.inOrg(caller.org(), c.clientId)
                 .orElseThrow(() -> ProblemException.notFound("consent"));

@@ -19,7 +19,7 @@ import org.confide.platform.problem.ProblemException;
 
 /**
  * {@code POST /consent-decisions}: PERMIT or DENY with its reason (R-CONF-1; for groups R-CONF-3). Managers, services, and
- * practitioners: for a client only the allocated one (403 R-REC-1, checked by the service).
+ * practitioners: for a client only the allocated one or a facilitator of its group (403 R-REC-1, checked by the service).
  */
 @Path("/consent-decisions")
 @Produces(MediaType.APPLICATION_JSON)

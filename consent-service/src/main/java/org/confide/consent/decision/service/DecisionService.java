@@ -23,9 +23,10 @@ import org.confide.consent.decision.rule.DecisionRule.Request;
 import org.confide.consent.decision.rule.GroupDecisionRule;
 import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
 import org.confide.events.ConsentEvents;
+import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.allocation.AllocationRepository;
+import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Caller;
-import org.confide.platform.auth.Roles;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.outbox.OutboxGroupCommit;
 import org.confide.platform.problem.ProblemException;
@@ -53,6 +54,9 @@ public class DecisionService {
     AllocationRepository allocations;
 
     @Inject
+    ClientGuard guard;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -77,8 +81,8 @@ public class DecisionService {
         String org = caller.org();
         DecisionReads.ClientFacts facts = reads.forClient(org, r.clientId(), r.recipientType(), r.purpose())
                 .orElseThrow(() -> ProblemException.notFound("client"));
-        if (caller.is(Roles.PRACTITIONER) && !caller.subject().equals(facts.practitionerId())) {
-            throw new ProblemException(403, "Forbidden", "you are not allocated to this client", "R-REC-1", null);
+        if (!guard.mayAct(org, r.clientId(), facts.practitionerId())) {
+            throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), Instant.now());
 

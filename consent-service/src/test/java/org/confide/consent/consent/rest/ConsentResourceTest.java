@@ -281,6 +281,24 @@ class ConsentResourceTest {
     }
 
     @Test
+    @DisplayName("R-REC-1: a facilitator of a group the client is a current member of counts as allocated (grant, read, "
+            + "withdraw); once the client has left the group, 403 again")
+    void groupFacilitatorCountsAsAllocated() {
+        String client = knownClient(ORG, "prac-1");
+        String group = Fixtures.group(ORG, List.of(client));
+        as("practitioner", ORG, "fac-1").body(body(client, "CONTINUING_CARE")).post("/consents").then().statusCode(403)
+                .body("rule", equalTo("R-REC-1"));
+        Fixtures.facilitate(ORG, group, "fac-1", client);
+        String id = grant("practitioner", "fac-1", client, "CONTINUING_CARE");
+        as("practitioner", ORG, "fac-1").get("/consents/" + id).then().statusCode(200).body("id", equalTo(id));
+        as("practitioner", ORG, "fac-2").get("/consents/" + id).then().statusCode(403).body("rule", equalTo("R-REC-1"));
+        Fixtures.leave(ORG, group, client);
+        as("practitioner", ORG, "fac-1").get("/consents/" + id).then().statusCode(403).body("rule", equalTo("R-REC-1"));
+        as("practitioner", ORG, "fac-1").body("{}").post("/consents/" + id + "/withdraw").then().statusCode(403);
+        as("practitioner", ORG, "prac-1").get("/consents/" + id).then().statusCode(200);
+    }
+
+    @Test
     @DisplayName("GET /consents: by client and status, paged with limit and cursor; a practitioner sees only allocated clients'; other roles 403")
     void list() {
         List<String> clients = Fixtures.knownClients("org-list", "prac-l", 2);

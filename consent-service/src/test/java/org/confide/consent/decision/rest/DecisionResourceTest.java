@@ -2,6 +2,8 @@ package org.confide.consent.decision.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.confide.consent.Fixtures.as;
+import static org.confide.consent.Fixtures.facilitate;
+import static org.confide.consent.Fixtures.group;
 import static org.confide.consent.Fixtures.knownClient;
 import static org.confide.consent.Fixtures.outboxEvents;
 import static org.hamcrest.Matchers.containsString;
@@ -183,7 +185,13 @@ class DecisionResourceTest {
                         {"clientId": "%s", "recipientType": "GP", "category": "CASE_NOTES", "purpose": "CONTINUING_CARE"}"""
                         .formatted(client))
                 .post("/consent-decisions").then().statusCode(200).body("decision", equalTo("DENY"));
-        assertEquals(1, outboxEvents(client).size(), "only the allowed decision is recorded");
+        // A facilitator of a group the client is a current member of counts as allocated (R-REC-1, docs/domain.md "Roles").
+        facilitate(ORG, group(ORG, List.of(client)), "prac-other", client);
+        as("practitioner", ORG, "prac-other").body("""
+                        {"clientId": "%s", "recipientType": "GP", "category": "CASE_NOTES", "purpose": "CONTINUING_CARE"}"""
+                        .formatted(client))
+                .post("/consent-decisions").then().statusCode(200).body("decision", equalTo("DENY"));
+        assertEquals(2, outboxEvents(client).size(), "only the allowed decisions are recorded");
     }
 
     @Test

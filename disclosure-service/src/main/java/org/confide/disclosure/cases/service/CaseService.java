@@ -41,7 +41,9 @@ import org.confide.disclosure.cases.rule.WorkflowRule;
 import org.confide.disclosure.consent.ConsentAnswer;
 import org.confide.events.DisclosureEvents;
 import org.confide.events.EventData;
+import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.allocation.AllocationRepository;
+import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
@@ -66,6 +68,9 @@ public class CaseService {
 
     @Inject
     AllocationRepository allocations;
+
+    @Inject
+    ClientGuard guard;
 
     @Inject
     Caller caller;
@@ -311,11 +316,11 @@ public class CaseService {
         if (caller.is(Roles.MANAGER)) return;
         if (caller.is(Roles.PRACTITIONER)) {
             if (c.raisedBy.equals(caller.subject())) return;
-            boolean allocated = allocations.inOrg(caller.org(), c.clientId)
-                    .map(a -> caller.subject().equals(a.practitionerId)).orElse(false);
+            boolean allocated = allocations.inOrg(caller.org(), c.clientId).map(guard::mayAct).orElse(false);
             if (allocated) return;
         }
-        throw new ProblemException(403, "Forbidden", "you did not raise this case and are not allocated to its client", "R-REC-1", null);
+        throw new ProblemException(403, "Forbidden", "you did not raise this case and are not allocated to its client",
+                ClientAccessRule.RULE, null);
     }
 
     /** The raiser or a manager (docs/api.md). */

@@ -66,6 +66,23 @@ class CaseAuthTest {
     }
 
     @Test
+    @DisplayName("R-REC-1: a facilitator of a group the client is a current member of counts as allocated: raises and reads "
+            + "its cases; once the client has left the group, 403")
+    void groupFacilitator() {
+        String org = "org-auth-fac";
+        String client = Fixtures.knownClient(org, "p1");
+        String byManager = raise("manager", org, "m1", concern(client));
+        as("practitioner", org, "fac").get("/disclosures/" + byManager).then().statusCode(403).body("rule", equalTo("R-REC-1"));
+        as("practitioner", org, "fac").body(concern(client)).post("/disclosures").then().statusCode(403);
+        String group = Fixtures.group(org, List.of(client));
+        Fixtures.facilitate(org, group, "fac", client);
+        as("practitioner", org, "fac").get("/disclosures/" + byManager).then().statusCode(200);
+        raise("practitioner", org, "fac", concern(client));
+        Fixtures.leave(org, group, client);
+        as("practitioner", org, "fac").get("/disclosures/" + byManager).then().statusCode(403).body("rule", equalTo("R-REC-1"));
+    }
+
+    @Test
     @DisplayName("steps: the raiser or a manager; an allocated practitioner who did not raise it 403; decision and close managers only")
     void stepAuth() {
         String org = "org-auth-3";

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
+import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.outbox.Outbox;
@@ -25,7 +26,6 @@ import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.client.rest.ClientDtos.Referral;
 import org.confide.records.client.rest.ClientDtos.RegisterClient;
 import org.confide.records.client.rest.ClientDtos.Tombstone;
-import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.repository.GroupFacilitatorRepository;
@@ -122,7 +122,7 @@ public class ClientService {
     /** A client of the caller's org that the caller works with (R-REC-1): manager, allocated practitioner, or group facilitator. */
     public Client forStaff(UUID id) {
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
-        if (!access.mayRead(caller.roles(), caller.subject(), client.allocatedPractitionerId,
+        if (!access.mayAct(caller.roles(), caller.subject(), client.allocatedPractitionerId,
                 () -> facilitators.facilitatesGroupOf(client.id, caller.subject()))) {
             throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
+import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
@@ -23,7 +24,6 @@ import org.confide.platform.problem.Violation;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.repository.ClientRepository;
-import org.confide.records.client.rule.ClientAccessRule;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.platform.crypto.FieldCipher;
@@ -109,7 +109,11 @@ public class GroupService {
     public GroupView facilitate(UUID groupId, String practitionerId) {
         PeerGroup g = groups.lockInOrg(caller.org(), groupId).orElseThrow(() -> ProblemException.notFound("group"));
         String p = practitionerId.strip();
-        if (!facilitators.facilitates(g.id, p)) addFacilitator(g, p);
+        if (!facilitators.facilitates(g.id, p)) {
+            addFacilitator(g, p);
+            // consent-service and disclosure-service count the group's facilitators as allocated to its members (R-REC-1)
+            outbox.emit(new RecordsEvents.GroupFacilitatorAdded(g.id.toString(), p));
+        }
         return view(g, true);
     }
 

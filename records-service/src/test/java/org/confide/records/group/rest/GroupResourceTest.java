@@ -70,6 +70,10 @@ class GroupResourceTest {
                 .statusCode(200).body("id", equalTo(g)).body("facilitatorIds", contains("fac-g1", "fac-g1b"));
         as("manager", org, "mgr").body("{\"practitionerId\": \"fac-g1b\"}").post(path + "/facilitators").then()
                 .statusCode(200).body("facilitatorIds", contains("fac-g1", "fac-g1b"));
+        // The allocation copies learn the new facilitator once (R-REC-1: they now work with the group's members).
+        List<JsonNode> added = outbox("group.facilitator-added", g);
+        assertEquals(1, added.size(), "adding a facilitator already there is no new event");
+        assertEquals("fac-g1b", added.getFirst().get("data").get("practitionerId").asText());
 
         String c = as("practitioner", org, "fac-g1").body(Fixtures.CLIENT_BODY).post("/clients").then().statusCode(201)
                 .extract().path("id");
