@@ -6,11 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -90,8 +94,8 @@ class KeycloakSystemTest {
     }
 
     private static Map<String, Object> claims(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
-        return io.restassured.path.json.JsonPath.from(payload).getMap("");
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonPath.from(payload).getMap("");
     }
 
     @Test
@@ -100,8 +104,8 @@ class KeycloakSystemTest {
     void rolesFromTheRealm() {
         // Keycloak sends the roles as realm roles (realm_access.roles), the org from the user's attribute, aud confide.
         Map<String, Object> alice = claims(tokens.get("alice"));
-        org.junit.jupiter.api.Assertions.assertEquals(ORG, alice.get("org"));
-        org.junit.jupiter.api.Assertions.assertFalse(alice.containsKey("groups"), "the realm sends realm_access.roles, not groups");
+        assertEquals(ORG, alice.get("org"));
+        assertFalse(alice.containsKey("groups"), "the realm sends realm_access.roles, not groups");
         as("records-service", tokens.get("alice")).get("/session").then().statusCode(200)
                 .body("role", equalTo("manager")).body("org", equalTo(ORG)).body("roles", equalTo(List.of("manager")));
 
@@ -160,7 +164,7 @@ class KeycloakSystemTest {
         keycloak.admin().body(List.of(role)).post(realm + "/users/" + userId + "/role-mappings/realm").then().statusCode(204);
 
         String token = keycloak.passwordToken("alex", "alex-pw-1");
-        org.junit.jupiter.api.Assertions.assertEquals(clientId, claims(token).get("sub"), "the realm maps clientId to sub");
+        assertEquals(clientId, claims(token).get("sub"), "the realm maps clientId to sub");
         as("records-service", token).get("/me/file").then().statusCode(200).body("client.id", equalTo(clientId));
         as("records-service", token).get("/clients/" + clientId).then().statusCode(403);
     }
@@ -194,7 +198,7 @@ class KeycloakSystemTest {
         String realmId = keycloak.admin().get(realm).then().statusCode(200).extract().path("id");
         List<Map<String, Object>> old = keycloak.admin().get(realm + "/components?type=org.keycloak.keys.KeyProvider&name=rsa-generated")
                 .then().statusCode(200).extract().jsonPath().getList("");
-        org.junit.jupiter.api.Assertions.assertEquals(1, old.size(), "the realm's generated RSA signing key");
+        assertEquals(1, old.size(), "the realm's generated RSA signing key");
         keycloak.admin().body(Map.of("name", "rsa-rotated", "providerId", "rsa-generated", "providerType", "org.keycloak.keys.KeyProvider",
                 "parentId", realmId, "config", Map.of("priority", List.of("200"), "keySize", List.of("2048"),
                         "algorithm", List.of("RS256"), "active", List.of("true"), "enabled", List.of("true"))))
@@ -232,7 +236,7 @@ class KeycloakSystemTest {
         keycloak.admin().body(List.of(partner)).post(realm + "/users/" + serviceAccount + "/role-mappings/realm").then().statusCode(204);
 
         String token = keycloak.clientToken(KeycloakProcess.REALM, "no-org-partner", "no-org-secret");
-        org.junit.jupiter.api.Assertions.assertFalse(claims(token).containsKey("org"));
+        assertFalse(claims(token).containsKey("org"));
         for (ServiceProcess s : services.values()) {
             given().baseUri(s.url()).auth().oauth2(token).get("/session").then().statusCode(401)
                     .contentType(startsWith("application/problem+json")).body("detail", containsString("no org claim"));
@@ -258,7 +262,7 @@ class KeycloakSystemTest {
                 .post("").then().statusCode(201);
         String foreign = keycloak.clientToken("elsewhere", "svc", "svc-secret");
         Map<String, Object> c = claims(foreign);
-        org.junit.jupiter.api.Assertions.assertEquals(ORG, c.get("org"));
+        assertEquals(ORG, c.get("org"));
         for (ServiceProcess s : services.values()) {
             given().baseUri(s.url()).auth().oauth2(foreign).get("/session").then().statusCode(401)
                     .contentType(startsWith("application/problem+json"));
@@ -282,6 +286,7 @@ class KeycloakSystemTest {
         Map<String, String> env = server.environment();
         env.put("CONFIDE_CONSOLE_PORT", String.valueOf(consolePort));
         env.put("CONFIDE_CONSENT_URL", services.get("consent-service").url());
+        // The compliance view calls no disclosure-service: the shared one (which trusts the test key) fills the setting.
         env.put("CONFIDE_DISCLOSURE_URL", system.url("disclosure-service"));
         env.put("CONFIDE_RECORDS_URL", services.get("records-service").url());
         env.put("CONFIDE_AUDIT_URL", services.get("audit-service").url());
@@ -309,8 +314,8 @@ class KeycloakSystemTest {
     }
 
     private static String kid(String token) {
-        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8);
-        return io.restassured.path.json.JsonPath.from(header).getString("kid");
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        return JsonPath.from(header).getString("kid");
     }
 
     private static void eventually(String what, java.util.function.BooleanSupplier check) {
