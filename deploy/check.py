@@ -22,6 +22,10 @@
    CloudNativePG Cluster, Database (@kubernetes-models/cloudnative-pg). An apiVersion or kind without a
    schema fails, as does a field no schema describes. Broken copies of the rendered Kafka, KafkaTopic,
    Cluster and Database, and an unknown kind, must each be rejected: the check proves it can fail.
+6. deploy/k8s/keycloak (the realm for the Keycloak operator) renders, is deploy/keycloak/realm_import.py's output from
+   deploy/keycloak/realm.json, matches the operator's KeycloakRealmImport CRD (deploy/schema/crds, its
+   openAPIV3Schema, unknown fields refused; broken copies must be rejected), and holds no password, user or
+   literal client secret; realm.json holds the roles of docs/domain.md and the mappers the services read.
 
 The tools are required (`./confide test` installs them: see check_deploy there); a missing one fails.
 Prints one line per check and closes with "N passed, N failed"; exits 1 if any failed.
@@ -615,6 +619,125 @@ def check_no_keys():
     check(not hits, "no private key is stored under deploy/ or docs/", ", ".join(hits))
 
 
+# ---------------------------------------------------------------- the Keycloak realm (issue 23)
+
+KEYCLOAK_K8S = os.path.join(ROOT, "deploy/k8s/keycloak")
+REALM_IMPORT_CRD = os.path.join(ROOT, "deploy/schema/crds/keycloakrealmimports.k8s.keycloak.org-v1.yml")
+
+
+def crd_errors(node, schema, path="$"):
+    """Where node breaks a CRD's structural schema (type, properties, additionalProperties, items, enum, required);
+    a field the schema does not describe is an error, as `kubectl apply` (strict field validation) makes it."""
+    if schema.get("x-kubernetes-preserve-unknown-fields") and "type" not in schema:
+        return []
+    if schema.get("x-kubernetes-int-or-string"):
+        return [] if isinstance(node, (int, str)) and not isinstance(node, bool) else [f"{path}: not an int or string"]
+    if "anyOf" in schema and not any(not crd_errors(node, s, path) for s in schema["anyOf"]):
+        return [f"{path}: matches none of anyOf"]
+    t = schema.get("type")
+    types = {"object": dict, "array": list, "string": str, "boolean": bool, "integer": int, "number": (int, float)}
+    if t in types and (not isinstance(node, types[t]) or (t in ("integer", "number") and isinstance(node, bool))):
+        return [f"{path}: not {'an' if t[0] in 'aeiou' else 'a'} {t}"]
+    if "enum" in schema and node not in schema["enum"]:
+        return [f"{path}: {node!r} not one of {schema['enum']}"]
+    errors = []
+    if isinstance(node, dict):
+        props, extra = schema.get("properties", {}), schema.get("additionalProperties")
+        for k, v in node.items():
+            if k in props:
+                errors += crd_errors(v, props[k], f"{path}.{k}")
+            elif isinstance(extra, dict):
+                errors += crd_errors(v, extra, f"{path}.{k}")
+            elif extra is not True and not schema.get("x-kubernetes-preserve-unknown-fields"):
+                errors.append(f"{path}.{k}: a field the schema does not describe")
+        errors += [f"{path}.{r}: required" for r in schema.get("required", []) if r not in node]
+    elif isinstance(node, list) and "items" in schema:
+        for i, v in enumerate(node):
+            errors += crd_errors(v, schema["items"], f"{path}[{i}]")
+    return errors
+
+
+def realm_import_errors(obj, crd):
+    versions = {v["name"]: v for v in crd["spec"]["versions"] if v.get("served")}
+    group, kind = crd["spec"]["group"], crd["spec"]["names"]["kind"]
+    api = obj.get("apiVersion", "")
+    if obj.get("kind") != kind or api.split("/")[0] != group or api.split("/")[-1] not in versions:
+        return [f"{obj.get('kind')} {api}: not a {kind} of a served version of {group}"]
+    # The API server describes apiVersion, kind and metadata itself; the CRD's schema the rest.
+    schema = versions[api.split("/")[-1]]["schema"]["openAPIV3Schema"]
+    body = {k: v for k, v in obj.items() if k not in ("apiVersion", "kind", "metadata")}
+    return crd_errors(body, schema)
+
+
+def domain_roles():
+    src = open(os.path.join(ROOT, "platform/src/main/java/org/confide/platform/auth/Roles.java"), encoding="utf-8").read()
+    return set(re.findall(r'public static final String [A-Z_]+ = "([a-z]+)";', src))
+
+
+def check_keycloak():
+    sys.path.insert(0, os.path.join(ROOT, "deploy/keycloak"))
+    import realm_import
+    realm = json.load(open(realm_import.REALM_JSON, encoding="utf-8"))
+    # realm.json (./confide up --idp keycloak): every role but a service's, and on every client the claims the services read.
+    roles = {r["name"] for r in realm["roles"]["realm"]}
+    check(roles == domain_roles() - {"service"}, "deploy/keycloak/realm.json has the roles of docs/domain.md (a service's aside)",
+          f"{sorted(roles)} vs {sorted(domain_roles())}")
+    for c in realm["clients"]:
+        mappers = {m["protocolMapper"]: m["config"] for m in c.get("protocolMappers", [])}
+        org = [m for m in c.get("protocolMappers", []) if m["config"].get("claim.name") == "org"]
+        aud = mappers.get("oidc-audience-mapper", {}).get("included.custom.audience")
+        check(len(org) == 1 and aud == "confide", f"realm.json client {c['clientId']}: an org claim and the audience confide",
+              f"org mappers {len(org)}, audience {aud}")
+    console = next(c for c in realm["clients"] if c["clientId"] == "confide-console")
+    check(console.get("publicClient") and console.get("standardFlowEnabled") and not console.get("implicitFlowEnabled")
+          and not console.get("directAccessGrantsEnabled") and console["attributes"].get("pkce.code.challenge.method") == "S256",
+          "realm.json: the console is a public client, authorization code with PKCE S256 only")
+
+    out = subprocess.run([kubectl(), "kustomize", KEYCLOAK_K8S], capture_output=True, text=True)
+    if not check(out.returncode == 0, "kubectl kustomize deploy/k8s/keycloak renders", out.stderr.strip()[-400:]):
+        return
+    objs = [d for d in yaml.safe_load_all(out.stdout) if d]
+    if not check(len(objs) == 1 and objs[0].get("kind") == "KeycloakRealmImport", "deploy/k8s/keycloak is one KeycloakRealmImport",
+                 str([o.get("kind") for o in objs])):
+        return
+    obj = objs[0]
+    want = realm_import.realm_import(realm)
+    check(obj["spec"] == want["spec"] and obj["apiVersion"] == want["apiVersion"],
+          "the KeycloakRealmImport is deploy/keycloak/realm_import.py's output from realm.json",
+          "run: python3 deploy/keycloak/realm_import.py > deploy/k8s/keycloak/realm-import.yaml")
+    crd = yaml.safe_load(open(REALM_IMPORT_CRD, encoding="utf-8"))
+    served = [v for v in crd["spec"]["versions"] if v.get("served")]
+    representation = served[0]["schema"]["openAPIV3Schema"]["properties"]["spec"]["properties"]["realm"]
+    errors = crd_errors(realm, representation, "realm.json")
+    check(not errors, "deploy/keycloak/realm.json uses only fields of Keycloak's RealmRepresentation (the CRD's)", "; ".join(errors[:5]))
+    errors = realm_import_errors(obj, crd)
+    check(not errors, "the KeycloakRealmImport matches the operator's CRD (k8s.keycloak.org/v2alpha1)", "; ".join(errors[:5]))
+    r = obj["spec"]["realm"]
+    people = [u["username"] for u in r.get("users", []) if "serviceAccountClientId" not in u or u.get("credentials")]
+    check(not people, "the KeycloakRealmImport imports no people and no password (service accounts only)", ", ".join(people))
+    places = obj["spec"].get("placeholders", {})
+    literal = [c["clientId"] for c in r["clients"] if not c.get("publicClient")
+               and not (c.get("secret", "").startswith("${") and c["secret"][2:-1] in places)]
+    check(not literal, "every confidential client's secret is a placeholder read from a Secret", ", ".join(literal))
+    grants = [c["clientId"] for c in r["clients"] if c.get("directAccessGrantsEnabled")]
+    check(not grants, "no client of the cluster realm allows the password grant", ", ".join(grants))
+
+    # The check can fail: broken copies of the import must each be rejected by the CRD schema.
+    def broken(change):
+        o = json.loads(json.dumps(obj))
+        change(o)
+        return o
+    cases = [
+        ("a misspelt client field", broken(lambda o: o["spec"]["realm"]["clients"][0].update({"publicClent": True}))),
+        ("a token lifespan given as a string", broken(lambda o: o["spec"]["realm"].update({"accessTokenLifespan": "900"}))),
+        ("a placeholder without its secret's name", broken(lambda o: o["spec"]["placeholders"].update({"X": {"secret": {"nme": "x"}}}))),
+        ("no keycloakCRName", broken(lambda o: o["spec"].pop("keycloakCRName"))),
+        ("an apiVersion the CRD does not serve", broken(lambda o: o.update({"apiVersion": "k8s.keycloak.org/v1"}))),
+    ]
+    for what, o in cases:
+        check(bool(realm_import_errors(o, crd)), f"a KeycloakRealmImport with {what} is rejected")
+
+
 def main():
     overlays = os.path.join(ROOT, "deploy/k8s/overlays")
     rendered = []
@@ -628,6 +751,7 @@ def main():
     if rendered:
         check_schema_can_fail(rendered)
     check_compose()
+    check_keycloak()
     check_no_keys()
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -63,7 +63,7 @@ class ConsoleBrowserSystemTest {
                 "CONFIDE_AUDIT_PUBLIC_KEY", auditKey));
         Process console = server.start();
         try {
-            awaitHealthy(url, console);
+            awaitHealthy(url, console, LOGS.resolve("console-server.log"));
             Map<String, String> env = new java.util.HashMap<>(Map.of("CONFIDE_CONSOLE_URL", url));
             for (String pass : List.of("CONFIDE_CONSOLE_E2E", "CONFIDE_CONSOLE_SCREENSHOTS", "CONFIDE_CHROMIUM")) {
                 String v = System.getenv(pass);
@@ -79,8 +79,8 @@ class ConsoleBrowserSystemTest {
         }
     }
 
-    /** Runs a command in console/, its output to log and to this test's output; fails with the log's tail. */
-    private static void run(List<String> command, Map<String, String> env, Path log, Duration limit, String what) throws Exception {
+    /** Runs a command in console/, its output to log and to this test's output; fails with the log's tail (KeycloakSystemTest too). */
+    static void run(List<String> command, Map<String, String> env, Path log, Duration limit, String what) throws Exception {
         ProcessBuilder b = new ProcessBuilder(command).directory(CONSOLE.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         b.environment().putAll(env);
@@ -96,18 +96,18 @@ class ConsoleBrowserSystemTest {
         assertEquals(0, p.exitValue(), what + " failed (see " + log + "):\n" + tail(out));
     }
 
-    private static String output(List<String> command) throws Exception {
+    static String output(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), String.join(" ", command));
         return out;
     }
 
-    private static void awaitHealthy(String url, Process console) throws Exception {
+    static void awaitHealthy(String url, Process console, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!console.isAlive()) throw new AssertionError("the console server exited:\n" + Files.readString(LOGS.resolve("console-server.log")));
+            if (!console.isAlive()) throw new AssertionError("the console server exited:\n" + Files.readString(log));
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -117,7 +117,7 @@ class ConsoleBrowserSystemTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the console server did not answer /healthz:\n" + Files.readString(LOGS.resolve("console-server.log")));
+        throw new AssertionError("the console server did not answer /healthz:\n" + Files.readString(log));
     }
 
     private static String tail(String s) {

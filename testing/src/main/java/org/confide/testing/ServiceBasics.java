@@ -46,6 +46,27 @@ public abstract class ServiceBasics {
     }
 
     @Test
+    @DisplayName("docs/domain.md Roles: a role among an issuer's realm roles (realm_access.roles) counts as one in groups; other names are dropped")
+    void realmRoles() {
+        given().auth().oauth2(Tokens.keycloakStyle("compliance", "org-s", "auditor-8")).when().get("/session").then()
+                .statusCode(200)
+                .body("role", equalTo("compliance"))
+                .body("roles", equalTo(java.util.List.of("compliance")));
+        given().auth().oauth2(Tokens.keycloakStyle("offline_access", "org-s", "auditor-8")).when().get("/session").then()
+                .statusCode(403);
+    }
+
+    @Test
+    @DisplayName("docs/domain.md Roles: a verified token without org is 401 problem+json naming the org claim")
+    void tokenWithoutOrg() {
+        given().auth().oauth2(Tokens.withoutOrg("manager", "m-9")).when().get("/session").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("detail", containsString("no org claim"));
+    }
+
+    @Test
     @DisplayName("an unknown path is a problem+json 404, not an HTML page")
     void unknownPath() {
         given().when().get("/no-such-thing").then().statusCode(404)

@@ -33,6 +33,21 @@ public final class Tokens {
                 .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
     }
 
+    /**
+     * A token shaped as Keycloak sends it: no {@code groups}, the role among Keycloak's own realm roles in
+     * {@code realm_access.roles}.
+     */
+    public static String keycloakStyle(String role, String org, String sub) {
+        return Jwt.issuer(ISSUER).subject(sub).claim("org", org)
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of(role, "offline_access", "default-roles-confide")))
+                .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+    }
+
+    /** A token signed by the trusted key that names no organisation. */
+    public static String withoutOrg(String role, String sub) {
+        return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+    }
+
     /** A well-formed token signed by a key the services do not trust. */
     public static String forged(String role, String org, String sub) {
         try {

@@ -34,8 +34,9 @@ public class Caller {
         return sub;
     }
 
+    /** The Confide roles the token holds, read as for {@code @RolesAllowed} (TokenRoles). */
     public Set<String> roles() {
-        return jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        return TokenRoles.of(jwt);
     }
 
     public boolean is(String role) {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.confide.platform.auth.TokenAugmentor;
 import org.confide.platform.correlation.CorrelationId;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -72,7 +73,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e) {
-        return unauthorized();
+        String detail = e.getAttribute(TokenAugmentor.DETAIL);
+        return detail == null ? unauthorized() : unauthorized(detail);
     }
 
     @ServerExceptionMapper
@@ -117,8 +119,11 @@ public class ProblemMappers {
     }
 
     private Response unauthorized() {
-        return Response.fromResponse(respond(simple(401, "Unauthenticated",
-                        "a valid bearer token is required")))
+        return unauthorized("a valid bearer token is required");
+    }
+
+    private Response unauthorized(String detail) {
+        return Response.fromResponse(respond(simple(401, "Unauthenticated", detail)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
