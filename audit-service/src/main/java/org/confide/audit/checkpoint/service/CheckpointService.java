@@ -11,6 +11,7 @@ import java.util.List;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
 import org.confide.audit.tree.repository.TreeRepository;
+import org.confide.auditlog.proof.ConsistencyProof;
 import org.confide.auditlog.proof.InclusionProof;
 import org.confide.platform.problem.ProblemException;
 
@@ -47,6 +48,10 @@ public class CheckpointService {
     public record ProofView(long seq, long treeSize, long leafIndex, List<String> hashes, String hash, String rootHash) {
     }
 
+    /** docs/api.md: {from, to, hashes}, the RFC 6962 / RFC 9162 consistency proof between two tree sizes. */
+    public record ConsistencyView(long from, long to, List<String> hashes) {
+    }
+
     public CheckpointView latest(String org) throws SQLException {
         try (Connection c = db.getConnection()) {
             CheckpointRepository.Row r = checkpoints.latest(c, org);
@@ -68,6 +73,22 @@ public class CheckpointService {
             List<String> path = InclusionProof.path(seq - 1, r.treeSize(), tree.tree(c, org)).stream()
                     .map(HEX::formatHex).toList();
             return new ProofView(seq, r.treeSize(), seq - 1, path, hash, r.rootHash());
+        }
+    }
+
+    /**
+     * The consistency proof from the tree of {@code from} leaves to the tree of {@code to}; {@code to} may be at most the
+     * latest checkpoint's size, so both ends are sizes the log has signed or could sign (a 400 names the size at fault).
+     */
+    public ConsistencyView consistency(String org, long from, long to) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            CheckpointRepository.Row r = checkpoints.latest(c, org);
+            if (r == null) throw ProblemException.notFound("checkpoint");
+            if (to > r.treeSize()) {
+                throw ProblemException.badRequest("to", "must not be beyond the latest checkpoint's tree size " + r.treeSize());
+            }
+            List<String> hashes = ConsistencyProof.path(from, to, tree.tree(c, org)).stream().map(HEX::formatHex).toList();
+            return new ConsistencyView(from, to, hashes);
         }
     }
 }
