@@ -62,6 +62,16 @@ public class SigningKey {
         return SignedNote.verifierKey(CheckpointText.origin(org), Ed25519Keys.raw(pair().getPublic()));
     }
 
+    /** The raw public keys this service accepts on its checkpoints and verify records: the signing key's. */
+    public java.util.List<byte[]> trustedPublicKeys() {
+        return java.util.List.of(Ed25519Keys.raw(pair().getPublic()));
+    }
+
+    /** The verifier keys of an organisation's checkpoints for every trusted key. */
+    public java.util.List<SignedNote.VerifierKey> trustedVerifierKeys(String org) {
+        return trustedPublicKeys().stream().map(k -> SignedNote.verifierKey(CheckpointText.origin(org), k)).toList();
+    }
+
     static byte[] readOrCreate(Path file, boolean mayCreate) {
         try {
             if (!Files.exists(file)) {

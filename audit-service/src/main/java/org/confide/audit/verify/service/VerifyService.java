@@ -5,19 +5,25 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
 import org.confide.audit.checkpoint.service.SigningKey;
 import org.confide.audit.tree.repository.TreeRepository;
+import org.confide.audit.verify.repository.VerifiedCheckpointRepository;
+import org.confide.audit.verify.rule.VerifiedNote;
 import org.confide.auditlog.chain.ChainWalk;
 import org.confide.auditlog.chain.EntryHasher;
 import org.confide.auditlog.chain.LogEntry;
@@ -28,8 +34,11 @@ import org.confide.auditlog.tree.MerkleTree;
 
 /**
  * {@code GET /audit/verify}: walks an organisation's chain in bounded memory, recomputing every entry hash and
- * link, and the Merkle root alongside, checking every signed checkpoint met on the way; finally compares the end
- * of the log with the chain head (a cut tail) and with the checkpoints beyond it.
+ * link, and the Merkle root alongside, checking every signed checkpoint and every stored tree node met on the way;
+ * finally compares the end of the log with the chain head (a cut tail, a moved head) and with the checkpoints beyond it.
+ * By default it continues from the last checkpoint an earlier verify found the log to match (a record signed with the
+ * audit key), so a daily verify reads the day's entries; {@code full} starts from the first entry.
+ * The whole run reads one snapshot (REPEATABLE READ), so entries appended meanwhile never look like a cut tail.
  */
 @ApplicationScoped
 @Transactional
@@ -50,85 +59,181 @@ public class VerifyService {
     CheckpointRepository checkpoints;
 
     @Inject
+    VerifiedCheckpointRepository verified;
+
+    @Inject
     SigningKey key;
 
     @Inject
     AgroalDataSource db;
 
     /**
-     * docs/api.md {@code {valid, checked, headSeq, headHash, firstBrokenSeq}}, plus {@code checkpointsChecked} and
-     * {@code reason} (why the chain is broken at firstBrokenSeq).
+     * docs/api.md {@code {valid, checked, headSeq, headHash, firstBrokenSeq}}, plus {@code checkpointsChecked},
+     * {@code reason} (why the log is broken), {@code fromSeq} (the first entry this run read) and
+     * {@code verifiedTreeSize} (the checkpoint the next verify continues from; null when none is recorded).
      */
     public record VerifyReport(boolean valid, long checked, long headSeq, String headHash, Long firstBrokenSeq,
-                               long checkpointsChecked, String reason) {
+                               long checkpointsChecked, String reason, long fromSeq, Long verifiedTreeSize) {
     }
 
+    /** Where a run starts: the first seq, the hash it links to, the Merkle range before it (null: not checked). */
+    private record Start(long seq, String prevHash, CompactRange range) {
+    }
+
+    /** A run's report and the last checkpoint it found the log to match (null when none). */
+    private record Outcome(VerifyReport report, CheckpointRepository.Row vouched) {
+    }
+
+    /** The entries {@code [fromSeq, toSeq]} as they are; records nothing. */
     @TransactionConfiguration(timeoutFromConfigProperty = "confide.audit.verify-timeout-seconds")
     public VerifyReport verify(String org, long fromSeq, long toSeq) throws SQLException {
         long start = Math.max(1, fromSeq);
         try (Connection c = db.getConnection()) {
+            snapshot(c);
             String prev = start == 1 ? EntryHasher.GENESIS : tree.entryHash(c, org, start - 1);
             if (prev == null) {
-                return new VerifyReport(false, 0, start - 1, null, start - 1, 0, "entry " + (start - 1) + " is missing");
+                return new VerifyReport(false, 0, start - 1, null, start - 1, 0, "entry " + (start - 1) + " is missing", start, null);
             }
-            ChainWalk walk = new ChainWalk(start, prev);
-            CompactRange range = rangeBefore(c, org, start);
-            SignedNote.VerifierKey vkey = key.verifierKey(org);
-            Pending pending = new Pending(c, org, start - 1);
-            long checkpointsChecked = 0;
-            long vouchedSeq = start - 1;
-            String vouchedHash = prev;
-            // One streamed query (a server-side cursor, FETCH rows at a time) and no JSON tree per entry: verify
-            // runs near the speed of SHA-256 itself (bench: audit verify).
-            try (PreparedStatement ps = c.prepareStatement(RANGE)) {
-                ps.setFetchSize(FETCH);
-                ps.setString(1, org);
-                ps.setLong(2, start);
-                ps.setLong(3, toSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long seq = rs.getLong(1);
-                        String prevHash = rs.getString(12);
-                        String hash = rs.getString(13);
-                        LogEntry row = new LogEntry(seq, rs.getString(2), rs.getString(3),
-                                time(rs, 4), time(rs, 5), org, rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), rs.getString(11));
-                        if (!walk.accept(row, prevHash, hash)) {
-                            break;
+            return run(c, org, new Start(start, prev, rangeBefore(c, org, start)), toSeq, null).report();
+        }
+    }
+
+    /**
+     * The whole log to its chain head: from the last verified checkpoint, or from the first entry when {@code full} or
+     * when none is recorded; a run that holds records the last checkpoint it passed, signed.
+     */
+    @TransactionConfiguration(timeoutFromConfigProperty = "confide.audit.verify-timeout-seconds")
+    public VerifyReport verifyLog(String org, boolean full) throws SQLException {
+        Outcome outcome;
+        Long recorded = null;
+        try (Connection c = db.getConnection()) {
+            snapshot(c);
+            VerifiedCheckpointRepository.Row row = full ? null : verified.find(c, org);
+            Start start = new Start(1, EntryHasher.GENESIS, new CompactRange());
+            if (row != null) {
+                VerifiedNote note = VerifiedNote.open(org, row.note(), key.trustedPublicKeys());
+                if (note == null || note.treeSize() != row.treeSize() || !note.entryHash().equals(row.entryHash())
+                        || !note.rootHex().equals(row.rootHash())) {
+                    return new VerifyReport(false, 0, 0, null, null, 0, "the stored record of the last verified checkpoint ("
+                            + row.treeSize() + ") is not signed by the audit signing key: it was changed; verify with full=true",
+                            row.treeSize() + 1, null);
+                }
+                recorded = note.treeSize();
+                CompactRange range;
+                try {
+                    range = frontier(c, org, note.treeSize());
+                } catch (IllegalStateException e) {
+                    range = null;
+                }
+                if (range == null || !MessageDigest.isEqual(range.root(), note.rootHash())) {
+                    return new VerifyReport(false, 0, note.treeSize(), note.entryHash(), null, 0,
+                            "the stored Merkle tree no longer gives the root verified at size " + note.treeSize()
+                                    + ": a stored node or entry hash below it was changed; verify with full=true",
+                            note.treeSize() + 1, recorded);
+                }
+                start = new Start(note.treeSize() + 1, note.entryHash(), range);
+            }
+            outcome = run(c, org, start, Long.MAX_VALUE, recorded);
+        }
+        CheckpointRepository.Row cp = outcome.vouched();
+        VerifyReport r = outcome.report();
+        if (r.valid() && cp != null && (recorded == null || cp.treeSize() > recorded)
+                && SignedNote.validName(VerifiedNote.name(org))) {
+            VerifiedNote note = new VerifiedNote(org, cp.treeSize(), HEX.parseHex(cp.rootHash()), cp.entryHash());
+            verified.advance(new VerifiedCheckpointRepository.Row(org, cp.treeSize(), cp.entryHash(), cp.rootHash(),
+                    SignedNote.sign(note.text(), VerifiedNote.name(org), key.pair())), full);
+            return new VerifyReport(true, r.checked(), r.headSeq(), r.headHash(), null, r.checkpointsChecked(), null,
+                    r.fromSeq(), cp.treeSize());
+        }
+        return r;
+    }
+
+    private Outcome run(Connection c, String org, Start start, long toSeq, Long recorded) throws SQLException {
+        ChainWalk walk = new ChainWalk(start.seq(), start.prevHash());
+        CompactRange range = start.range();
+        List<SignedNote.VerifierKey> vkeys = key.trustedVerifierKeys(org);
+        Pending pending = new Pending(c, org, start.seq() - 1);
+        StoredNodes nodes = new StoredNodes(c, org, tree.size(c, org));
+        long headSeq = chainHeadSeq(c, org);
+        long checkpointsChecked = 0;
+        long vouchedSeq = start.seq() - 1;
+        String vouchedHash = start.prevHash();
+        CheckpointRepository.Row vouched = null;
+        // One streamed query (a server-side cursor, FETCH rows at a time) and no JSON tree per entry: verify
+        // runs near the speed of SHA-256 itself (bench: audit verify).
+        try (PreparedStatement ps = c.prepareStatement(RANGE)) {
+            ps.setFetchSize(FETCH);
+            ps.setString(1, org);
+            ps.setLong(2, start.seq());
+            ps.setLong(3, toSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    String prevHash = rs.getString(12);
+                    String hash = rs.getString(13);
+                    LogEntry row = new LogEntry(seq, rs.getString(2), rs.getString(3),
+                            time(rs, 4), time(rs, 5), org, rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11));
+                    if (!walk.accept(row, prevHash, hash)) {
+                        break;
+                    }
+                    if (range == null) continue;
+                    range.append(MerkleTree.leafHash(HEX.parseHex(hash)), nodes);
+                    if (nodes.broken != null) {
+                        return new Outcome(new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash, null,
+                                checkpointsChecked, nodes.broken, start.seq(), recorded), null);
+                    }
+                    for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == seq; cp = pending.peek()) {
+                        String why = CheckpointCheck.check(org, cp.treeSize(), cp.entryHash(), cp.rootHash(), cp.note(),
+                                vkeys, range.root(), hash);
+                        if (why != null) {
+                            return new Outcome(new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash,
+                                    vouchedSeq + 1, checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq,
+                                    start.seq(), recorded), null);
                         }
-                        if (range == null) continue;
-                        range.append(MerkleTree.leafHash(HEX.parseHex(hash)));
-                        for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == seq; cp = pending.peek()) {
-                            String why = CheckpointCheck.check(org, cp.treeSize(), cp.entryHash(), cp.rootHash(), cp.note(),
-                                    vkey, range.root(), hash);
-                            if (why != null) {
-                                return new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash, vouchedSeq + 1,
-                                        checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq);
-                            }
-                            checkpointsChecked++;
-                            pending.pop();
-                            vouchedSeq = seq;
-                            vouchedHash = hash;
-                        }
+                        checkpointsChecked++;
+                        pending.pop();
+                        vouchedSeq = seq;
+                        vouchedHash = hash;
+                        vouched = cp;
                     }
                 }
             }
-            ChainWalk.Result r = walk.result();
-            if (!r.valid()) {
-                return new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.firstBrokenSeq(), checkpointsChecked,
-                        "entry " + r.firstBrokenSeq() + " is missing, out of place, or does not hash to what the chain says");
-            }
-            long headSeq = tree.chainHead(c, org);
-            if (r.headSeq() < Math.min(toSeq, headSeq)) {
-                return new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.headSeq() + 1, checkpointsChecked,
-                        "the chain head is at " + headSeq + " but the log ends at " + r.headSeq());
-            }
-            CheckpointRepository.Row beyond = range == null ? null : pending.peek();
-            if (beyond != null && beyond.treeSize() <= toSeq) {
-                return new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.headSeq() + 1, checkpointsChecked,
-                        "checkpoint " + beyond.treeSize() + " covers entries the log no longer has");
-            }
-            return new VerifyReport(true, r.checked(), r.headSeq(), r.headHash(), null, checkpointsChecked, null);
+        }
+        ChainWalk.Result r = walk.result();
+        if (!r.valid()) {
+            return new Outcome(new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.firstBrokenSeq(), checkpointsChecked,
+                    "entry " + r.firstBrokenSeq() + " is missing, out of place, or does not hash to what the chain says",
+                    start.seq(), recorded), null);
+        }
+        String broken = null;
+        long firstBroken = r.headSeq() + 1;
+        if (r.headSeq() < Math.min(toSeq, headSeq)) {
+            broken = "the chain head is at " + headSeq + " but the log ends at " + r.headSeq();
+        } else if (toSeq >= headSeq && r.headSeq() > headSeq) {
+            broken = "the log has entries beyond its chain head " + headSeq + " (up to " + r.headSeq()
+                    + "): the head was moved back or entries were added behind the service's back";
+            firstBroken = headSeq + 1;
+        } else if (toSeq >= headSeq && headSeq > 0 && r.headSeq() == headSeq && !headHash(c, org).equals(r.headHash())) {
+            broken = "the chain head names another hash than entry " + headSeq + " has: the head was moved";
+        }
+        if (broken != null) {
+            return new Outcome(new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), firstBroken, checkpointsChecked,
+                    broken, start.seq(), recorded), null);
+        }
+        CheckpointRepository.Row beyond = range == null ? null : pending.peek();
+        if (beyond != null && beyond.treeSize() <= toSeq) {
+            return new Outcome(new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.headSeq() + 1, checkpointsChecked,
+                    "checkpoint " + beyond.treeSize() + " covers entries the log no longer has", start.seq(), recorded), null);
+        }
+        return new Outcome(new VerifyReport(true, r.checked(), r.headSeq(), r.headHash(), null, checkpointsChecked, null,
+                start.seq(), recorded), vouched);
+    }
+
+    /** Every read of this run sees one snapshot: must be the transaction's first statement. */
+    private static void snapshot(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
         }
     }
 
@@ -140,8 +245,86 @@ public class VerifyService {
         long size = start - 1;
         if (size == 0) return new CompactRange();
         if (tree.size(c, org) < size) return null;
+        return frontier(c, org, size);
+    }
+
+    /** The compact range of the first {@code size} leaves, from the stored tree; null when not integrated that far. */
+    private CompactRange frontier(Connection c, String org, long size) throws SQLException {
+        if (tree.size(c, org) < size) return null;
         MerkleTree.RangeHashes stored = tree.tree(c, org);
         return new CompactRange(size, MerkleTree.perfectSubtrees(size).stream().map(p -> stored.hash(p[0], p[1])).toList());
+    }
+
+    /** The chain head's seq; 0 when the organisation has no chain. */
+    private static long chainHeadSeq(Connection c, String org) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM chain_head WHERE org = ?")) {
+            ps.setString(1, org);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static String headHash(Connection c, String org) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM chain_head WHERE org = ?")) {
+            ps.setString(1, org);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    /**
+     * Compares the tree nodes the stored tree keeps (every 8th level) with the ones recomputed from the entries, as
+     * the walk completes them; only nodes inside the integrated size are stored. The first difference is kept.
+     */
+    private static final class StoredNodes implements CompactRange.NodeSink {
+        private final Connection c;
+        private final String org;
+        private final long integrated;
+        private final Map<Integer, Long> windowStart = new HashMap<>();
+        private final Map<Integer, Map<Long, byte[]>> windows = new HashMap<>();
+        String broken;
+
+        StoredNodes(Connection c, String org, long integrated) {
+            this.c = c;
+            this.org = org;
+            this.integrated = integrated;
+        }
+
+        @Override
+        public void node(int level, long index, byte[] hash) {
+            if (broken != null || level % TreeRepository.STRATUM != 0 || (index + 1) << level > integrated) return;
+            Long from = windowStart.get(level);
+            if (from == null || index < from || index >= from + CHUNK) {
+                load(level, index);
+            }
+            byte[] stored = windows.get(level).get(index);
+            if (stored == null) {
+                broken = "the stored Merkle node at level " + level + ", index " + index + " is missing";
+            } else if (!MessageDigest.isEqual(stored, hash)) {
+                broken = "the stored Merkle node at level " + level + ", index " + index + " (entries " + ((index << level) + 1)
+                        + " to " + ((index + 1) << level) + ") is not the hash of those entries: it was changed";
+            }
+        }
+
+        private void load(int level, long from) {
+            Map<Long, byte[]> window = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT idx, hash FROM merkle_node WHERE org = ? AND level = ? AND idx >= ? AND idx < ?")) {
+                ps.setString(1, org);
+                ps.setInt(2, level);
+                ps.setLong(3, from);
+                ps.setLong(4, from + CHUNK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) window.put(rs.getLong(1), rs.getBytes(2));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading the stored tree of " + org + " failed", e);
+            }
+            windowStart.put(level, from);
+            windows.put(level, window);
+        }
     }
 
     /** The organisation's checkpoints from a tree size on, read in chunks. */
