@@ -6,11 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
 import org.confide.audit.tree.repository.TreeRepository;
+import org.confide.auditlog.checkpoint.CheckpointText;
+import org.confide.auditlog.checkpoint.SignedNote;
 import org.confide.auditlog.proof.ConsistencyProof;
 import org.confide.auditlog.proof.InclusionProof;
 import org.confide.platform.problem.ProblemException;
@@ -31,14 +35,54 @@ public class CheckpointService {
     @Inject
     TreeRepository tree;
 
-    /** docs/api.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}. */
+    /**
+     * docs/api.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}, and {@code keyId}: the
+     * signed note's key hash (hex) of the key that signed it, as GET /audit/keys lists it.
+     */
     public record CheckpointView(String org, long seq, String hash, long treeSize, String rootHash, String note,
-                                 String signature, String publicKey, String signedAt) {
+                                 String signature, String publicKey, String signedAt, String keyId) {
 
         static CheckpointView of(CheckpointRepository.Row r) {
             return new CheckpointView(r.org(), r.treeSize(), r.entryHash(), r.treeSize(), r.rootHash(), r.note(),
-                    r.signature(), r.publicKey(), AuditTime.format(r.signedAt()));
+                    r.signature(), r.publicKey(), AuditTime.format(r.signedAt()), keyIdOf(r.publicKey()));
         }
+    }
+
+    /** The key hash of a verifier key {@code <name>+<hex key id>+<key>} (names never hold '+'). */
+    static String keyIdOf(String verifierKey) {
+        String[] parts = verifierKey.split("\\+", 3);
+        return parts.length == 3 ? parts[1] : null;
+    }
+
+    /** docs/api.md GET /audit/keys: one signing key of the caller's log. */
+    public record KeyView(String keyId, String publicKey, String status, String from) {
+    }
+
+    @Inject
+    SigningKey signingKey;
+
+    /**
+     * The keys the caller's checkpoints are signed with, in the order they take over: CURRENT (signing now), RETIRED
+     * (signed earlier checkpoints, still trusted on them), NEXT (takes over at {@code from}).
+     */
+    public List<KeyView> keys(String org) {
+        Instant now = Instant.now();
+        SigningKey.Key current = signingKey.current(now);
+        List<KeyView> out = new ArrayList<>();
+        boolean past = true;
+        for (SigningKey.Key k : signingKey.keys()) {
+            String status;
+            if (k == current) {
+                status = "CURRENT";
+                past = false;
+            } else {
+                status = past ? "RETIRED" : "NEXT";
+            }
+            out.add(new KeyView(k.keyId(org), SignedNote.verifierKey(
+                    CheckpointText.origin(org), k.publicKey()).encoded(), status,
+                    k.from().equals(Instant.MIN) ? null : k.from().toString()));
+        }
+        return out;
     }
 
     /**

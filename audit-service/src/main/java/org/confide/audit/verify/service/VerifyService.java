@@ -159,6 +159,7 @@ public class VerifyService {
         long vouchedSeq = start.seq() - 1;
         String vouchedHash = start.prevHash();
         CheckpointRepository.Row vouched = null;
+        int lastKey = 0; // keys take over in file order: a checkpoint is never signed by a key before the last one's
         // One streamed query (a server-side cursor, FETCH rows at a time) and no JSON tree per entry: verify
         // runs near the speed of SHA-256 itself (bench: audit verify).
         try (PreparedStatement ps = c.prepareStatement(RANGE)) {
@@ -191,6 +192,15 @@ public class VerifyService {
                                     vouchedSeq + 1, checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq,
                                     start.seq(), recorded), null);
                         }
+                        int signedBy = keyIndex(cp.note(), vkeys);
+                        if (signedBy < lastKey) {
+                            return new Outcome(new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash,
+                                    vouchedSeq + 1, checkpointsChecked, "checkpoint " + cp.treeSize() + " is signed with key "
+                                    + HEX.formatHex(vkeys.get(signedBy).keyId()) + ", retired before key "
+                                    + HEX.formatHex(vkeys.get(lastKey).keyId()) + " signed an earlier checkpoint: a retired key"
+                                    + " never signs again", start.seq(), recorded), null);
+                        }
+                        lastKey = signedBy;
                         checkpointsChecked++;
                         pending.pop();
                         vouchedSeq = seq;
@@ -228,6 +238,14 @@ public class VerifyService {
         }
         return new Outcome(new VerifyReport(true, r.checked(), r.headSeq(), r.headHash(), null, checkpointsChecked, null,
                 start.seq(), recorded), vouched);
+    }
+
+    /** Which of the keys (in the order they take over) opens the note; the latest one that does. */
+    private static int keyIndex(String note, List<SignedNote.VerifierKey> keys) {
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            if (SignedNote.open(note, keys.get(i)) != null) return i;
+        }
+        return -1;
     }
 
     /** Every read of this run sees one snapshot: must be the transaction's first statement. */
