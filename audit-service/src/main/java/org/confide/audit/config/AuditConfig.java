@@ -60,6 +60,13 @@ public interface AuditConfig {
     @WithDefault("3600")
     int verifyTimeoutSeconds();
 
+    /**
+     * Witnesses each new checkpoint is sent to (C2SP tlog-witness add-checkpoint, with a consistency proof from the
+     * last size that witness cosigned): each {@code "<submission URL prefix> <witness verifier key>"}, the key being
+     * the one {@code ./confide witness --print-key} prints. Their cosignatures are kept with the checkpoint.
+     */
+    java.util.Optional<List<String>> witnesses();
+
     /** Checkpoints: how often each organisation's tree is signed. */
     Checkpoint checkpoint();
 

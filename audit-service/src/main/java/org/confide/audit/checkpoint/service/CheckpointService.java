@@ -13,6 +13,7 @@ import java.util.List;
 import org.confide.audit.chain.AuditTime;
 import org.confide.audit.checkpoint.repository.CheckpointRepository;
 import org.confide.audit.tree.repository.TreeRepository;
+import org.confide.audit.witness.repository.CosignatureRepository;
 import org.confide.auditlog.checkpoint.CheckpointText;
 import org.confide.auditlog.checkpoint.SignedNote;
 import org.confide.auditlog.proof.ConsistencyProof;
@@ -35,17 +36,27 @@ public class CheckpointService {
     @Inject
     TreeRepository tree;
 
+    @Inject
+    CosignatureRepository cosignatures;
+
     /**
      * docs/api.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}, and {@code keyId}: the
      * signed note's key hash (hex) of the key that signed it, as GET /audit/keys lists it.
      */
     public record CheckpointView(String org, long seq, String hash, long treeSize, String rootHash, String note,
-                                 String signature, String publicKey, String signedAt, String keyId) {
+                                 String signature, String publicKey, String signedAt, String keyId,
+                                 List<CosignatureView> cosignatures) {
 
-        static CheckpointView of(CheckpointRepository.Row r) {
+        static CheckpointView of(CheckpointRepository.Row r, List<CosignatureRepository.Row> cosigned) {
             return new CheckpointView(r.org(), r.treeSize(), r.entryHash(), r.treeSize(), r.rootHash(), r.note(),
-                    r.signature(), r.publicKey(), AuditTime.format(r.signedAt()), keyIdOf(r.publicKey()));
+                    r.signature(), r.publicKey(), AuditTime.format(r.signedAt()), keyIdOf(r.publicKey()),
+                    cosigned.stream().map(c -> new CosignatureView(c.witness(), c.keyId(), AuditTime.format(c.cosignedAt()),
+                            c.line())).toList());
         }
+    }
+
+    /** A witness's cosignature of a checkpoint: the witness's key name and hash, its time, its signature line. */
+    public record CosignatureView(String witness, String keyId, String cosignedAt, String line) {
     }
 
     /** The key hash of a verifier key {@code <name>+<hex key id>+<key>} (names never hold '+'). */
@@ -100,7 +111,7 @@ public class CheckpointService {
         try (Connection c = db.getConnection()) {
             CheckpointRepository.Row r = checkpoints.latest(c, org);
             if (r == null) throw ProblemException.notFound("checkpoint");
-            return CheckpointView.of(r);
+            return CheckpointView.of(r, cosignatures.of(c, org, r.treeSize()));
         }
     }
 
