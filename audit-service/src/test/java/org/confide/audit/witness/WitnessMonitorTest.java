@@ -2,10 +2,9 @@ package org.confide.audit.witness;
 
 import static org.confide.audit.AuditTestSupport.await;
 import static org.confide.audit.AuditTestSupport.compliance;
-import static org.confide.audit.AuditTestSupport.event;
-import static org.confide.audit.AuditTestSupport.flush;
 import static org.confide.audit.AuditTestSupport.owner;
-import static org.confide.audit.AuditTestSupport.sendAsync;
+import static org.confide.audit.TlogTestSupport.logKeys;
+import static org.confide.audit.TlogTestSupport.sendMany;
 import static org.confide.audit.tamper.Attacker.asAttacker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.confide.audit.chain.AuditTime;
 import org.confide.auditlog.chain.EntryHasher;
@@ -63,21 +61,6 @@ class WitnessMonitorTest {
 
     @TempDir
     Path dir;
-
-    static void sendMany(String org, int n) {
-        for (int i = 0; i < n; i++) {
-            String client = UUID.randomUUID().toString();
-            sendAsync("records-events", client, event(UUID.randomUUID().toString(), org, "records-service", "record.accessed",
-                    client, "prac-1", "practitioner", "w-" + i, "{\"clientId\":\"" + client + "\",\"purposeOfUse\":\"CARE\"}"));
-        }
-        flush();
-    }
-
-    /** The organisation's log keys, in the order they take over, as GET /audit/keys lists them. */
-    static List<String> logKeys(String org) {
-        List<Map<String, Object>> keys = compliance(org).get("/audit/keys").then().statusCode(200).extract().jsonPath().getList("");
-        return keys.stream().map(k -> (String) k.get("publicKey")).toList();
-    }
 
     /** The newest checkpoint once it has {@code size} entries and the witness's cosignature. */
     static JsonPath cosignedAt(String org, int size) throws Exception {
