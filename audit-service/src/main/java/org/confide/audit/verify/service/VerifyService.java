@@ -77,7 +77,7 @@ public class VerifyService {
     }
 
     /** Where a run starts: the first seq, the hash it links to, the Merkle range before it (null: not checked). */
-    private record Start(long seq, String prevHash, CompactRange range) {
+    private record Start(long seq, String prevHash, CompactRange range, int lastKey) {
     }
 
     /** A run's report and the last checkpoint it found the log to match (null when none). */
@@ -94,7 +94,7 @@ public class VerifyService {
             if (prev == null) {
                 return new VerifyReport(false, 0, start - 1, null, start - 1, 0, "entry " + (start - 1) + " is missing", start, null);
             }
-            return run(c, org, new Start(start, prev, rangeBefore(c, org, start)), toSeq, null).report();
+            return run(c, org, new Start(start, prev, rangeBefore(c, org, start), 0), toSeq, null).report();
         }
     }
 
@@ -109,7 +109,7 @@ public class VerifyService {
         try (Connection c = db.getConnection()) {
             snapshot(c);
             VerifiedCheckpointRepository.Row row = full ? null : verified.find(c, org);
-            Start start = new Start(1, EntryHasher.GENESIS, new CompactRange());
+            Start start = new Start(1, EntryHasher.GENESIS, new CompactRange(), 0);
             if (row != null) {
                 VerifiedNote note = VerifiedNote.open(org, row.note(), key.trustedPublicKeys());
                 if (note == null || note.treeSize() != row.treeSize() || !note.entryHash().equals(row.entryHash())
@@ -131,7 +131,11 @@ public class VerifyService {
                                     + ": a stored node or entry hash below it was changed; verify with full=true",
                             note.treeSize() + 1, recorded);
                 }
-                start = new Start(note.treeSize() + 1, note.entryHash(), range);
+                // The key order goes on from the recorded checkpoint's key: a retired key never signs after it either.
+                List<CheckpointRepository.Row> at = checkpoints.after(c, org, note.treeSize() - 1, 1);
+                int lastKey = at.isEmpty() || at.getFirst().treeSize() != note.treeSize() ? 0
+                        : Math.max(0, keyIndex(at.getFirst().note(), key.trustedVerifierKeys(org)));
+                start = new Start(note.treeSize() + 1, note.entryHash(), range, lastKey);
             }
             outcome = run(c, org, start, Long.MAX_VALUE, recorded);
         }
@@ -159,7 +163,7 @@ public class VerifyService {
         long vouchedSeq = start.seq() - 1;
         String vouchedHash = start.prevHash();
         CheckpointRepository.Row vouched = null;
-        int lastKey = 0; // keys take over in file order: a checkpoint is never signed by a key before the last one's
+        int lastKey = start.lastKey(); // keys take over in file order: a checkpoint is never signed by a key before the last one's
         // One streamed query (a server-side cursor, FETCH rows at a time) and no JSON tree per entry: verify
         // runs near the speed of SHA-256 itself (bench: audit verify).
         try (PreparedStatement ps = c.prepareStatement(RANGE)) {
