@@ -48,6 +48,11 @@ public final class CompactRange {
         size++;
     }
 
+    /** The hashes of the perfect subtrees of the leaves so far, largest first (a copy). */
+    public List<byte[]> subtrees() {
+        return List.copyOf(subtrees);
+    }
+
     public long size() {
         return size;
     }

@@ -67,6 +67,9 @@ public class VerifyService {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    org.confide.audit.config.AuditConfig config;
+
     /**
      * docs/api.md {@code {valid, checked, headSeq, headHash, firstBrokenSeq}}, plus {@code checkpointsChecked},
      * {@code reason} (why the log is broken), {@code fromSeq} (the first entry this run read) and
@@ -137,7 +140,9 @@ public class VerifyService {
                         : Math.max(0, keyIndex(at.getFirst().note(), key.trustedVerifierKeys(org)));
                 start = new Start(note.treeSize() + 1, note.entryHash(), range, lastKey);
             }
-            outcome = run(c, org, start, Long.MAX_VALUE, recorded);
+            long last = start.seq() == 1 ? lastSeq(c, org) : 0;
+            outcome = start.seq() == 1 && config.verifyConnections() > 1 && last >= 2 * config.verifyRange()
+                    ? runInRanges(c, org, last) : run(c, org, start, Long.MAX_VALUE, recorded);
         }
         CheckpointRepository.Row cp = outcome.vouched();
         VerifyReport r = outcome.report();
@@ -214,11 +219,18 @@ public class VerifyService {
                 }
             }
         }
-        ChainWalk.Result r = walk.result();
+        return finish(c, org, walk.result(), walk.result().checked(), checkpointsChecked, range == null ? null : pending, toSeq,
+                headSeq, start.seq(), recorded, vouched);
+    }
+
+    /** The checks once the walk ended: a broken entry, the chain head against the log's end, checkpoints beyond it. */
+    private Outcome finish(Connection c, String org, ChainWalk.Result r, long checked, long checkpointsChecked, Pending pending,
+                           long toSeq, long headSeq, long fromSeq, Long recorded, CheckpointRepository.Row vouched)
+            throws SQLException {
         if (!r.valid()) {
-            return new Outcome(new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.firstBrokenSeq(), checkpointsChecked,
+            return new Outcome(new VerifyReport(false, checked, r.headSeq(), r.headHash(), r.firstBrokenSeq(), checkpointsChecked,
                     "entry " + r.firstBrokenSeq() + " is missing, out of place, or does not hash to what the chain says",
-                    start.seq(), recorded), null);
+                    fromSeq, recorded), null);
         }
         String broken = null;
         long firstBroken = r.headSeq() + 1;
@@ -232,16 +244,207 @@ public class VerifyService {
             broken = "the chain head names another hash than entry " + headSeq + " has: the head was moved";
         }
         if (broken != null) {
-            return new Outcome(new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), firstBroken, checkpointsChecked,
-                    broken, start.seq(), recorded), null);
+            return new Outcome(new VerifyReport(false, checked, r.headSeq(), r.headHash(), firstBroken, checkpointsChecked,
+                    broken, fromSeq, recorded), null);
         }
-        CheckpointRepository.Row beyond = range == null ? null : pending.peek();
+        CheckpointRepository.Row beyond = pending == null ? null : pending.peek();
         if (beyond != null && beyond.treeSize() <= toSeq) {
-            return new Outcome(new VerifyReport(false, r.checked(), r.headSeq(), r.headHash(), r.headSeq() + 1, checkpointsChecked,
-                    "checkpoint " + beyond.treeSize() + " covers entries the log no longer has", start.seq(), recorded), null);
+            return new Outcome(new VerifyReport(false, checked, r.headSeq(), r.headHash(), r.headSeq() + 1, checkpointsChecked,
+                    "checkpoint " + beyond.treeSize() + " covers entries the log no longer has", fromSeq, recorded), null);
         }
-        return new Outcome(new VerifyReport(true, r.checked(), r.headSeq(), r.headHash(), null, checkpointsChecked, null,
-                start.seq(), recorded), vouched);
+        return new Outcome(new VerifyReport(true, checked, r.headSeq(), r.headHash(), null, checkpointsChecked, null,
+                fromSeq, recorded), vouched);
+    }
+
+    /** A checkpoint met inside a range: the row, the range's own frontier at it, the entry hash at its size. */
+    private record CheckpointAt(CheckpointRepository.Row row, List<byte[]> localFrontier, String entryHash) {
+    }
+
+    /** What one range's walk found. */
+    private record RangeResult(long start, long end, String firstPrev, ChainWalk.Result walk, List<CheckpointAt> checkpoints,
+                               String nodeBroken, byte[] root) {
+    }
+
+    /**
+     * A full verify of a large log on several connections: the entries [0, last) cut into ranges of 2^k, each walked
+     * on its own connection in the snapshot this transaction exports (so all see one log), then joined in order: each
+     * range's first entry must link to the one before, the checkpoints met are checked against the root of the prefix
+     * (the ranges before, as perfect subtrees) and the range's own frontier, and the stored nodes above a range against
+     * the ranges' roots.
+     */
+    private Outcome runInRanges(Connection c, String org, long last) throws SQLException {
+        int connections = config.verifyConnections();
+        long span = Long.highestOneBit(Math.max(config.verifyRange(), last / (4L * connections)));
+        if (span < last / (4L * connections)) span <<= 1;
+        int level = Long.numberOfTrailingZeros(span);
+        String snapshotId;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+            rs.next();
+            snapshotId = rs.getString(1);
+        }
+        long integrated = tree.size(c, org);
+        long headSeq = chainHeadSeq(c, org);
+        List<SignedNote.VerifierKey> vkeys = key.trustedVerifierKeys(org);
+        List<java.util.concurrent.Future<RangeResult>> futures = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections, r -> {
+            Thread t = new Thread(r, "audit-verify-range");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (long a = 0; a < last; a += span) {
+                long from = a;
+                long to = Math.min(a + span, last);
+                futures.add(pool.submit(() -> walkRange(snapshotId, org, from, to, integrated)));
+            }
+            CompactRange top = new CompactRange(); // the ranges' roots: perfect subtrees of level `level`
+            StoredNodes topNodes = new StoredNodes(c, org, integrated);
+            String lastHash = EntryHasher.GENESIS;
+            long checked = 0;
+            long checkpointsChecked = 0;
+            long vouchedSeq = 0;
+            String vouchedHash = EntryHasher.GENESIS;
+            CheckpointRepository.Row vouched = null;
+            int lastKey = 0;
+            ChainWalk.Result walk = null;
+            for (java.util.concurrent.Future<RangeResult> f : futures) {
+                RangeResult r = result(f);
+                if (!lastHash.equals(r.firstPrev())) {
+                    return new Outcome(new VerifyReport(false, checked, r.start(), lastHash, r.start() + 1, checkpointsChecked,
+                            "entry " + (r.start() + 1) + " is missing, out of place, or does not hash to what the chain says",
+                            1, null), null);
+                }
+                for (CheckpointAt at : r.checkpoints()) {
+                    List<byte[]> frontier;
+                    if (at.row().treeSize() == r.start() + span) {
+                        // At the end of a range its root is one more perfect subtree of the ranges: it may merge.
+                        CompactRange ranges = new CompactRange(top.size(), top.subtrees());
+                        ranges.append(at.localFrontier().getFirst());
+                        frontier = ranges.subtrees();
+                    } else {
+                        // Inside a range its subtrees are all smaller than a range: they follow the ranges' subtrees.
+                        frontier = new java.util.ArrayList<>(top.subtrees());
+                        frontier.addAll(at.localFrontier());
+                    }
+                    byte[] root = new CompactRange(at.row().treeSize(), frontier).root();
+                    String why = CheckpointCheck.check(org, at.row().treeSize(), at.row().entryHash(), at.row().rootHash(),
+                            at.row().note(), vkeys, root, at.entryHash());
+                    int signedBy = why == null ? keyIndex(at.row().note(), vkeys) : lastKey;
+                    if (why == null && signedBy < lastKey) {
+                        why = "checkpoint " + at.row().treeSize() + " is signed with key " + HEX.formatHex(vkeys.get(signedBy).keyId())
+                                + ", retired before key " + HEX.formatHex(vkeys.get(lastKey).keyId())
+                                + " signed an earlier checkpoint: a retired key never signs again";
+                    }
+                    if (why != null) {
+                        return new Outcome(new VerifyReport(false, checked + (at.row().treeSize() - r.start()), vouchedSeq, vouchedHash,
+                                vouchedSeq + 1, checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq,
+                                1, null), null);
+                    }
+                    lastKey = signedBy;
+                    checkpointsChecked++;
+                    vouchedSeq = at.row().treeSize();
+                    vouchedHash = at.entryHash();
+                    vouched = at.row();
+                }
+                if (r.nodeBroken() != null) {
+                    return new Outcome(new VerifyReport(false, checked + r.walk().checked(), vouchedSeq, vouchedHash, null,
+                            checkpointsChecked, r.nodeBroken(), 1, null), null);
+                }
+                checked += r.walk().checked();
+                walk = r.walk();
+                if (!walk.valid()) break;
+                lastHash = walk.headHash();
+                if (r.root() != null) {
+                    // The range's own root (level `level`) was checked by its walk; the nodes above it are checked here.
+                    top.append(r.root(), (l, i, h) -> topNodes.node(l + level, i, h));
+                    if (topNodes.broken != null) {
+                        return new Outcome(new VerifyReport(false, checked, vouchedSeq, vouchedHash, null, checkpointsChecked,
+                                topNodes.broken, 1, null), null);
+                    }
+                }
+            }
+            Pending beyond = new Pending(c, org, last);
+            return finish(c, org, walk, checked, checkpointsChecked, beyond, Long.MAX_VALUE, headSeq, 1, null, vouched);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RangeResult result(java.util.concurrent.Future<RangeResult> f) throws SQLException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verify was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) throw sql;
+            throw new IllegalStateException("a range of verify failed", e.getCause());
+        }
+    }
+
+    /** Walks the entries (start, end] on a connection of its own, in the exported snapshot. */
+    private RangeResult walkRange(String snapshotId, String org, long start, long end, long integrated) throws SQLException {
+        try (Connection w = db.getConnection()) {
+            w.setAutoCommit(false);
+            try {
+                try (Statement st = w.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                    st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "") + "'");
+                }
+                String firstPrev = null;
+                try (PreparedStatement ps = w.prepareStatement("SELECT prev_hash FROM audit_entry WHERE org = ? AND seq = ?")) {
+                    ps.setString(1, org);
+                    ps.setLong(2, start + 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) firstPrev = rs.getString(1);
+                    }
+                }
+                ChainWalk walk = new ChainWalk(start + 1, firstPrev == null ? "missing" : firstPrev);
+                CompactRange local = new CompactRange();
+                StoredNodes nodes = new StoredNodes(w, org, integrated);
+                CompactRange.NodeSink sink = (l, i, h) -> nodes.node(l, i + (start >> l), h);
+                Pending pending = new Pending(w, org, start);
+                List<CheckpointAt> met = new java.util.ArrayList<>();
+                try (PreparedStatement ps = w.prepareStatement(RANGE)) {
+                    ps.setFetchSize(FETCH);
+                    ps.setString(1, org);
+                    ps.setLong(2, start + 1);
+                    ps.setLong(3, end);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long seq = rs.getLong(1);
+                            String hash = rs.getString(13);
+                            LogEntry row = new LogEntry(seq, rs.getString(2), rs.getString(3), time(rs, 4), time(rs, 5), org,
+                                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                    rs.getString(11));
+                            if (!walk.accept(row, rs.getString(12), hash)) break;
+                            local.append(MerkleTree.leafHash(HEX.parseHex(hash)), sink);
+                            if (nodes.broken != null) break;
+                            for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == seq; cp = pending.peek()) {
+                                met.add(new CheckpointAt(cp, local.subtrees(), hash));
+                                pending.pop();
+                            }
+                        }
+                    }
+                }
+                ChainWalk.Result r = walk.result();
+                byte[] root = r.valid() && nodes.broken == null && local.size() == end - start ? local.root() : null;
+                return new RangeResult(start, end, firstPrev, r, met, nodes.broken, root);
+            } finally {
+                w.rollback();
+                w.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The largest seq of the organisation's log (0 when none). */
+    private static long lastSeq(Connection c, String org) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(seq) FROM audit_entry WHERE org = ?")) {
+            ps.setString(1, org);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     /** Which of the keys (in the order they take over) opens the note; the latest one that does. */
