@@ -34,7 +34,8 @@ final class AuditQueryBench {
     private final String dbUser;
     private final String dbPassword;
 
-    AuditQueryBench(String auditUrl, String auditDb, String dbUser, String dbPassword) {
+    AuditQueryBench(String auditUrl, String auditDb, String dbUser, String dbPassword, long increment) {
+        this.increment = increment;
         this.auditUrl = auditUrl;
         this.auditDb = auditDb;
         this.dbUser = dbUser;
@@ -84,11 +85,11 @@ final class AuditQueryBench {
         results.row("queries", "audit verify full (" + head + " entries)", verifySeconds, "s", plainFull, "s plain read",
                 "a few times the plain read", extra);
 
-        // The incremental verify of the day's entries: INCREMENT more entries, then GET /audit/verify continues from
+        // The incremental verify of the day's entries: increment more entries, then GET /audit/verify continues from
         // the checkpoint the full verify recorded. Only on a log written by this run (a re-run has verified them).
         if (head == entries) {
-            append(org, head, INCREMENT);
-            awaitCheckpoint(http, complianceToken, head + INCREMENT);
+            append(org, head, increment);
+            awaitCheckpoint(http, complianceToken, head + increment);
             CpuMeter.settle();
             long i0 = System.nanoTime();
             HttpResponse<String> incremental = http.send(get("/audit/verify", complianceToken), HttpResponse.BodyHandlers.ofString());
@@ -96,11 +97,11 @@ final class AuditQueryBench {
             if (incremental.statusCode() != 200 || !incremental.body().contains("\"valid\":true")) {
                 throw new IllegalStateException("incremental verify failed: " + incremental.statusCode() + " " + incremental.body());
             }
-            double plainTail = plainRead(org, head, head + INCREMENT);
+            double plainTail = plainRead(org, head, head + increment);
             Map<String, Object> tail = new java.util.HashMap<>(extra);
-            tail.put("appended", INCREMENT);
+            tail.put("appended", increment);
             tail.put("verifyAnswer", incremental.body());
-            results.row("queries", "audit verify incremental (last " + INCREMENT + " of " + (head + INCREMENT) + ")",
+            results.row("queries", "audit verify incremental (last " + increment + " of " + (head + increment) + ")",
                     incrementalSeconds, "s", plainTail, "s plain read", "about the plain read of the new entries, not of the log",
                     tail);
         } else {
@@ -109,8 +110,8 @@ final class AuditQueryBench {
         }
     }
 
-    /** Entries appended for the incremental verify: a day's worth for a busy organisation. */
-    private static final long INCREMENT = 100_000;
+    /** Entries appended for the incremental verify: a day's worth for a busy organisation (100k by default). */
+    private final long increment;
 
     private long chainHead(String org) throws Exception {
         try (Connection c = DriverManager.getConnection(auditDb, dbUser, dbPassword);
@@ -171,7 +172,7 @@ final class AuditQueryBench {
                 ps.setString(1, org);
                 try (var rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        if (rs.getLong(1) == entries || rs.getLong(1) == entries + INCREMENT) return;
+                        if (rs.getLong(1) == entries || rs.getLong(1) == entries + increment) return;
                         throw new IllegalStateException(org + " already has a log of " + rs.getLong(1) + " entries, not "
                                 + entries + ": give --log-entries " + rs.getLong(1) + " or another CONFIDE_BENCH_LOG_ORG");
                     }
