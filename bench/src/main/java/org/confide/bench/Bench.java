@@ -17,6 +17,7 @@ import java.util.Set;
  * --only decisions,ingest,endtoend,queries,startup   which benchmarks (default: all)
  * --steps 1000 --disclosure-url URL --practitioner-token JWT (sub bench-practitioner, org --org) (endtoend)
  * --log-entries 10000000 --log-clients 100000 --audit-url URL --compliance-token JWT (of org bench-log)
+ * --log-increment 100000       entries appended for the incremental verify (queries)
  * --clients 10000 --consents 100000 --concurrency 1,4,16,64 --warmup-seconds 5 --measure-seconds 15
  * --consent-url URL --org ORG --manager-token JWT --service-token JWT   (decisions: tokens of that org)
  * --events 1000000 --orgs 10   ingest size
@@ -68,7 +69,7 @@ public final class Bench {
         if (only.contains("queries")) {
             CpuMeter.settle();
             new AuditQueryBench(one(opts, "audit-url", "http://127.0.0.1:8084"), dbServer + "/confide_audit" + suffix, dbUser,
-                    dbPassword).run(results, Long.parseLong(one(opts, "log-entries", "10000000")),
+                    dbPassword, Long.parseLong(one(opts, "log-increment", "100000"))).run(results, Long.parseLong(one(opts, "log-entries", "10000000")),
                     Integer.parseInt(one(opts, "log-clients", "100000")), one(opts, "log-org", "bench-log"),
                     required(opts, "compliance-token"), java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
                     java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));

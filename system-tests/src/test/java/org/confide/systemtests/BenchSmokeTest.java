@@ -30,7 +30,7 @@ class BenchSmokeTest {
                 "--org-compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-decisions", "bench-auditor"),
                 "--manager-token", org.confide.testing.Tokens.token("manager", "bench-smoke-decisions", "bench-manager"),
                 "--service-token", org.confide.testing.Tokens.token("service", "bench-smoke-decisions", "bench"),
-                "--log-entries", "2000", "--log-clients", "50", "--log-org", "bench-smoke-log",
+                "--log-entries", "2000", "--log-increment", "300", "--log-clients", "50", "--log-org", "bench-smoke-log",
                 "--audit-url", system.url("audit-service"),
                 "--compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-log", "auditor"),
                 "--warmup-seconds", "1", "--measure-seconds", "1", "--settle-seconds", "2",
@@ -72,7 +72,7 @@ class BenchSmokeTest {
             assertTrue(e.get("value").asDouble() > 0 && e.get("steps").asInt() == 10, line);
         }
         List<String> queries = Files.readAllLines(results.resolve("queries.jsonl"));
-        assertEquals(3, queries.size(), "trail p99, per-client p99, verify rate");
+        assertEquals(5, queries.size(), "trail p99, per-client p99, verify rate, full verify and incremental verify (issue 21)");
         for (String line : queries) {
             assertTrue(json.readTree(line).get("value").asDouble() > 0, line);
         }

@@ -21,7 +21,17 @@ public final class CheckpointCheck {
      */
     public static String check(String org, long treeSize, String storedEntryHash, String storedRootHash, String note,
                                SignedNote.VerifierKey key, byte[] computedRoot, String chainEntryHash) {
-        String text = SignedNote.open(note, key);
+        return check(org, treeSize, storedEntryHash, storedRootHash, note, java.util.List.of(key), computedRoot, chainEntryHash);
+    }
+
+    /** As above, with the keys the log has been signed with (key rotation): any one of them may have signed it. */
+    public static String check(String org, long treeSize, String storedEntryHash, String storedRootHash, String note,
+                               java.util.List<SignedNote.VerifierKey> keys, byte[] computedRoot, String chainEntryHash) {
+        String text = null;
+        for (SignedNote.VerifierKey key : keys) {
+            text = SignedNote.open(note, key);
+            if (text != null) break;
+        }
         if (text == null) {
             return "checkpoint " + treeSize + ": the note is not signed by the audit signing key";
         }

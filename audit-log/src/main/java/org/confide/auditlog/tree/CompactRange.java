@@ -26,12 +26,31 @@ public final class CompactRange {
     }
 
     public void append(byte[] leafHash) {
+        append(leafHash, null);
+    }
+
+    /** Where the perfect subtrees that appends complete are told: node (level, index) covers leaves [index * 2^level, (index + 1) * 2^level). */
+    @FunctionalInterface
+    public interface NodeSink {
+        void node(int level, long index, byte[] hash);
+    }
+
+    /** Appends a leaf and tells {@code sink} (if any) of every interior node it completes, lowest first. */
+    public void append(byte[] leafHash, NodeSink sink) {
         byte[] h = leafHash;
+        int level = 0;
         for (long i = size; (i & 1) == 1; i >>= 1) {
             h = MerkleTree.nodeHash(subtrees.removeLast(), h);
+            level++;
+            if (sink != null) sink.node(level, size >> level, h);
         }
         subtrees.add(h);
         size++;
+    }
+
+    /** The hashes of the perfect subtrees of the leaves so far, largest first (a copy). */
+    public List<byte[]> subtrees() {
+        return List.copyOf(subtrees);
     }
 
     public long size() {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.confide.auditlog.checkpoint.CheckpointText;
+import org.confide.auditlog.checkpoint.Cosignature;
 import org.confide.auditlog.checkpoint.SignedNote;
 import org.confide.auditlog.jcs.Json;
 import org.confide.auditlog.proof.InclusionProof;
@@ -22,10 +23,13 @@ import org.confide.auditlog.tree.MerkleTree;
  * {@code ./confide verify-checkpoint} runs the module's jar ({@code java -jar confide-audit-log.jar}) on a bare JDK.
  *
  * <pre>
- * verify-checkpoint CHECKPOINT [--key VKEY | --key VKEY_FILE] [PROOF.json ...]
+ * verify-checkpoint CHECKPOINT [--key VKEY | --key VKEY_FILE]... [PROOF.json ...]
  *   CHECKPOINT  the JSON of GET /audit/checkpoints/latest, or the signed note alone
- *   --key       the trusted verifier key (confide/ORG+KEYID+KEY); without it the key in the checkpoint
+ *   --key       a trusted verifier key (confide/ORG+KEYID+KEY); repeat it for a log whose key rotated (the keys of
+ *               GET /audit/keys): any of them may have signed; without it the key in the checkpoint
  *               file is used, which proves only that the file is self-consistent
+ *   --witness   a witness's key (./confide witness --print-key): its cosignature (C2SP tlog-cosignature) must be on
+ *               the checkpoint, among the JSON's cosignatures or the note's signature lines
  *   PROOF.json  the JSON of GET /audit/entries/{seq}/proof
  * </pre>
  * Exit status: 0 all checks hold, 1 a check failed, 2 bad usage or unreadable input.
@@ -42,11 +46,14 @@ public final class VerifyCheckpoint {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String keyArg = null;
+        List<String> keyArgs = new ArrayList<>();
+        List<String> witnessArgs = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (int a = 0; a < args.length; a++) {
             if (args[a].equals("--key") && a + 1 < args.length) {
-                keyArg = args[++a];
+                keyArgs.add(args[++a]);
+            } else if (args[a].equals("--witness") && a + 1 < args.length) {
+                witnessArgs.add(args[++a]);
             } else if (args[a].startsWith("--")) {
                 return usage(err, "unknown option " + args[a]);
             } else {
@@ -57,34 +64,45 @@ public final class VerifyCheckpoint {
             return usage(err, "no checkpoint given");
         }
         try {
-            return verify(files, keyArg, out, err);
+            return verify(files, keyArgs, witnessArgs, out, err);
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
             err.println("verify-checkpoint: " + e.getMessage());
             return 2;
         }
     }
 
-    private static int verify(List<String> files, String keyArg, PrintStream out, PrintStream err) throws IOException {
+    private static int verify(List<String> files, List<String> keyArgs, List<String> witnessArgs, PrintStream out,
+                              PrintStream err) throws IOException {
         String checkpointText = read(files.getFirst());
         Map<String, Object> checkpoint = checkpointText.stripLeading().startsWith("{") ? object(checkpointText) : null;
         String note = checkpoint == null ? checkpointText : (String) checkpoint.get("note");
         if (note == null) throw new IllegalArgumentException(files.getFirst() + " has no note");
 
-        SignedNote.VerifierKey key;
-        if (keyArg != null) {
-            String k = keyArg.contains("+") || !Files.isRegularFile(Path.of(keyArg)) ? keyArg : read(keyArg).strip();
-            key = SignedNote.parseVerifierKey(k);
+        List<SignedNote.VerifierKey> keys = new ArrayList<>();
+        if (!keyArgs.isEmpty()) {
+            for (String keyArg : keyArgs) {
+                String k = keyArg.contains("+") || !Files.isRegularFile(Path.of(keyArg)) ? keyArg : read(keyArg).strip();
+                keys.add(SignedNote.parseVerifierKey(k));
+            }
         } else if (checkpoint != null && checkpoint.get("publicKey") instanceof String k) {
-            key = SignedNote.parseVerifierKey(k);
+            keys.add(SignedNote.parseVerifierKey(k));
             err.println("warning: using the public key inside " + files.getFirst()
                     + "; pass --key with the key you trust to rule out a forged checkpoint");
         } else {
             return usage(err, "a bare signed note needs --key");
         }
 
-        String text = SignedNote.open(note, key);
+        String text = null;
+        SignedNote.VerifierKey key = null;
+        for (SignedNote.VerifierKey k : keys) {
+            text = SignedNote.open(note, k);
+            if (text != null) {
+                key = k;
+                break;
+            }
+        }
         if (text == null) {
-            out.println("FAIL checkpoint: the note is not signed by " + key.encoded());
+            out.println("FAIL checkpoint: the note is not signed by " + String.join(" or ", keys.stream().map(SignedNote.VerifierKey::encoded).toList()));
             return 1;
         }
         CheckpointText cp = CheckpointText.parse(text);
@@ -107,6 +125,22 @@ public final class VerifyCheckpoint {
                 + " signed by " + key.encoded());
 
         int status = 0;
+        StringBuilder lines = new StringBuilder(note);
+        if (checkpoint != null && checkpoint.get("cosignatures") instanceof List<?> cosignatures) {
+            for (Object c : cosignatures) {
+                if (c instanceof Map<?, ?> m && m.get("line") instanceof String line) lines.append(line);
+            }
+        }
+        for (String w : witnessArgs) {
+            Cosignature.WitnessKey wkey = Cosignature.parseWitnessKey(w);
+            List<Cosignature.Verified> found = Cosignature.verify(text, lines.toString(), List.of(wkey));
+            if (found.isEmpty()) {
+                out.println("FAIL checkpoint: no valid cosignature of witness " + wkey.name());
+                status = 1;
+            } else {
+                out.println("OK cosigned by witness " + wkey.name() + " at " + java.time.Instant.ofEpochSecond(found.getFirst().timestamp()));
+            }
+        }
         for (String file : files.subList(1, files.size())) {
             Map<String, Object> proof = object(read(file));
             long seq = number(proof, "seq");
@@ -160,7 +194,9 @@ public final class VerifyCheckpoint {
 
     private static int usage(PrintStream err, String why) {
         err.println("verify-checkpoint: " + why);
-        err.println("usage: verify-checkpoint CHECKPOINT [--key VKEY|VKEY_FILE] [PROOF.json ...]");
+        err.println("usage: verify-checkpoint CHECKPOINT [--key VKEY|VKEY_FILE]... [--witness WITNESS_VKEY]... [PROOF.json ...]");
+        err.println("  --witness   a witness's key: its cosignature must be on the checkpoint");
+        err.println("  --key       a trusted key; repeat it for every key of GET /audit/keys when the key rotated");
         err.println("  CHECKPOINT  JSON of GET /audit/checkpoints/latest, or the signed note alone (then --key is needed)");
         err.println("  PROOF.json  JSON of GET /audit/entries/{seq}/proof, checked against the checkpoint");
         return 2;

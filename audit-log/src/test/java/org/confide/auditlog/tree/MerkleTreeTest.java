@@ -71,4 +71,24 @@ class MerkleTreeTest {
             assertArrayEquals(MerkleTree.root(leaves), resumed.root(), "resumed at " + cut);
         }
     }
+
+    @Test
+    @DisplayName("appending tells of every perfect subtree completed, with the hash of its leaves (verify checks stored nodes with it)")
+    void compactRangeReportsNodes() {
+        java.util.List<byte[]> leaves = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) leaves.add(MerkleTree.leafHash(new byte[] {(byte) i, (byte) (i >> 8)}));
+        MerkleTree.RangeHashes tree = MerkleTree.inMemory(leaves);
+        java.util.Map<Integer, Integer> perLevel = new java.util.HashMap<>();
+        CompactRange range = new CompactRange();
+        for (byte[] leaf : leaves) {
+            range.append(leaf, (level, index, hash) -> {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(tree.hash(index << level, (index + 1) << level), hash,
+                        "node " + level + "/" + index);
+                perLevel.merge(level, 1, Integer::sum);
+            });
+        }
+        for (int level = 1; level <= 8; level++) {
+            org.junit.jupiter.api.Assertions.assertEquals(300 >> level, perLevel.get(level), "nodes at level " + level);
+        }
+    }
 }

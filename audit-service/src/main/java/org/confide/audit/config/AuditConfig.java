@@ -50,6 +50,24 @@ public interface AuditConfig {
     @WithDefault("3600")
     int verifyTimeoutSeconds();
 
+    /**
+     * Connections a full verify reads on at once: the log is cut into ranges of a power of two entries, each walked on
+     * its own connection in one shared snapshot, and the ranges joined (links, checkpoints) in order.
+     */
+    @WithDefault("2")
+    int verifyConnections();
+
+    /** Smallest range a full verify cuts the log into; a log under two of these is walked on one connection. */
+    @WithDefault("262144")
+    long verifyRange();
+
+    /**
+     * Witnesses each new checkpoint is sent to (C2SP tlog-witness add-checkpoint, with a consistency proof from the
+     * last size that witness cosigned): each {@code "<submission URL prefix> <witness verifier key>"}, the key being
+     * the one {@code ./confide witness --print-key} prints. Their cosignatures are kept with the checkpoint.
+     */
+    java.util.Optional<List<String>> witnesses();
+
     /** Checkpoints: how often each organisation's tree is signed. */
     Checkpoint checkpoint();
 

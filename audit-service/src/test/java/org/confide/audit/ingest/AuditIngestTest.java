@@ -279,7 +279,8 @@ class AuditIngestTest {
                 st.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
             }
         }
-        compliance(org).get("/audit/verify").then().statusCode(200)
+        // full=true: the first verify may have recorded a checkpoint past seq 3, which the default verify continues from.
+        compliance(org).get("/audit/verify?full=true").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("firstBrokenSeq", equalTo(3))
                 .body("headSeq", equalTo(2));

@@ -35,6 +35,9 @@ public class CheckpointScheduler {
     @Inject
     Checkpointer checkpointer;
 
+    @Inject
+    org.confide.audit.witness.service.WitnessSender witnesses;
+
     private ScheduledExecutorService executor;
 
     void start(@Observes @Priority(DatabaseBootstrap.PRIORITY + 20) StartupEvent event) {
@@ -67,7 +70,8 @@ public class CheckpointScheduler {
                         if (size == before) break;
                         before = size;
                     }
-                    checkpointer.signIfDue(org, Instant.now());
+                    var signed = checkpointer.signIfDue(org, Instant.now());
+                    if (signed != null) witnesses.send(signed); // after the commit: no HTTP inside a transaction
                 } catch (Exception e) {
                     LOG.errorf(e, "checkpoint of %s failed; retried next tick", org);
                 }

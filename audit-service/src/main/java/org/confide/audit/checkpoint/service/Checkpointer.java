@@ -87,10 +87,12 @@ public class Checkpointer {
             byte[] root = tree.tree(c, org).hash(0, size);
             String entryHash = tree.entryHash(c, org, size);
             String text = new CheckpointText(origin, size, root).text();
-            String signature = SignedNote.signature(text, origin, key.pair());
+            // One key for the signature and the public key named beside it, even when a rotation falls in between.
+            SigningKey.Key signer = key.current(now);
+            String signature = SignedNote.signature(text, origin, signer.pair());
             String note = SignedNote.note(text, origin, signature);
             var row = new CheckpointRepository.Row(org, size, entryHash, HEX.formatHex(root), note, signature,
-                    key.verifierKey(org).encoded(), AuditTime.normalise(now));
+                    SignedNote.verifierKey(origin, signer.publicKey()).encoded(), AuditTime.normalise(now));
             return checkpoints.insert(c, row) ? row : null;
         }
     }

@@ -73,12 +73,27 @@ public class AuditResource {
         return checkpoints.proof(caller.org(), n);
     }
 
-    /** The chain and every checkpoint of the caller's organisation; names the first broken seq. */
+    /**
+     * The chain, every checkpoint and the stored tree of the caller's organisation; names the first broken seq. Without
+     * a range it continues from the last checkpoint an earlier verify found the log to match ({@code full=true}: from
+     * the first entry); with {@code fromSeq}/{@code toSeq} it checks that range as it is and records nothing.
+     */
     @GET
     @Path("/verify")
     @RolesAllowed(Roles.COMPLIANCE)
-    public VerifyService.VerifyReport verify(@QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq)
-            throws SQLException {
+    public VerifyService.VerifyReport verify(@QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq,
+                                             @QueryParam("full") String full) throws SQLException {
+        boolean everything;
+        if (full == null || full.equals("false")) {
+            everything = false;
+        } else if (full.equals("true")) {
+            everything = true;
+        } else {
+            throw ProblemException.badRequest("full", "must be true or false");
+        }
+        if (fromSeq == null && toSeq == null) {
+            return verifier.verifyLog(caller.org(), everything);
+        }
         long from = fromSeq == null ? 1 : fromSeq;
         long to = toSeq == null ? Long.MAX_VALUE : toSeq;
         if (from < 1) throw ProblemException.badRequest("fromSeq", "must be 1 or more");
