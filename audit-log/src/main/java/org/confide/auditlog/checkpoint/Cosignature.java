@@ -3,8 +3,6 @@ package org.confide.auditlog.checkpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,10 +31,7 @@ public final class Cosignature {
     public record WitnessKey(String name, byte[] keyId, byte[] publicKey) {
 
         public String encoded() {
-            byte[] typed = new byte[1 + publicKey.length];
-            typed[0] = TYPE;
-            System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
-            return name + "+" + HEX.formatHex(keyId) + "+" + Base64.getEncoder().encodeToString(typed);
+            return SignedNote.encodeKey(name, keyId, TYPE, publicKey);
         }
     }
 
@@ -45,12 +40,7 @@ public final class Cosignature {
     }
 
     public static byte[] keyId(String name, byte[] publicKey) {
-        MessageDigest sha = sha256();
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) '\n');
-        sha.update(TYPE);
-        sha.update(publicKey);
-        return Arrays.copyOf(sha.digest(), 4);
+        return SignedNote.keyId(name, TYPE, publicKey);
     }
 
     public static WitnessKey witnessKey(String name, byte[] publicKey) {
@@ -60,47 +50,19 @@ public final class Cosignature {
 
     /** Parses {@code <name>+<hex key id>+<base64(0x04 ‖ key)>}; checks that the key id is the key's. */
     public static WitnessKey parseWitnessKey(String vkey) {
-        String s = vkey.strip();
-        int mid = s.indexOf('+');
-        int last = mid < 0 ? -1 : s.indexOf('+', mid + 1);
-        if (mid <= 0 || last < 0) throw new IllegalArgumentException("a witness key reads <name>+<key id>+<key>");
-        String name = s.substring(0, mid);
-        byte[] id;
-        byte[] typed;
-        try {
-            id = HEX.parseHex(s.substring(mid + 1, last));
-            typed = Base64.getDecoder().decode(s.substring(last + 1));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a witness key reads <name>+<hex key id>+<base64 key>");
-        }
-        if (!SignedNote.validName(name) || id.length != 4 || typed.length != 1 + Ed25519Keys.PUBLIC_BYTES || typed[0] != TYPE) {
-            throw new IllegalArgumentException("not an Ed25519 cosignature (type 0x04) key");
-        }
-        byte[] pub = Arrays.copyOfRange(typed, 1, typed.length);
-        if (!Arrays.equals(id, keyId(name, pub))) throw new IllegalArgumentException("the key id does not match the key");
-        return new WitnessKey(name, id, pub);
+        SignedNote.NoteKey k = SignedNote.parseVerifierKey(vkey, TYPE, "witness key", "not an Ed25519 cosignature (type 0x04) key");
+        return new WitnessKey(k.name(), k.keyId(), k.key());
     }
 
     /** {@code PRIVATE+KEY+<name>+<hex key id>+<base64(0x04 ‖ seed)>}. */
     public static String signerKey(String name, byte[] seed) {
-        byte[] pub = Ed25519Keys.raw(Ed25519Keys.fromSeed(seed).getPublic());
-        byte[] typed = new byte[1 + seed.length];
-        typed[0] = TYPE;
-        System.arraycopy(seed, 0, typed, 1, seed.length);
-        return "PRIVATE+KEY+" + name + "+" + HEX.formatHex(keyId(name, pub)) + "+" + Base64.getEncoder().encodeToString(typed);
+        return SignedNote.signerKey(name, TYPE, seed);
     }
 
     /** The name and seed of a witness's {@link #signerKey}. */
     public static Object[] parseSignerKey(String skey) {
-        String s = skey.strip();
-        if (!s.startsWith("PRIVATE+KEY+")) throw new IllegalArgumentException("a signer key starts with PRIVATE+KEY+");
-        String[] parts = s.substring("PRIVATE+KEY+".length()).split("\\+", 3);
-        if (parts.length != 3) throw new IllegalArgumentException("a signer key reads PRIVATE+KEY+<name>+<key id>+<key>");
-        byte[] typed = Base64.getDecoder().decode(parts[2]);
-        if (typed.length != 1 + Ed25519Keys.SEED_BYTES || typed[0] != TYPE) {
-            throw new IllegalArgumentException("not an Ed25519 cosignature (type 0x04) signer key");
-        }
-        return new Object[] {parts[0], Arrays.copyOfRange(typed, 1, typed.length)};
+        SignedNote.NoteKey k = SignedNote.parseSignerKey(skey, TYPE, "not an Ed25519 cosignature (type 0x04) signer key");
+        return new Object[] {k.name(), k.key()};
     }
 
     /** The signed message: {@code cosignature/v1}, the time line, then the checkpoint's note text. */
@@ -145,13 +107,5 @@ public final class Cosignature {
             }
         }
         return out;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

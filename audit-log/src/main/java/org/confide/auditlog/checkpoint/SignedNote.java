@@ -32,10 +32,7 @@ public final class SignedNote {
 
         /** {@code <name>+<hex key id>+<base64(0x01 ‖ public key)>}. */
         public String encoded() {
-            byte[] typed = new byte[1 + publicKey.length];
-            typed[0] = ED25519;
-            System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
-            return name + "+" + HEX.formatHex(keyId) + "+" + Base64.getEncoder().encodeToString(typed);
+            return encodeKey(name, keyId, ED25519, publicKey);
         }
     }
 
@@ -46,12 +43,77 @@ public final class SignedNote {
     }
 
     public static byte[] keyId(String name, byte[] publicKey) {
+        return keyId(name, ED25519, publicKey);
+    }
+
+    /** A note key's id for signature type {@code type}: {@code SHA-256(name ‖ 0x0A ‖ type ‖ public key)[:4]}. */
+    static byte[] keyId(String name, byte type, byte[] publicKey) {
         MessageDigest sha = sha256();
         sha.update(name.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');
-        sha.update(ED25519);
+        sha.update(type);
         sha.update(publicKey);
         return Arrays.copyOf(sha.digest(), 4);
+    }
+
+    /** A note key as it is parsed: its name, key id and key (public key or seed) without the type byte. */
+    record NoteKey(String name, byte[] keyId, byte[] key) {
+    }
+
+    /** {@code <name>+<hex key id>+<base64(type ‖ key)>}, the form of verifier keys and (after PRIVATE+KEY+) signer keys. */
+    static String encodeKey(String name, byte[] keyId, byte type, byte[] key) {
+        byte[] typed = new byte[1 + key.length];
+        typed[0] = type;
+        System.arraycopy(key, 0, typed, 1, key.length);
+        return name + "+" + HEX.formatHex(keyId) + "+" + Base64.getEncoder().encodeToString(typed);
+    }
+
+    /**
+     * Parses {@code <name>+<hex key id>+<base64(type ‖ public key)>} of signature type {@code type}; checks that the key
+     * id is the key's. {@code what} names the key in the errors ("verifier key"), {@code notA} the wrong kind.
+     */
+    static NoteKey parseVerifierKey(String vkey, byte type, String what, String notA) {
+        // Names never hold '+', base64 may: split from the front, as Go's note.NewVerifier does.
+        String s = vkey.strip();
+        int mid = s.indexOf('+');
+        int last = mid < 0 ? -1 : s.indexOf('+', mid + 1);
+        if (mid <= 0 || last < 0) throw new IllegalArgumentException("a " + what + " reads <name>+<key id>+<key>");
+        String name = s.substring(0, mid);
+        byte[] id;
+        byte[] typed;
+        try {
+            id = HEX.parseHex(s.substring(mid + 1, last));
+            typed = Base64.getDecoder().decode(s.substring(last + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a " + what + " reads <name>+<hex key id>+<base64 key>");
+        }
+        if (!validName(name) || id.length != 4 || typed.length != 1 + Ed25519Keys.PUBLIC_BYTES || typed[0] != type) {
+            throw new IllegalArgumentException(notA);
+        }
+        byte[] pub = Arrays.copyOfRange(typed, 1, typed.length);
+        if (!Arrays.equals(id, keyId(name, type, pub))) {
+            throw new IllegalArgumentException("the key id does not match the key");
+        }
+        return new NoteKey(name, id, pub);
+    }
+
+    /** Parses {@code PRIVATE+KEY+<name>+<hex key id>+<base64(type ‖ seed)>}; {@code notA} is the error for another kind. */
+    static NoteKey parseSignerKey(String skey, byte type, String notA) {
+        String s = skey.strip();
+        if (!s.startsWith("PRIVATE+KEY+")) throw new IllegalArgumentException("a signer key starts with PRIVATE+KEY+");
+        String rest = s.substring("PRIVATE+KEY+".length());
+        int afterName = rest.indexOf('+');
+        int afterId = afterName < 0 ? -1 : rest.indexOf('+', afterName + 1);
+        if (afterId < 0) throw new IllegalArgumentException("a signer key reads PRIVATE+KEY+<name>+<key id>+<key>");
+        byte[] typed = Base64.getDecoder().decode(rest.substring(afterId + 1));
+        if (typed.length != 1 + Ed25519Keys.SEED_BYTES || typed[0] != type) throw new IllegalArgumentException(notA);
+        return new NoteKey(rest.substring(0, afterName), null, Arrays.copyOfRange(typed, 1, typed.length));
+    }
+
+    /** {@code PRIVATE+KEY+<name>+<hex key id>+<base64(type ‖ seed)>}. */
+    static String signerKey(String name, byte type, byte[] seed) {
+        byte[] pub = Ed25519Keys.raw(Ed25519Keys.fromSeed(seed).getPublic());
+        return "PRIVATE+KEY+" + encodeKey(name, keyId(name, type, pub), type, seed);
     }
 
     public static VerifierKey verifierKey(String name, byte[] publicKey) {
@@ -61,51 +123,17 @@ public final class SignedNote {
 
     /** Parses {@code <name>+<hex key id>+<base64(0x01 ‖ key)>}; checks that the key id is the key's. */
     public static VerifierKey parseVerifierKey(String vkey) {
-        // Names never hold '+', base64 may: split from the front, as Go's note.NewVerifier does.
-        String s = vkey.strip();
-        int mid = s.indexOf('+');
-        int last = mid < 0 ? -1 : s.indexOf('+', mid + 1);
-        if (mid <= 0 || last < 0) throw new IllegalArgumentException("a verifier key reads <name>+<key id>+<key>");
-        String name = s.substring(0, mid);
-        byte[] id;
-        byte[] typed;
-        try {
-            id = HEX.parseHex(s.substring(mid + 1, last));
-            typed = Base64.getDecoder().decode(s.substring(last + 1));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a verifier key reads <name>+<hex key id>+<base64 key>");
-        }
-        if (!validName(name) || id.length != 4 || typed.length != 1 + Ed25519Keys.PUBLIC_BYTES || typed[0] != ED25519) {
-            throw new IllegalArgumentException("not an Ed25519 verifier key");
-        }
-        byte[] pub = Arrays.copyOfRange(typed, 1, typed.length);
-        if (!Arrays.equals(id, keyId(name, pub))) {
-            throw new IllegalArgumentException("the key id does not match the key");
-        }
-        return new VerifierKey(name, id, pub);
+        NoteKey k = parseVerifierKey(vkey, ED25519, "verifier key", "not an Ed25519 verifier key");
+        return new VerifierKey(k.name(), k.keyId(), k.key());
     }
 
     /** The seed of {@code PRIVATE+KEY+<name>+<hex key id>+<base64(0x01 ‖ seed)>}. */
     public static byte[] parseSignerKeySeed(String skey) {
-        String s = skey.strip();
-        if (!s.startsWith("PRIVATE+KEY+")) throw new IllegalArgumentException("a signer key starts with PRIVATE+KEY+");
-        String rest = s.substring("PRIVATE+KEY+".length());
-        int afterName = rest.indexOf('+');
-        int afterId = afterName < 0 ? -1 : rest.indexOf('+', afterName + 1);
-        if (afterId < 0) throw new IllegalArgumentException("a signer key reads PRIVATE+KEY+<name>+<key id>+<key>");
-        byte[] typed = Base64.getDecoder().decode(rest.substring(afterId + 1));
-        if (typed.length != 1 + Ed25519Keys.SEED_BYTES || typed[0] != ED25519) {
-            throw new IllegalArgumentException("not an Ed25519 signer key");
-        }
-        return Arrays.copyOfRange(typed, 1, typed.length);
+        return parseSignerKey(skey, ED25519, "not an Ed25519 signer key").key();
     }
 
     public static String signerKey(String name, byte[] seed) {
-        byte[] pub = Ed25519Keys.raw(Ed25519Keys.fromSeed(seed).getPublic());
-        byte[] typed = new byte[1 + seed.length];
-        typed[0] = ED25519;
-        System.arraycopy(seed, 0, typed, 1, seed.length);
-        return "PRIVATE+KEY+" + name + "+" + HEX.formatHex(keyId(name, pub)) + "+" + Base64.getEncoder().encodeToString(typed);
+        return signerKey(name, ED25519, seed);
     }
 
     /** base64(key id ‖ Ed25519 signature of the text), the last field of a signature line. */
