@@ -12,12 +12,11 @@ import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
-import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
-import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
+import org.confide.disclosure.assessment.service.ConcernCommand;
 
-/** The JSON shapes of a concern and its assessment (docs/api.md disclosure-service). */
+/** The JSON body of a concern (docs/api.md disclosure-service); the answer's shapes are the service's AssessmentViews. */
 public final class AssessmentDtos {
 
     private AssessmentDtos() {
@@ -46,22 +45,10 @@ public final class AssessmentDtos {
             @Size(max = 100) String groupId) {
     }
 
-    public record RuleView(String id, String text) {
-    }
-
-    public record CategoryAnswer(Category category, boolean permitted, String reason, String consentId) {
-    }
-
-    public record RecipientView(RecipientType type, String name, String orgId, boolean consented, boolean consentChecked,
-                                List<CategoryAnswer> categories) {
-    }
-
-    public record FindingView(Ground ground, Outcome outcome, List<String> rules) {
-    }
-
-    /** The answer of a dry run, and what a case records as its assessment. */
-    public record AssessmentView(Outcome outcome, Outcome groundsOutcome, String decidingRule, List<RuleView> rules,
-                                 List<RecipientView> recipients, List<RequiredStep> requiredSteps, boolean consentChecked,
-                                 boolean emergencyAllowed, int policyVersion, Purpose purpose, List<FindingView> findings) {
+    /** The command the services take (issue 17: they never see this body). */
+    public static ConcernCommand command(ConcernBody b) {
+        return new ConcernCommand(b.clientId(), b.grounds(), b.immediacy(), b.context(), b.summary(),
+                b.proposedRecipients().stream().map(r -> new ConcernCommand.Recipient(r.type(), r.name(), r.orgId())).toList(),
+                b.categories(), b.clientAge(), b.gillickCompetent(), b.purpose(), b.groupId());
     }
 }

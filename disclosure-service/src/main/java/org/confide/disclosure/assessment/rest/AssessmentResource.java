@@ -9,9 +9,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.AssessmentView;
 import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
 import org.confide.disclosure.assessment.service.AssessmentService;
+import org.confide.disclosure.assessment.service.AssessmentViews.AssessmentView;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
 
@@ -30,6 +30,6 @@ public class AssessmentResource {
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public AssessmentView assess(@NotNull(message = "a JSON body is required") @Valid ConcernBody body) {
-        return service.evaluate(body, correlationId.value()).view();
+        return service.evaluate(AssessmentDtos.command(body), correlationId.value()).view();
     }
 }

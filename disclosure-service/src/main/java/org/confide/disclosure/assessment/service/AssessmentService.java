@@ -8,13 +8,12 @@ import java.util.Iterator;
 import java.util.List;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.AssessmentView;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.CategoryAnswer;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.FindingView;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.RecipientView;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.RuleView;
+import org.confide.disclosure.assessment.service.AssessmentViews.AssessmentView;
+import org.confide.disclosure.assessment.service.AssessmentViews.CategoryAnswer;
+import org.confide.disclosure.assessment.service.AssessmentViews.FindingView;
+import org.confide.disclosure.assessment.service.AssessmentViews.RecipientView;
+import org.confide.disclosure.assessment.service.AssessmentViews.RuleView;
+import org.confide.disclosure.assessment.service.ConcernCommand.Recipient;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.Concern;
 import org.confide.disclosure.assessment.rule.OutcomeRule;
@@ -59,22 +58,22 @@ public class AssessmentService {
     public record Evaluated(Assessment assessment, AssessmentView view, Versioned policy) {
     }
 
-    public Evaluated evaluate(ConcernBody body, String correlationId) {
+    public Evaluated evaluate(ConcernCommand body, String correlationId) {
         guard.require(body.clientId());
         String groupId = blankToNull(body.groupId());
         if (groupId != null && !allocations.groupExists(caller.org(), groupId)) {
             throw ProblemException.notFound("group");
         }
         Versioned policy = policies.current();
-        Purpose purpose = purposeOf(body);
-        List<ProposedRecipient> recipients = body.proposedRecipients();
+        Purpose purpose = body.purposeOrDefault();
+        List<Recipient> recipients = body.proposedRecipients();
         List<Category> categories = body.categories().stream().distinct().toList();
         List<List<ConsentAnswer>> answers = answers(body.clientId(), groupId, recipients, categories, purpose, correlationId);
 
         List<RecipientConsent> consents = new ArrayList<>();
         List<RecipientView> views = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
-            ProposedRecipient r = recipients.get(i);
+            Recipient r = recipients.get(i);
             List<ConsentAnswer> a = answers.get(i);
             boolean consented = a.stream().allMatch(ConsentAnswer::permitted);
             boolean checked = a.stream().allMatch(ConsentAnswer::checked);
@@ -85,8 +84,8 @@ public class AssessmentService {
             }
             views.add(new RecipientView(r.type(), blankToNull(r.name()), blankToNull(r.orgId()), consented, checked, perCategory));
         }
-        Assessment a = rule.assess(new Concern(body.grounds(), body.immediacy(), body.clientAge(), body.gillickCompetent()),
-                policy.policy(), consents);
+        Concern concern = body.concern();
+        Assessment a = rule.assess(concern, policy.policy(), consents);
         return new Evaluated(a, view(a, views, policy.version(), purpose), policy);
     }
 
@@ -95,10 +94,10 @@ public class AssessmentService {
      * person concerned, so their own consent is asked; and what was said in the room stays there unless the group consents
      * too (R-CONF-3), so the group's consent is asked as well and both must permit. No other member is ever named.
      */
-    public List<List<ConsentAnswer>> answers(String clientId, String groupId, List<ProposedRecipient> recipients,
+    public List<List<ConsentAnswer>> answers(String clientId, String groupId, List<Recipient> recipients,
                                              List<Category> categories, Purpose purpose, String correlationId) {
         List<Question> questions = new ArrayList<>();
-        for (ProposedRecipient r : recipients) {
+        for (Recipient r : recipients) {
             for (Category c : categories) {
                 Question person = new Question(clientId, null, r.type().name(), blankToNull(r.orgId()), c.name(), purpose.name());
                 questions.add(person);
@@ -116,10 +115,6 @@ public class AssessmentService {
             out.add(flat.subList(i * categories.size(), (i + 1) * categories.size()));
         }
         return out;
-    }
-
-    public static Purpose purposeOf(ConcernBody body) {
-        return body.purpose() == null ? Purpose.SAFEGUARDING : body.purpose();
     }
 
     static AssessmentView view(Assessment a, List<RecipientView> recipients, int policyVersion, Purpose purpose) {

@@ -16,6 +16,7 @@ import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
+import org.confide.disclosure.cases.service.CaseCommands;
 import org.confide.disclosure.cases.Advice;
 import org.confide.disclosure.cases.CaseStatus;
 import org.confide.disclosure.cases.ConsultedRole;
@@ -25,7 +26,7 @@ import org.confide.disclosure.cases.LawfulBasis;
 import org.confide.disclosure.cases.ShareMethod;
 import org.confide.disclosure.cases.StepKind;
 
-/** The JSON shapes of the case workflow (docs/api.md disclosure-service); the step records are also what a step stores. */
+/** The JSON bodies and views of the case workflow (docs/api.md disclosure-service); what a step stores is StepData. */
 public final class CaseDtos {
 
     private CaseDtos() {
@@ -40,29 +41,18 @@ public final class CaseDtos {
                                @Size(max = 200) String orgId, @NotNull Advice advice, @Size(max = 4000) String note) {
     }
 
-    /** R-PROC-2; {@code retrospective}: made after an emergency share (set by the service). */
+    /** R-PROC-2; {@code retrospective} is the service's to set, and ignored here. */
     public record Decision(@NotNull DecisionKind decision, @NotBlank @Size(max = 4000) String rationale, LawfulBasis lawfulBasis,
                            Boolean retrospective) {
     }
 
-    /**
-     * R-PROC-3. Stored with {@code basis} (APPROVAL, CONSENT or EMERGENCY) and {@code onDecisionOf} (the deciding manager,
-     * or the sharer on the emergency path, or null when the client's consent covers it).
-     */
+    /** R-PROC-3; {@code basis} and {@code onDecisionOf} are the service's to set (StepData.Share), and ignored here. */
     public record Share(@NotNull RecipientType recipientType, @Size(max = 200) String recipientName, @NotNull ShareMethod method,
                         @NotEmpty @Size(max = 8) List<@NotNull Category> categories, Boolean emergency, String basis,
                         String onDecisionOf) {
     }
 
     public record FollowUp(@NotNull Boolean supportOffered, @NotNull Boolean clientInformedOfOutcome, @Size(max = 4000) String note) {
-    }
-
-    /** Stored when consent no longer covers a share of a CONSENTED case (R-CONS-4): the outcome turns. */
-    public record ConsentRecheck(Outcome fromOutcome, Outcome toOutcome, boolean consentChecked, RecipientType recipientType,
-                                 List<Category> categories) {
-    }
-
-    public record Raised(Outcome outcome, int policyVersion, boolean consentChecked) {
     }
 
     public record StepView(StepKind kind, OffsetDateTime at, String actorId, String actorRole, JsonNode data) {
@@ -76,5 +66,26 @@ public final class CaseDtos {
                            int policyVersion, JsonNode policy, String raisedBy, String raisedByRole, OffsetDateTime raisedAt,
                            OffsetDateTime updatedAt, List<JsonNode> clientInvolvements, List<JsonNode> consultations,
                            JsonNode decision, List<JsonNode> shares, JsonNode followUp, JsonNode closed, List<StepView> steps) {
+    }
+
+    static CaseCommands.InvolveClient command(Involvement b) {
+        return new CaseCommands.InvolveClient(b.informed(), b.response(), b.reason());
+    }
+
+    static CaseCommands.Consult command(Consultation b) {
+        return new CaseCommands.Consult(b.consultedRole(), b.consultedId(), b.orgId(), b.advice(), b.note());
+    }
+
+    static CaseCommands.Decide command(Decision b) {
+        return new CaseCommands.Decide(b.decision(), b.rationale(), b.lawfulBasis());
+    }
+
+    static CaseCommands.Share command(Share b) {
+        return new CaseCommands.Share(b.recipientType(), b.recipientName(), b.method(), b.categories(),
+                Boolean.TRUE.equals(b.emergency()));
+    }
+
+    static CaseCommands.FollowUp command(FollowUp b) {
+        return new CaseCommands.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), b.note());
     }
 }

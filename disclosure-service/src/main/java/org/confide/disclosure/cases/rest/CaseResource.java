@@ -20,9 +20,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.confide.disclosure.assessment.Outcome;
+import org.confide.disclosure.assessment.rest.AssessmentDtos;
 import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
 import org.confide.disclosure.assessment.service.AssessmentService;
+import org.confide.disclosure.assessment.service.ConcernCommand;
+import org.confide.disclosure.assessment.service.ConcernCommand.Recipient;
 import org.confide.disclosure.cases.CaseStatus;
 import org.confide.disclosure.cases.rest.CaseDtos.CaseView;
 import org.confide.disclosure.cases.service.CaseService;
@@ -64,8 +66,9 @@ public class CaseResource {
         }
         UUID id = UUID.randomUUID();
         correlation.set(id.toString());
-        var evaluated = assessments.evaluate(body, id.toString());
-        CaseView view = views.one(service.raise(id, body, evaluated));
+        ConcernCommand concern = AssessmentDtos.command(body);
+        var evaluated = assessments.evaluate(concern, id.toString());
+        CaseView view = views.one(service.raise(id, concern, evaluated));
         return Response.created(URI.create("/disclosures/" + id)).entity(view).build();
     }
 
@@ -96,7 +99,7 @@ public class CaseResource {
     @Path("/{id}/client-involvement")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public CaseView involve(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Involvement body) {
-        return views.one(service.involve(caseId(id), body));
+        return views.one(service.involve(caseId(id), CaseDtos.command(body)));
     }
 
     /** R-PROC-2, R-REF-2. */
@@ -105,7 +108,7 @@ public class CaseResource {
     @Idempotent(reread = "current")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public Response consult(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Consultation body) {
-        return Response.status(201).entity(views.one(service.consult(caseId(id), body))).build();
+        return Response.status(201).entity(views.one(service.consult(caseId(id), CaseDtos.command(body)))).build();
     }
 
     /** R-PROC-2: a manager who did not raise the case. */
@@ -113,7 +116,7 @@ public class CaseResource {
     @Path("/{id}/decision")
     @RolesAllowed(Roles.MANAGER)
     public CaseView decide(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Decision body) {
-        return views.one(service.decide(caseId(id), body));
+        return views.one(service.decide(caseId(id), CaseDtos.command(body)));
     }
 
     /** R-PROC-3; a share resting on consent re-checks it first (R-CONS-4, fail closed). */
@@ -125,7 +128,7 @@ public class CaseResource {
         UUID caseId = caseId(id);
         ShareContext ctx = service.shareContext(caseId);
         if (ctx.outcome() == Outcome.CONSENTED) {
-            List<ProposedRecipient> proposed = ctx.recipients().stream().filter(r -> r.type() == body.recipientType()).toList();
+            List<Recipient> proposed = ctx.recipients().stream().filter(r -> r.type() == body.recipientType()).toList();
             if (!proposed.isEmpty()) {
                 List<ConsentAnswer> answers = assessments.answers(ctx.clientId(), ctx.groupId(), proposed.subList(0, 1),
                         body.categories().stream().distinct().toList(), ctx.purpose(), caseId.toString()).getFirst();
@@ -139,7 +142,7 @@ public class CaseResource {
                 }
             }
         }
-        return Response.ok(views.one(service.share(caseId, body))).build();
+        return Response.ok(views.one(service.share(caseId, CaseDtos.command(body)))).build();
     }
 
     /** R-PROC-1: support offered, client told of the outcome. */
@@ -147,7 +150,7 @@ public class CaseResource {
     @Path("/{id}/follow-up")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public CaseView followUp(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.FollowUp body) {
-        return views.one(service.followUp(caseId(id), body));
+        return views.one(service.followUp(caseId(id), CaseDtos.command(body)));
     }
 
     /** Managers: 409 until the follow-up is recorded and every emergency share has its retrospective decision. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
 import org.confide.disclosure.cases.CaseStep;
 import org.confide.disclosure.cases.DisclosureCase;
 import org.confide.disclosure.cases.rest.CaseDtos.CaseView;
@@ -57,7 +58,7 @@ public class CaseViews {
             }
         }
         return new CaseView(c.id, c.org, c.clientId, c.groupId, c.status, c.outcome, c.groundList(), c.immediacy, c.context,
-                service.summary(c), service.recipients(c), c.categoryList(), c.clientAge, c.gillickCompetent, c.purpose,
+                service.summary(c), recipients(c), c.categoryList(), c.clientAge, c.gillickCompetent, c.purpose,
                 service.assessment(c),
                 c.consentChecked, c.policyVersion, policy(c), c.raisedBy, c.raisedByRole, c.raisedAt, c.updatedAt, involvements,
                 consultations, decision, shares, followUp, closed, steps);
@@ -69,6 +70,10 @@ public class CaseViews {
         Map<UUID, List<CaseStep>> steps = service.stepsOf(items.stream().map(c -> c.id).toList());
         List<CaseView> views = items.stream().map(c -> one(new Loaded(c, steps.getOrDefault(c.id, List.of())))).toList();
         return new Page<>(views, more ? PageRequest.encode(items.getLast().id.toString()) : null);
+    }
+
+    private List<ProposedRecipient> recipients(DisclosureCase c) {
+        return service.recipients(c).stream().map(r -> new ProposedRecipient(r.type(), r.name(), r.orgId())).toList();
     }
 
     /** The policy version the case was assessed under, with its number. */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,20 +21,21 @@ import java.util.function.Function;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.RecipientType;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.ConcernBody;
-import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.EmergencyRule;
 import org.confide.disclosure.assessment.rule.Policy;
+import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.service.AssessmentService.Evaluated;
-import org.confide.disclosure.assessment.service.AssessmentService;
+import org.confide.disclosure.assessment.service.ConcernCommand;
+import org.confide.disclosure.assessment.service.ConcernCommand.Recipient;
 import org.confide.disclosure.cases.CaseStatus;
 import org.confide.disclosure.cases.CaseStep;
 import org.confide.disclosure.cases.DecisionKind;
 import org.confide.disclosure.cases.DisclosureCase;
+import org.confide.disclosure.cases.ConsultedRole;
+import org.confide.disclosure.cases.StepData;
 import org.confide.disclosure.cases.StepKind;
 import org.confide.disclosure.cases.repository.CaseRepository;
-import org.confide.disclosure.cases.rest.CaseDtos;
 import org.confide.disclosure.cases.rule.WorkflowRule.CaseState;
 import org.confide.disclosure.cases.rule.WorkflowRule.Refusal;
 import org.confide.disclosure.cases.rule.WorkflowRule;
@@ -84,6 +85,9 @@ public class CaseService {
     @Inject
     ClientText text;
 
+    @Inject
+    Clock clock;
+
     /** Free-text members of the case's JSON, sealed apart (R-REC-3); everything else there is an id, a code or a date. */
     static final Set<String> CASE_TEXT = Set.of("name");
     static final Set<String> STEP_TEXT = Set.of("reason", "rationale", "recipientName", "note");
@@ -93,11 +97,10 @@ public class CaseService {
     }
 
     /** What a share needs to re-check consent before it goes (R-CONS-4). */
-    public record ShareContext(Outcome outcome, String clientId, String groupId, List<ProposedRecipient> recipients,
-                               org.confide.disclosure.assessment.Purpose purpose) {
+    public record ShareContext(Outcome outcome, String clientId, String groupId, List<Recipient> recipients, Purpose purpose) {
     }
 
-    public Loaded raise(UUID id, ConcernBody body, Evaluated ev) {
+    public Loaded raise(UUID id, ConcernCommand body, Evaluated ev) {
         OffsetDateTime now = now();
         Actor actor = caller.actor();
         Assessment a = ev.assessment();
@@ -116,7 +119,7 @@ public class CaseService {
         c.categories = DisclosureCase.join(body.categories());
         c.immediacy = body.immediacy();
         c.context = body.context();
-        c.purpose = AssessmentService.purposeOf(body);
+        c.purpose = body.purposeOrDefault();
         c.summary = text.seal(c.clientId, "case.summary", body.summary());
         c.clientAge = body.clientAge();
         c.gillickCompetent = body.gillickCompetent();
@@ -133,7 +136,7 @@ public class CaseService {
         c.raisedAt = now;
         c.updatedAt = now;
         cases.persist(c);
-        CaseDtos.Raised raised = new CaseDtos.Raised(c.outcome, c.policyVersion, c.consentChecked);
+        StepData.Raised raised = new StepData.Raised(c.outcome, c.policyVersion, c.consentChecked);
         CaseStep step = step(c, StepKind.RAISED, raised, now);
 
         emit(c, new DisclosureEvents.Raised(c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(),
@@ -161,35 +164,35 @@ public class CaseService {
         return cases.steps(ids);
     }
 
-    public Loaded involve(UUID id, CaseDtos.Involvement b) {
+    public Loaded involve(UUID id, CaseCommands.InvolveClient b) {
         Loaded l = lockForStep(id);
         CaseState s = state(l);
         refuse(rule.involvement(s, b.informed(), b.response(), b.reason()));
-        CaseDtos.Involvement stored = new CaseDtos.Involvement(b.informed(), b.response(), blankToNull(b.reason()));
+        StepData.Involvement stored = new StepData.Involvement(b.informed(), b.response(), blankToNull(b.reason()));
         return advance(l, StepKind.CLIENT_INVOLVED, stored, l.c().status, c -> new DisclosureEvents.ClientInvolved(
                 c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.informed(),
                 b.response().name(), "R-PROC-1"));
     }
 
-    public Loaded consult(UUID id, CaseDtos.Consultation b) {
+    public Loaded consult(UUID id, CaseCommands.Consult b) {
         Loaded l = lockForStep(id);
         refuse(rule.consultation(state(l), b.consultedRole(), b.orgId()));
-        CaseDtos.Consultation stored = new CaseDtos.Consultation(b.consultedRole(), blankToNull(b.consultedId()),
+        StepData.Consultation stored = new StepData.Consultation(b.consultedRole(), blankToNull(b.consultedId()),
                 blankToNull(b.orgId()), b.advice(), blankToNull(b.note()));
-        String cited = b.consultedRole() == org.confide.disclosure.cases.ConsultedRole.PARTNER_REPRESENTATIVE ? "R-REF-2" : "R-PROC-2";
+        String cited = b.consultedRole() == ConsultedRole.PARTNER_REPRESENTATIVE ? "R-REF-2" : "R-PROC-2";
         return advance(l, StepKind.CONSULTED, stored, l.c().status, c -> new DisclosureEvents.Consulted(c.id.toString(),
                 c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.consultedRole().name(),
                 stored.consultedId(), stored.orgId(), b.advice().name(), cited));
     }
 
     /** R-PROC-2: a manager who is not the raiser; a decision after an emergency share is retrospective. */
-    public Loaded decide(UUID id, CaseDtos.Decision b) {
+    public Loaded decide(UUID id, CaseCommands.Decide b) {
         DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
         Loaded l = new Loaded(c, cases.steps(c.id));
         CaseState s = state(l);
         refuse(rule.decision(s, caller.subject(), b.decision(), b.lawfulBasis()));
         boolean retrospective = s.shares().stream().anyMatch(WorkflowRule.Share::emergency);
-        CaseDtos.Decision stored = new CaseDtos.Decision(b.decision(), b.rationale(), b.lawfulBasis(), retrospective);
+        StepData.Decision stored = new StepData.Decision(b.decision(), b.rationale(), b.lawfulBasis(), retrospective);
         return advance(l, StepKind.DECIDED, stored, rule.afterDecision(s, b.decision()), k -> new DisclosureEvents.Decided(
                 k.id.toString(), k.clientId, k.groupId, k.status.name(), k.outcome.name(), k.decidingRule,
                 b.decision().name(), b.lawfulBasis() == null ? null : b.lawfulBasis().name(), retrospective, "R-PROC-2"));
@@ -221,16 +224,16 @@ public class CaseService {
         Policy policy = policyOf(c);
         c.emergencyAllowed = emergencyRule.open(c.outcome, c.immediacy, policy);
         c.consentChecked = c.consentChecked && checked;
-        CaseDtos.ConsentRecheck stored = new CaseDtos.ConsentRecheck(from, c.outcome, checked, recipient, categories);
+        StepData.ConsentRecheck stored = new StepData.ConsentRecheck(from, c.outcome, checked, recipient, categories);
         step(c, StepKind.CONSENT_RECHECKED, stored, now());
         c.updatedAt = now();
         return false;
     }
 
-    public Loaded share(UUID id, CaseDtos.Share b) {
+    public Loaded share(UUID id, CaseCommands.Share b) {
         Loaded l = lockForStep(id);
         CaseState s = state(l);
-        boolean asked = Boolean.TRUE.equals(b.emergency());
+        boolean asked = b.emergency();
         refuse(rule.share(s, b.recipientType(), EnumSet.copyOf(b.categories()), asked));
         boolean emergency = rule.isEmergencyShare(s, asked) && s.decision() != DecisionKind.APPROVED;
         String basis;
@@ -245,7 +248,7 @@ public class CaseService {
             basis = "EMERGENCY";
             onDecisionOf = caller.subject();
         }
-        CaseDtos.Share stored = new CaseDtos.Share(b.recipientType(), blankToNull(b.recipientName()), b.method(),
+        StepData.Share stored = new StepData.Share(b.recipientType(), blankToNull(b.recipientName()), b.method(),
                 b.categories().stream().distinct().toList(), emergency, basis, onDecisionOf);
         CaseStatus next = l.c().status == CaseStatus.RAISED || l.c().status == CaseStatus.APPROVED ? CaseStatus.DISCLOSED : l.c().status;
         return advance(l, StepKind.SHARED, stored, next, c -> new DisclosureEvents.Shared(c.id.toString(), c.clientId,
@@ -254,10 +257,10 @@ public class CaseService {
                 emergency ? "R-PROC-2" : "R-PROC-3"));
     }
 
-    public Loaded followUp(UUID id, CaseDtos.FollowUp b) {
+    public Loaded followUp(UUID id, CaseCommands.FollowUp b) {
         Loaded l = lockForStep(id);
         refuse(rule.followUp(state(l), b.clientInformedOfOutcome(), b.note()));
-        CaseDtos.FollowUp stored = new CaseDtos.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
+        StepData.FollowUp stored = new StepData.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
         return advance(l, StepKind.FOLLOWED_UP, stored, CaseStatus.FOLLOWED_UP, c -> new DisclosureEvents.FollowedUp(
                 c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule,
                 b.supportOffered(), b.clientInformedOfOutcome(), "R-PROC-1"));
@@ -340,22 +343,22 @@ public class CaseService {
         for (CaseStep s : l.steps()) {
             switch (s.kind) {
                 case CLIENT_INVOLVED -> {
-                    CaseDtos.Involvement i = read(s.data, CaseDtos.Involvement.class);
+                    StepData.Involvement i = read(s.data, StepData.Involvement.class);
                     involvements.add(new WorkflowRule.Involvement(i.informed(), i.response()));
                 }
                 case CONSULTED -> {
-                    CaseDtos.Consultation k = read(s.data, CaseDtos.Consultation.class);
+                    StepData.Consultation k = read(s.data, StepData.Consultation.class);
                     consultations.add(new WorkflowRule.Consultation(k.consultedRole(), k.orgId(), k.advice()));
                 }
-                case DECIDED -> decision = read(s.data, CaseDtos.Decision.class).decision();
-                case SHARED -> shares.add(new WorkflowRule.Share(Boolean.TRUE.equals(read(s.data, CaseDtos.Share.class).emergency())));
+                case DECIDED -> decision = read(s.data, StepData.Decision.class).decision();
+                case SHARED -> shares.add(new WorkflowRule.Share(Boolean.TRUE.equals(read(s.data, StepData.Share.class).emergency())));
                 case FOLLOWED_UP -> followedUp = true;
                 default -> {
                 }
             }
         }
         return new CaseState(c.status, c.outcome, c.decidingRule, c.immediacy, c.groundList(), policyOf(c), c.raisedBy,
-                recipients(c).stream().map(ProposedRecipient::type).toList(), EnumSet.copyOf(c.categoryList()),
+                recipients(c).stream().map(Recipient::type).toList(), EnumSet.copyOf(c.categoryList()),
                 involvements, consultations, decision, shares, followedUp);
     }
 
@@ -381,9 +384,9 @@ public class CaseService {
     }
 
     /** The proposed recipients, with their names while the client's key exists (R-REC-3). */
-    public List<ProposedRecipient> recipients(DisclosureCase c) {
+    public List<Recipient> recipients(DisclosureCase c) {
         return mapper.convertValue(text.join(c.clientId, "case.recipients", c.recipients, c.recipientsSealed),
-                new TypeReference<List<ProposedRecipient>>() { });
+                new TypeReference<List<Recipient>>() { });
     }
 
     // What a reader sees of the case's free text: opened with the client's key, absent once it is destroyed (R-REC-3).
@@ -423,8 +426,9 @@ public class CaseService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    /** The injected clock (platform Clocks, UTC), to the microsecond PostgreSQL keeps. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String s) {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.confide.disclosure.assessment.rule.Policy;
@@ -38,6 +38,9 @@ public class PolicyService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Clock clock;
+
     public Versioned current() {
         return policies.latest(caller.org()).map(this::versioned)
                 .orElse(new Versioned(0, Policy.DEFAULT, null, null));
@@ -54,7 +57,7 @@ public class PolicyService {
         v.requireConsultation = p.requireConsultation();
         v.partnerApprovalOrgs = json(p.partnerApprovalOrgs());
         v.allowEmergencyBeforeApproval = p.allowEmergencyBeforeApproval();
-        v.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        v.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         v.createdBy = caller.subject();
         policies.persist(v);
 
