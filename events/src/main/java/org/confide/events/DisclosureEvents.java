@@ -10,13 +10,32 @@ import java.util.List;
 @Topic(Topics.DISCLOSURE)
 public sealed interface DisclosureEvents extends EventData {
 
-    /** A concern was raised and assessed under policy {@code policyVersion}; {@code consentChecked} false: consent-service was not reached. */
+    /**
+     * A concern was raised and assessed under policy {@code policyVersion}; {@code consentChecked} false: consent-service was
+     * not reached. What the concern records beside its grounds, each absent when not recorded: whom the person asked to be
+     * contacted (R-BRK-2); the relationship to the alleged abuser and past or present abuse (R-BRK-4); a parent's substance
+     * use, its risk factors as codes, the children's ages as numerals and whether a risk to a child was found (R-BRK-13).
+     */
     @Type("disclosure.raised")
     record Raised(@Id String caseId, @Id String clientId, @Id @Nullable String groupId, @Code String status,
                   @Code String outcome, @RuleId @Nullable String decidingRule, @Code List<String> grounds,
                   @Code String immediacy, @Code String context, @Code List<String> recipientTypes,
-                  @Code List<String> categories, @RuleId List<String> rules, int policyVersion, boolean consentChecked)
+                  @Code List<String> categories, @RuleId List<String> rules, int policyVersion, boolean consentChecked,
+                  @Code @Nullable String chosenContact, @Code @Nullable String abuserRelationship,
+                  @Code @Nullable String abuseTiming, @Code @Nullable String substance, @Code @Nullable String substanceAmount,
+                  @Code @Nullable List<String> protectiveFactors, @Code @Nullable String mentalHealth,
+                  @Code @Nullable List<String> behavioursUnderInfluence, @Code @Nullable List<String> childrenAges,
+                  @Nullable Boolean riskToChildFound)
             implements DisclosureEvents {
+
+        /** A concern that records none of the factors of R-BRK-2, R-BRK-4 and R-BRK-13. */
+        public Raised(String caseId, String clientId, String groupId, String status, String outcome, String decidingRule,
+                      List<String> grounds, String immediacy, String context, List<String> recipientTypes,
+                      List<String> categories, List<String> rules, int policyVersion, boolean consentChecked) {
+            this(caseId, clientId, groupId, status, outcome, decidingRule, grounds, immediacy, context, recipientTypes,
+                    categories, rules, policyVersion, consentChecked, null, null, null, null, null, null, null, null, null,
+                    null);
+        }
     }
 
     /** Whether and how the client was involved (R-PROC-1): audit's access log hides the case while they must not know. */
@@ -72,5 +91,32 @@ public sealed interface DisclosureEvents extends EventData {
     record PolicyChanged(int version, boolean requireImminenceForRiskToSelf, boolean requireConsultation,
                          @Id List<String> partnerApprovalOrgs, boolean allowEmergencyBeforeApproval, @RuleId String rule)
             implements DisclosureEvents {
+    }
+
+    /**
+     * R-REF-2 beyond disclosures: a major decision (a press release, inviting a supporting organisation, other) was put to
+     * the supporting organisations {@code requiredOrgs} (the policy's partnerApprovalOrgs of {@code policyVersion});
+     * {@code missingOrgs} of them have not supported it yet. Keyed by the organisation; the decision id is the correlation id.
+     */
+    @Type(value = "partner-decision.proposed", key = Key.ORGANISATION)
+    record PartnerDecisionProposed(@Id String decisionId, @Code String kind, @Code String status, @Id List<String> requiredOrgs,
+                                   @Id @Nullable String invitedOrg, int policyVersion, int missingOrgs, @RuleId String rule)
+            implements DisclosureEvents {
+    }
+
+    /**
+     * A supporting organisation's answer ({@code advice} SUPPORT or OPPOSE; its latest counts), by its representative or
+     * recorded by a manager on their behalf ({@code onBehalf}).
+     */
+    @Type(value = "partner-decision.supported", key = Key.ORGANISATION)
+    record PartnerDecisionSupported(@Id String decisionId, @Code String kind, @Code String status, @Id String orgId,
+                                    @Code String advice, @Id @Nullable String representativeId, boolean onBehalf,
+                                    int missingOrgs, @RuleId String rule) implements DisclosureEvents {
+    }
+
+    /** Every supporting organisation supported it, and a manager made it take effect (R-REF-2). */
+    @Type(value = "partner-decision.took-effect", key = Key.ORGANISATION)
+    record PartnerDecisionTookEffect(@Id String decisionId, @Code String kind, @Code String status,
+                                     @Id List<String> requiredOrgs, @RuleId String rule) implements DisclosureEvents {
     }
 }

@@ -26,7 +26,8 @@ class EventContractTest {
             Topics.CONSENT, List.of("consent.granted", "consent.approved", "consent.withdrawn", "consent.expired",
                     "consent.decided", "capacity.assessed"),
             Topics.DISCLOSURE, List.of("disclosure.raised", "disclosure.client-involved", "disclosure.consulted",
-                    "disclosure.decided", "disclosure.shared", "disclosure.followed-up", "disclosure.closed", "policy.changed"),
+                    "disclosure.decided", "disclosure.shared", "disclosure.followed-up", "disclosure.closed", "policy.changed",
+                    "partner-decision.proposed", "partner-decision.supported", "partner-decision.took-effect"),
             Topics.RECORDS, List.of("client.registered", "referral.received", "milestone.recorded", "referrer.notified",
                     "note.written", "record.accessed", "supervision.viewed", "letter.drafted", "letter.approved", "letter.sent",
                     "file.accessed", "legal-hold.set", "legal-hold.released", "client.destroyed", "group.created",
@@ -42,7 +43,7 @@ class EventContractTest {
         Map<String, List<String>> declared = Events.all().stream().collect(Collectors.groupingBy(EventType::topic,
                 Collectors.mapping(EventType::name, Collectors.toList())));
         assertEquals(API, declared);
-        assertEquals(33, Events.all().size());
+        assertEquals(36, Events.all().size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,12 +13,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.confide.disclosure.assessment.AbuseTiming;
+import org.confide.disclosure.assessment.AbuserRelationship;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.Purpose;
+import org.confide.disclosure.assessment.RecipientType;
 
 /**
  * A disclosure case: one concern about a client, assessed under the policy version of the day, which it keeps; its steps
@@ -91,6 +94,25 @@ public class DisclosureCase extends PanacheEntityBase {
 
     @Column(name = "gillick_competent", updatable = false)
     public Boolean gillickCompetent;
+
+    /** R-BRK-2: whom the person asked to be contacted. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "chosen_contact", updatable = false)
+    public RecipientType chosenContact;
+
+    /** R-BRK-4: the child's relationship to the alleged abuser. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "abuser_relationship", updatable = false)
+    public AbuserRelationship abuserRelationship;
+
+    /** R-BRK-4: past or present abuse. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "abuse_timing", updatable = false)
+    public AbuseTiming abuseTiming;
+
+    /** R-BRK-13: JSON of the risk factors (codes, ages, the finding); no free text. */
+    @Column(name = "substance_use", updatable = false)
+    public String substanceUse;
 
     /** JSON array of the proposed recipients, their names apart ({@link #recipientsSealed}). */
     @Column(nullable = false, updatable = false)

@@ -8,12 +8,17 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.confide.disclosure.assessment.AbuseTiming;
+import org.confide.disclosure.assessment.AbuserRelationship;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
+import org.confide.disclosure.assessment.SubstanceUse;
+import org.confide.disclosure.assessment.SubstanceUse.Behaviour;
+import org.confide.disclosure.assessment.SubstanceUse.ProtectiveFactor;
 import org.confide.disclosure.assessment.service.ConcernCommand;
 
 /** The JSON body of a concern (docs/api.md disclosure-service); the answer's shapes are the service's AssessmentViews. */
@@ -29,7 +34,8 @@ public final class AssessmentDtos {
     /**
      * The body of {@code POST /disclosure-assessments} and {@code POST /disclosures}; {@code context} and {@code summary} are
      * required to raise a case only. {@code gillickCompetent} (added): for a client under 16, whether they were assessed
-     * able to make this decision.
+     * able to make this decision. Issue 18 added {@code chosenContact} (R-BRK-2), {@code abuserRelationship} and
+     * {@code abuseTiming} (R-BRK-4) and {@code substanceUse} (R-BRK-13).
      */
     public record ConcernBody(
             @NotBlank @Size(max = 100) String clientId,
@@ -42,13 +48,34 @@ public final class AssessmentDtos {
             @Min(0) @Max(130) Integer clientAge,
             Boolean gillickCompetent,
             Purpose purpose,
-            @Size(max = 100) String groupId) {
+            @Size(max = 100) String groupId,
+            RecipientType chosenContact,
+            AbuserRelationship abuserRelationship,
+            AbuseTiming abuseTiming,
+            @Valid SubstanceUseBody substanceUse) {
+    }
+
+    /** R-BRK-13: the risk factors of a parent's substance use, as codes and numbers (see SubstanceUse). */
+    public record SubstanceUseBody(SubstanceUse.Substance substance, SubstanceUse.Amount amount,
+                                   @Size(max = 5) List<@NotNull ProtectiveFactor> protectiveFactors,
+                                   SubstanceUse.MentalHealth mentalHealth,
+                                   @Size(max = 6) List<@NotNull Behaviour> behaviours,
+                                   @Size(max = 20) List<@NotNull @Min(0) @Max(17) Integer> childrenAges,
+                                   Boolean riskToChildFound) {
     }
 
     /** The command the services take (issue 17: they never see this body). */
     public static ConcernCommand command(ConcernBody b) {
         return new ConcernCommand(b.clientId(), b.grounds(), b.immediacy(), b.context(), b.summary(),
                 b.proposedRecipients().stream().map(r -> new ConcernCommand.Recipient(r.type(), r.name(), r.orgId())).toList(),
-                b.categories(), b.clientAge(), b.gillickCompetent(), b.purpose(), b.groupId());
+                b.categories(), b.clientAge(), b.gillickCompetent(), b.purpose(), b.groupId(), b.chosenContact(),
+                b.abuserRelationship(), b.abuseTiming(), substanceUse(b.substanceUse()));
+    }
+
+    private static SubstanceUse substanceUse(SubstanceUseBody b) {
+        return b == null ? null : new SubstanceUse(b.substance(), b.amount(),
+                b.protectiveFactors() == null ? null : b.protectiveFactors().stream().distinct().toList(), b.mentalHealth(),
+                b.behaviours() == null ? null : b.behaviours().stream().distinct().toList(), b.childrenAges(),
+                b.riskToChildFound());
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.confide.disclosure.assessment.Outcome;
+import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
 
 /**
@@ -17,6 +18,9 @@ public final class OutcomeRule {
     private final AgeCapacityRule ageRule = new AgeCapacityRule();
     private final EmergencyRule emergencyRule = new EmergencyRule();
     private final PolicyRule policyRule = new PolicyRule();
+    private final ChosenContactRule contactRule = new ChosenContactRule();
+    private final ChildFactorsRule childFactors = new ChildFactorsRule();
+    private final SubstanceUseRule substanceRule = new SubstanceUseRule();
 
     public Assessment assess(Concern concern, Policy policy, List<RecipientConsent> recipients) {
         if (concern.grounds().isEmpty()) throw new IllegalArgumentException("a concern has at least one ground");
@@ -40,7 +44,7 @@ public final class OutcomeRule {
         }
         boolean emergency = !consented && emergencyRule.open(grounds, concern.immediacy(), policy);
         return new Assessment(outcome, grounds, cited.getFirst(), List.copyOf(cited), findings, List.copyOf(recipients),
-                checked, emergency, steps(outcome, emergency, concern, policy, checked));
+                checked, emergency, steps(outcome, emergency, concern, policy, checked, recipients));
     }
 
     static Outcome strongest(List<Finding> findings) {
@@ -49,7 +53,8 @@ public final class OutcomeRule {
         return Outcome.NOT_JUSTIFIED;
     }
 
-    private List<RequiredStep> steps(Outcome outcome, boolean emergency, Concern concern, Policy policy, boolean checked) {
+    private List<RequiredStep> steps(Outcome outcome, boolean emergency, Concern concern, Policy policy, boolean checked,
+                                     List<RecipientConsent> recipients) {
         List<RequiredStep> steps = new ArrayList<>();
         if (!checked) {
             steps.add(step("CHECK_CONSENT", "R-CONF-1", "consent could not be checked: it counts as not given until it is"));
@@ -58,6 +63,11 @@ public final class OutcomeRule {
             steps.add(step("ASSESS_GILLICK_COMPETENCE", "R-CONS-5",
                     "a client under 16: assess whether they can make this decision (Gillick competence)"));
         }
+        List<RecipientType> proposed = recipients.stream().map(RecipientConsent::type).toList();
+        // R-BRK-2, R-BRK-4, R-BRK-13: what is still to be asked, recorded or involved for this concern.
+        steps.addAll(contactRule.steps(concern, proposed));
+        steps.addAll(childFactors.steps(concern));
+        steps.addAll(substanceRule.steps(concern, proposed));
         switch (outcome) {
             case NOT_JUSTIFIED -> steps.add(step("SEEK_CONSENT", "R-CONF-1",
                     "do not break confidentiality: seek the client's consent instead"));

@@ -22,6 +22,8 @@ public final class RuleBook {
             Map.entry("R-BRK-9", "Violence, threats or damage against a volunteer by a client may be reported to the police by the project manager."),
             Map.entry("R-BRK-10", "Disclosed regular abuse of a child or vulnerable person: discuss with the manager and refer to social services."),
             Map.entry("R-BRK-11", "A court order for disclosure is complied with, limited to what is relevant."),
+            Map.entry("R-BRK-12", "Serious harm includes harm to the public: the risk of a car accident or of the spread of serious disease, acute or chronic."),
+            Map.entry("R-BRK-13", "A parent using substances while caring for children is assessed, not reported automatically: only a risk to a child found brings in R-BRK-4, with the GP and family services."),
             Map.entry("R-PROC-1", "The person is kept informed of every step and offered continuing support, unless telling them would raise the risk; the reason is recorded."),
             Map.entry("R-PROC-2", "The decision is discussed with a professional worker or manager first; in an emergency the call is made first and reviewed afterwards."),
             Map.entry("R-PROC-3", "Share the minimum necessary, with the right recipient, securely; record what, with whom, when, why and on whose decision."),

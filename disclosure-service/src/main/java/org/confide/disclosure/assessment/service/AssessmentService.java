@@ -19,6 +19,7 @@ import org.confide.disclosure.assessment.rule.Concern;
 import org.confide.disclosure.assessment.rule.OutcomeRule;
 import org.confide.disclosure.assessment.rule.RecipientConsent;
 import org.confide.disclosure.assessment.rule.RuleBook;
+import org.confide.disclosure.assessment.rule.SubstanceUseRule;
 import org.confide.disclosure.consent.ConsentAnswer;
 import org.confide.disclosure.consent.ConsentClient;
 import org.confide.disclosure.consent.ConsentDecisions.Question;
@@ -38,6 +39,7 @@ import org.confide.platform.problem.ProblemException;
 public class AssessmentService {
 
     private final OutcomeRule rule = new OutcomeRule();
+    private final SubstanceUseRule substanceRule = new SubstanceUseRule();
 
     @Inject
     ClientGuard guard;
@@ -58,7 +60,15 @@ public class AssessmentService {
     public record Evaluated(Assessment assessment, AssessmentView view, Versioned policy) {
     }
 
+    /** A dry run: nothing is stored. */
     public Evaluated evaluate(ConcernCommand body, String correlationId) {
+        return evaluate(body, correlationId, false);
+    }
+
+    /** {@code raising}: the concern becomes a case, which must record what R-BRK-13 asks for. */
+    public Evaluated evaluate(ConcernCommand body, String correlationId, boolean raising) {
+        substanceRule.invalid(body.concern(), raising)
+                .ifPresent(i -> { throw ProblemException.unprocessable("R-BRK-13", i.field(), i.message()); });
         guard.require(body.clientId());
         String groupId = blankToNull(body.groupId());
         if (groupId != null && !allocations.groupExists(caller.org(), groupId)) {
@@ -86,7 +96,7 @@ public class AssessmentService {
         }
         Concern concern = body.concern();
         Assessment a = rule.assess(concern, policy.policy(), consents);
-        return new Evaluated(a, view(a, views, policy.version(), purpose), policy);
+        return new Evaluated(a, view(a, views, policy.version(), purpose, concern), policy);
     }
 
     /**
@@ -117,11 +127,12 @@ public class AssessmentService {
         return out;
     }
 
-    static AssessmentView view(Assessment a, List<RecipientView> recipients, int policyVersion, Purpose purpose) {
+    static AssessmentView view(Assessment a, List<RecipientView> recipients, int policyVersion, Purpose purpose, Concern c) {
         return new AssessmentView(a.outcome(), a.groundsOutcome(), a.decidingRule(),
                 a.rules().stream().map(id -> new RuleView(id, RuleBook.text(id))).toList(), recipients, a.requiredSteps(),
                 a.consentChecked(), a.emergencyAllowed(), policyVersion, purpose,
-                a.findings().stream().map(f -> new FindingView(f.ground(), f.outcome(), f.rules())).toList());
+                a.findings().stream().map(f -> new FindingView(f.ground(), f.outcome(), f.rules())).toList(),
+                c.chosenContact(), c.abuserRelationship(), c.abuseTiming(), c.substanceUse());
     }
 
     static String blankToNull(String s) {

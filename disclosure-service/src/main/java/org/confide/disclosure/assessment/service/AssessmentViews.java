@@ -1,11 +1,14 @@
 package org.confide.disclosure.assessment.service;
 
 import java.util.List;
+import org.confide.disclosure.assessment.AbuseTiming;
+import org.confide.disclosure.assessment.AbuserRelationship;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
+import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
 
 /** What an assessment answers, and what a case records as its assessment (docs/api.md disclosure-service "Assessment"). */
@@ -27,9 +30,14 @@ public final class AssessmentViews {
     public record FindingView(Ground ground, Outcome outcome, List<String> rules) {
     }
 
-    /** The answer of a dry run, and what a case records as its assessment. */
+    /**
+     * The answer of a dry run, and what a case records as its assessment; it repeats the factors it was made on (R-BRK-2
+     * {@code chosenContact}, R-BRK-4 {@code abuserRelationship} and {@code abuseTiming}, R-BRK-13 {@code substanceUse}).
+     */
     public record AssessmentView(Outcome outcome, Outcome groundsOutcome, String decidingRule, List<RuleView> rules,
                                  List<RecipientView> recipients, List<RequiredStep> requiredSteps, boolean consentChecked,
-                                 boolean emergencyAllowed, int policyVersion, Purpose purpose, List<FindingView> findings) {
+                                 boolean emergencyAllowed, int policyVersion, Purpose purpose, List<FindingView> findings,
+                                 RecipientType chosenContact, AbuserRelationship abuserRelationship, AbuseTiming abuseTiming,
+                                 SubstanceUse substanceUse) {
     }
 }

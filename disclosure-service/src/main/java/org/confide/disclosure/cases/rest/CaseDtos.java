@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.confide.disclosure.assessment.AbuseTiming;
+import org.confide.disclosure.assessment.AbuserRelationship;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
@@ -15,6 +17,7 @@ import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
+import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
 import org.confide.disclosure.cases.service.CaseCommands;
 import org.confide.disclosure.cases.Advice;
@@ -58,14 +61,20 @@ public final class CaseDtos {
     public record StepView(StepKind kind, OffsetDateTime at, String actorId, String actorRole, JsonNode data) {
     }
 
-    /** The case with every step; the typed lists repeat the steps' data with when and by whom. */
+    /**
+     * The case with every step; the typed lists repeat the steps' data with when and by whom. Issue 18: the factors recorded
+     * with the concern (R-BRK-2 {@code chosenContact}, R-BRK-4 {@code abuserRelationship}, {@code abuseTiming}, R-BRK-13
+     * {@code substanceUse}).
+     */
     public record CaseView(UUID id, String org, String clientId, String groupId, CaseStatus status, Outcome outcome,
                            List<Ground> grounds, Immediacy immediacy, Context context, String summary,
                            List<ProposedRecipient> proposedRecipients, List<Category> categories, Integer clientAge,
                            Boolean gillickCompetent, Purpose purpose, JsonNode assessment, boolean consentChecked,
                            int policyVersion, JsonNode policy, String raisedBy, String raisedByRole, OffsetDateTime raisedAt,
                            OffsetDateTime updatedAt, List<JsonNode> clientInvolvements, List<JsonNode> consultations,
-                           JsonNode decision, List<JsonNode> shares, JsonNode followUp, JsonNode closed, List<StepView> steps) {
+                           JsonNode decision, List<JsonNode> shares, JsonNode followUp, JsonNode closed, List<StepView> steps,
+                           RecipientType chosenContact, AbuserRelationship abuserRelationship, AbuseTiming abuseTiming,
+                           SubstanceUse substanceUse) {
     }
 
     static CaseCommands.InvolveClient command(Involvement b) {

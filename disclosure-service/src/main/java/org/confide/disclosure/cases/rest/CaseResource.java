@@ -67,7 +67,7 @@ public class CaseResource {
         UUID id = UUID.randomUUID();
         correlation.set(id.toString());
         ConcernCommand concern = AssessmentDtos.command(body);
-        var evaluated = assessments.evaluate(concern, id.toString());
+        var evaluated = assessments.evaluate(concern, id.toString(), true);
         CaseView view = views.one(service.raise(id, concern, evaluated));
         return Response.created(URI.create("/disclosures/" + id)).entity(view).build();
     }

@@ -61,7 +61,8 @@ public class CaseViews {
                 service.summary(c), recipients(c), c.categoryList(), c.clientAge, c.gillickCompetent, c.purpose,
                 service.assessment(c),
                 c.consentChecked, c.policyVersion, policy(c), c.raisedBy, c.raisedByRole, c.raisedAt, c.updatedAt, involvements,
-                consultations, decision, shares, followUp, closed, steps);
+                consultations, decision, shares, followUp, closed, steps, c.chosenContact, c.abuserRelationship, c.abuseTiming,
+                service.substanceUse(c));
     }
 
     public Page<CaseView> page(List<DisclosureCase> rows, PageRequest page) {

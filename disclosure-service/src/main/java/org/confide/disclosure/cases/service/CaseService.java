@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
 import org.confide.disclosure.assessment.RecipientType;
+import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.EmergencyRule;
 import org.confide.disclosure.assessment.rule.Policy;
@@ -36,6 +37,7 @@ import org.confide.disclosure.cases.ConsultedRole;
 import org.confide.disclosure.cases.StepData;
 import org.confide.disclosure.cases.StepKind;
 import org.confide.disclosure.cases.repository.CaseRepository;
+import org.confide.disclosure.cases.rule.ChannelRule;
 import org.confide.disclosure.cases.rule.WorkflowRule.CaseState;
 import org.confide.disclosure.cases.rule.WorkflowRule.Refusal;
 import org.confide.disclosure.cases.rule.WorkflowRule;
@@ -63,6 +65,7 @@ public class CaseService {
 
     private final WorkflowRule rule = new WorkflowRule();
     private final EmergencyRule emergencyRule = new EmergencyRule();
+    private final ChannelRule channelRule = new ChannelRule();
 
     @Inject
     CaseRepository cases;
@@ -123,6 +126,10 @@ public class CaseService {
         c.summary = text.seal(c.clientId, "case.summary", body.summary());
         c.clientAge = body.clientAge();
         c.gillickCompetent = body.gillickCompetent();
+        c.chosenContact = body.chosenContact();
+        c.abuserRelationship = body.abuserRelationship();
+        c.abuseTiming = body.abuseTiming();
+        c.substanceUse = body.substanceUse() == null ? null : json(body.substanceUse());
         ClientText.Split recipients = text.split(c.clientId, "case.recipients", body.proposedRecipients(), CASE_TEXT);
         c.recipients = recipients.plain();
         c.recipientsSealed = recipients.sealed();
@@ -139,10 +146,15 @@ public class CaseService {
         StepData.Raised raised = new StepData.Raised(c.outcome, c.policyVersion, c.consentChecked);
         CaseStep step = step(c, StepKind.RAISED, raised, now);
 
+        SubstanceUse u = body.substanceUse();
         emit(c, new DisclosureEvents.Raised(c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(),
                 c.decidingRule, body.grounds().stream().map(Enum::name).distinct().toList(), c.immediacy.name(),
                 c.context.name(), body.proposedRecipients().stream().map(r -> r.type().name()).distinct().toList(),
-                c.categoryList().stream().map(Enum::name).toList(), a.rules(), c.policyVersion, c.consentChecked));
+                c.categoryList().stream().map(Enum::name).toList(), a.rules(), c.policyVersion, c.consentChecked,
+                name(c.chosenContact), name(c.abuserRelationship), name(c.abuseTiming), u == null ? null : name(u.substance()),
+                u == null ? null : name(u.amount()), u == null ? null : names(u.protectiveFactors()),
+                u == null ? null : name(u.mentalHealth()), u == null ? null : names(u.behaviours()),
+                u == null ? null : u.childrenAges().stream().map(String::valueOf).toList(), u == null ? null : u.riskToChildFound()));
         return new Loaded(c, List.of(step));
     }
 
@@ -235,6 +247,7 @@ public class CaseService {
         CaseState s = state(l);
         boolean asked = b.emergency();
         refuse(rule.share(s, b.recipientType(), EnumSet.copyOf(b.categories()), asked));
+        refuse(channelRule.channel(b.method()));
         boolean emergency = rule.isEmergencyShare(s, asked) && s.decision() != DecisionKind.APPROVED;
         String basis;
         String onDecisionOf;
@@ -429,6 +442,19 @@ public class CaseService {
     /** The injected clock (platform Clocks, UTC), to the microsecond PostgreSQL keeps. */
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The R-BRK-13 factors recorded with the case, or null. */
+    public SubstanceUse substanceUse(DisclosureCase c) {
+        return c.substanceUse == null ? null : read(c.substanceUse, SubstanceUse.class);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static List<String> names(List<? extends Enum<?>> es) {
+        return es.stream().map(Enum::name).toList();
     }
 
     private static String blankToNull(String s) {

@@ -2,9 +2,11 @@ package org.confide.disclosure.assessment.rule;
 
 import static org.confide.disclosure.assessment.Ground.CHILD_PROTECTION;
 import static org.confide.disclosure.assessment.Ground.COURT_ORDER;
+import static org.confide.disclosure.assessment.Ground.HARM_TO_PUBLIC;
 import static org.confide.disclosure.assessment.Ground.LACKS_CAPACITY;
 import static org.confide.disclosure.assessment.Ground.MEDICAL_EMERGENCY;
 import static org.confide.disclosure.assessment.Ground.OTHER_ILLEGAL_ACTIVITY;
+import static org.confide.disclosure.assessment.Ground.PARENTAL_SUBSTANCE_USE;
 import static org.confide.disclosure.assessment.Ground.PSYCHOLOGICAL_DISTRESS;
 import static org.confide.disclosure.assessment.Ground.RISK_TO_OTHERS;
 import static org.confide.disclosure.assessment.Ground.RISK_TO_SELF;
@@ -76,9 +78,12 @@ class OutcomeRuleTest {
                 row("R-BRK-10: past child abuse is JUSTIFIED", PAST, null, null, CHRONIC_COUNTS, JUSTIFIED, "R-BRK-10", CHILD_PROTECTION),
                 row("R-BRK-10: regular (chronic) abuse of a vulnerable adult is JUSTIFIED", CHRONIC, null, null, CHRONIC_COUNTS, JUSTIFIED, "R-BRK-10", VULNERABLE_ADULT),
                 row("R-BRK-11: court order is JUSTIFIED", SERIOUS, null, null, CHRONIC_COUNTS, JUSTIFIED, "R-BRK-11", COURT_ORDER),
+                row("R-BRK-12: an acute risk of harm to the public (a car accident, serious disease) is JUSTIFIED", SERIOUS, null, null, IMMINENCE, JUSTIFIED, "R-BRK-12", HARM_TO_PUBLIC),
+                row("R-BRK-12: a chronic risk of harm to the public is JUSTIFIED too", CHRONIC, null, null, IMMINENCE, JUSTIFIED, "R-BRK-12", HARM_TO_PUBLIC),
                 // NOT_JUSTIFIED rows
                 row("R-BRK-7: psychological distress alone is NOT_JUSTIFIED", SERIOUS, null, null, CHRONIC_COUNTS, NOT_JUSTIFIED, "R-BRK-7", PSYCHOLOGICAL_DISTRESS),
                 row("R-BRK-5: other illegal activity is NOT_JUSTIFIED", SERIOUS, null, null, CHRONIC_COUNTS, NOT_JUSTIFIED, "R-BRK-5", OTHER_ILLEGAL_ACTIVITY),
+                row("R-BRK-13: a parent's substance use with no risk to a child found is NOT_JUSTIFIED", SERIOUS, null, null, CHRONIC_COUNTS, NOT_JUSTIFIED, "R-BRK-13", PARENTAL_SUBSTANCE_USE),
                 row("R-BRK-5: a past act against others is no present risk: NOT_JUSTIFIED", PAST, null, null, CHRONIC_COUNTS, NOT_JUSTIFIED, "R-BRK-5", RISK_TO_OTHERS),
                 // R-BRK-6: the policy setting requireImminenceForRiskToSelf
                 row("R-BRK-6: chronic risk to self where imminence is required is NOT_JUSTIFIED (seed 003)", CHRONIC, null, null, IMMINENCE, NOT_JUSTIFIED, "R-BRK-6", RISK_TO_SELF),
