@@ -24,7 +24,7 @@ before(async () => {
   await must(practitioner, 'disclosure', 'POST', `/disclosures/${c.id}/client-involvement`, { informed: true, response: 'AGREED' });
   await must(practitioner, 'disclosure', 'POST', `/disclosures/${c.id}/consultations`, { consultedRole: 'MANAGER', consultedId: 'alice', advice: 'SUPPORT' }, 201);
   await must(manager, 'disclosure', 'POST', `/disclosures/${c.id}/decision`, { decision: 'APPROVED', rationale: 'risk', lawfulBasis: 'SAFEGUARDING' });
-  await must(practitioner, 'disclosure', 'POST', `/disclosures/${c.id}/shares`, { recipientType: 'POLICE', method: 'PHONE', categories: ['RISK_INFORMATION'] });
+  await must(practitioner, 'disclosure', 'POST', `/disclosures/${c.id}/shares`, { recipientType: 'POLICE', method: 'SECURE_PORTAL', categories: ['RISK_INFORMATION'] });
   const me = await token('client', org, client.id);
   await eventually('the share in the access log', async () => (await api(me, 'audit', 'GET', '/me/access-log')).body.items?.some((i) => i.action === 'shared'));
 });

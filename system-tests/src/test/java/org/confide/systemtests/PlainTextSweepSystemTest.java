@@ -144,7 +144,7 @@ class PlainTextSweepSystemTest {
                 .body("{\"decision\":\"APPROVED\",\"rationale\":\"" + mark("rationale") + "\",\"lawfulBasis\":\"VITAL_INTERESTS\"}")
                 .post("/disclosures/" + disclosure + "/decision").then().statusCode(200);
         as("disclosure-service", "practitioner", org, PRACTITIONER)
-                .body("{\"recipientType\":\"NAMED_PERSON\",\"recipientName\":\"" + mark("share-recipient") + "\",\"method\":\"PHONE\","
+                .body("{\"recipientType\":\"NAMED_PERSON\",\"recipientName\":\"" + mark("share-recipient") + "\",\"method\":\"SECURE_PORTAL\","
                         + "\"categories\":[\"RISK_INFORMATION\"]}")
                 .post("/disclosures/" + disclosure + "/shares").then().statusCode(200);
         as("disclosure-service", "practitioner", org, PRACTITIONER)

@@ -47,7 +47,7 @@ class ClientDestructionTest {
                 + "\"note\":\"" + M + "consultation\"}").post(base + "/consultations").then().statusCode(201);
         as("manager", ORG, "m1").body("{\"decision\":\"APPROVED\",\"rationale\":\"" + M + "rationale\",\"lawfulBasis\":\"VITAL_INTERESTS\"}")
                 .post(base + "/decision").then().statusCode(200);
-        as("practitioner", ORG, "p1").body("{\"recipientType\":\"POLICE\",\"recipientName\":\"" + M + "sharedwith\",\"method\":\"PHONE\","
+        as("practitioner", ORG, "p1").body("{\"recipientType\":\"POLICE\",\"recipientName\":\"" + M + "sharedwith\",\"method\":\"SECURE_PORTAL\","
                 + "\"categories\":[\"RISK_INFORMATION\"]}").post(base + "/shares").then().statusCode(200);
         as("practitioner", ORG, "p1").body("{\"supportOffered\":true,\"clientInformedOfOutcome\":false,\"note\":\"" + M + "followup\"}")
                 .post(base + "/follow-up").then().statusCode(200);

@@ -247,7 +247,7 @@ public class CaseService {
         CaseState s = state(l);
         boolean asked = b.emergency();
         refuse(rule.share(s, b.recipientType(), EnumSet.copyOf(b.categories()), asked));
-        refuse(channelRule.channel(b.method()));
+        refuse(channelRule.channel(b.method(), asked));
         boolean emergency = rule.isEmergencyShare(s, asked) && s.decision() != DecisionKind.APPROVED;
         String basis;
         String onDecisionOf;

@@ -32,7 +32,7 @@ class CaseWorkflowTest {
     static final String TOLD = "{\"informed\":true,\"response\":\"AGREED\"}";
     static final String CONSULT = "{\"consultedRole\":\"MANAGER\",\"consultedId\":\"m2\",\"advice\":\"SUPPORT\"}";
     static final String APPROVE = "{\"decision\":\"APPROVED\",\"rationale\":\"serious threat\",\"lawfulBasis\":\"VITAL_INTERESTS\"}";
-    static final String SHARE = "{\"recipientType\":\"POLICE\",\"method\":\"PHONE\",\"categories\":[\"RISK_INFORMATION\"]}";
+    static final String SHARE = "{\"recipientType\":\"POLICE\",\"method\":\"SECURE_PORTAL\",\"categories\":[\"RISK_INFORMATION\"]}";
     static final String FOLLOW = "{\"supportOffered\":true,\"clientInformedOfOutcome\":true}";
 
     @Test
@@ -57,7 +57,7 @@ class CaseWorkflowTest {
                 .body("decision.by", equalTo("m1")).body("decision.retrospective", is(false));
         as("practitioner", org, "p1").body(SHARE).post("/disclosures/" + id + "/shares").then().statusCode(200)
                 .body("status", equalTo("DISCLOSED")).body("shares[0].basis", equalTo("APPROVAL"))
-                .body("shares[0].onDecisionOf", equalTo("m1")).body("shares[0].method", equalTo("PHONE"));
+                .body("shares[0].onDecisionOf", equalTo("m1")).body("shares[0].method", equalTo("SECURE_PORTAL"));
         as("practitioner", org, "p1").body(FOLLOW).post("/disclosures/" + id + "/follow-up").then().statusCode(200)
                 .body("status", equalTo("FOLLOWED_UP"));
         as("manager", org, "m1").post("/disclosures/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"))
@@ -86,7 +86,7 @@ class CaseWorkflowTest {
         as("manager", org, "m2").body(APPROVE).post("/disclosures/" + id + "/decision").then().statusCode(409)
                 .body("rule", equalTo("R-PROC-1"));
         as("manager", org, "m1").body(SHARE).post("/disclosures/" + id + "/shares").then().statusCode(409).body("rule", equalTo("R-PROC-2"));
-        as("manager", org, "m1").body(SHARE.replace("\"PHONE\",", "\"PHONE\",\"emergency\":true,")).post("/disclosures/" + id + "/shares")
+        as("manager", org, "m1").body(SHARE.replace("\"SECURE_PORTAL\",", "\"PHONE\",\"emergency\":true,")).post("/disclosures/" + id + "/shares")
                 .then().statusCode(409).body("rule", equalTo("R-PROC-2"));
         as("manager", org, "m1").post("/disclosures/" + id + "/close").then().statusCode(409).body("rule", equalTo("R-PROC-1"));
         as("manager", org, "m1").body(FOLLOW).post("/disclosures/" + id + "/follow-up").then().statusCode(409).body("rule", equalTo("R-PROC-2"));
@@ -121,7 +121,7 @@ class CaseWorkflowTest {
         String org = "org-wf-3";
         String client = Fixtures.knownClient(org, "p1");
         String id = raise("practitioner", org, "p1", concern(client, "\"MEDICAL_EMERGENCY\"", "IMMEDIATE"));
-        as("practitioner", org, "p1").body(SHARE.replace("POLICE", "GP").replace("\"PHONE\",", "\"PHONE\",\"emergency\":true,"))
+        as("practitioner", org, "p1").body(SHARE.replace("POLICE", "GP").replace("\"SECURE_PORTAL\",", "\"PHONE\",\"emergency\":true,"))
                 .post("/disclosures/" + id + "/shares").then().statusCode(200).body("status", equalTo("DISCLOSED"))
                 .body("shares[0].emergency", is(true)).body("shares[0].basis", equalTo("EMERGENCY"));
         as("practitioner", org, "p1").body("{\"informed\":false,\"response\":\"UNABLE\",\"reason\":\"unconscious\"}")
