@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.quarkus.arc.Arc;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
@@ -21,16 +21,13 @@ import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
-import org.confide.records.client.rest.ClientDtos.ClientView;
-import org.confide.records.client.rest.ClientDtos.Identity;
-import org.confide.records.client.rest.ClientDtos.Referral;
-import org.confide.records.client.rest.ClientDtos.RegisterClient;
-import org.confide.records.client.rest.ClientDtos.Tombstone;
+import org.confide.records.client.Identity;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.repository.GroupFacilitatorRepository;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.time.Times;
 
 /** Registering and reading clients; each change and read is recorded as an event in the same transaction. */
 @ApplicationScoped
@@ -64,8 +61,16 @@ public class ClientService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Clock clock;
+
+    /**
+     * The injected Clock's now for code that still calls it statically (group/, until it injects the Clock itself).
+     * @deprecated inject {@link Clock} and use {@link Times#now(Clock)}
+     */
+    @Deprecated
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return Times.now(Arc.container().instance(Clock.class).get());
     }
 
     public Client register(RegisterClient command) {
@@ -103,7 +108,7 @@ public class ClientService {
         keys.create(client.id); // R-REC-3: the key is in the vault before this row commits (an orphan key is harmless)
         // R-CONF-4: an anonymous group member has no identity at all, not even a sealed empty one.
         client.identity = identity == null ? null : keys.seal(client.id, IDENTITY_FIELD, write(identity));
-        client.createdAt = now();
+        client.createdAt = Times.now(clock);
         clients.persist(client);
         return client;
     }
@@ -143,24 +148,17 @@ public class ClientService {
         outbox.emit(new RecordsEvents.RecordAccessed(client.id.toString(), purpose.name(), resource));
     }
 
-    /** A page of clients as staff see them (a destroyed one as its tombstone); each identity shown is a recorded read. */
-    public Listed list(ClientStatus status, UUID after, int limit, PurposeOfUse purpose) {
+    /** A page of clients as staff see them (a destroyed one has nothing to open); each identity shown is a recorded read. */
+    public List<ClientShown> list(ClientStatus status, UUID after, int limit, PurposeOfUse purpose) {
         String practitioner = caller.is(Roles.MANAGER) ? null : caller.subject();
         List<Client> page = clients.page(caller.org(), status, practitioner, after, limit);
         int days = settings.daysOf(caller.org());
-        List<Object> views = new java.util.ArrayList<>();
+        List<ClientShown> shown = new java.util.ArrayList<>();
         for (Client c : page) {
-            if (c.destroyed()) {
-                views.add(new Tombstone(c.id, c.status, c.destroyedAt));
-            } else {
-                views.add(viewOf(c, days));
-                accessed(c, purpose, "client-list");
-            }
+            shown.add(shown(c, days));
+            if (!c.destroyed()) accessed(c, purpose, "client-list");
         }
-        return new Listed(page, views);
-    }
-
-    public record Listed(List<Client> clients, List<Object> views) {
+        return shown;
     }
 
     /** The identity, decrypted; null for a destroyed client (its key is gone). */
@@ -173,16 +171,13 @@ public class ClientService {
         }
     }
 
-    /** The client as docs/api.md shows it to staff (identity decrypted). */
-    public ClientView viewOf(Client c) {
-        return viewOf(c, settings.daysOf(c.org));
+    /** The client as staff see it (identity decrypted). */
+    public ClientShown shown(Client c) {
+        return shown(c, settings.daysOf(c.org));
     }
 
-    private ClientView viewOf(Client c, int retentionDays) {
-        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
-                c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
-                c.contactCeasedAt, retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null), c.legalHold,
-                identityOf(c), c.limitsExplainedAt);
+    private ClientShown shown(Client c, int retentionDays) {
+        return new ClientShown(c, identityOf(c), retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null));
     }
 
     public OffsetDateTime retainUntil(Client client) {
