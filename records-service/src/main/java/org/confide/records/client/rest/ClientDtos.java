@@ -38,10 +38,13 @@ public final class ClientDtos {
     public record RegisterClient(
             @NotNull @Valid Identity identity,
             @NotNull Programme programme,
-            @NotNull Boolean limitsExplained) {
+            @NotNull Boolean limitsExplained,
+            Integer statementVersion,
+            Boolean supervisionExplained) {
 
         public org.confide.records.client.service.RegisterClient toCommand() {
-            return new org.confide.records.client.service.RegisterClient(identity.toIdentity(), programme, limitsExplained);
+            return new org.confide.records.client.service.RegisterClient(identity.toIdentity(), programme, limitsExplained,
+                    statementVersion, supervisionExplained);
         }
     }
 
@@ -59,13 +62,15 @@ public final class ClientDtos {
     public record ClientView(UUID id, String org, Programme programme, ClientStatus status, String allocatedPractitionerId,
                              Referral referral, OffsetDateTime createdAt, OffsetDateTime contactCeasedAt,
                              OffsetDateTime retainUntil, boolean legalHold, Identity identity,
-                             OffsetDateTime limitsExplainedAt) {
+                             OffsetDateTime limitsExplainedAt, Integer statementVersion,
+                             OffsetDateTime supervisionExplainedAt) {
 
         public static ClientView of(ClientShown shown) {
             Client c = shown.client();
             return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
                     c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
-                    c.contactCeasedAt, shown.retainUntil(), c.legalHold, Identity.of(shown.identity()), c.limitsExplainedAt);
+                    c.contactCeasedAt, shown.retainUntil(), c.legalHold, Identity.of(shown.identity()), c.limitsExplainedAt,
+                    c.statementVersion, c.supervisionExplainedAt);
         }
     }
 }

@@ -27,6 +27,8 @@ import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.repository.GroupFacilitatorRepository;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.statement.service.StatementService;
+import org.confide.records.supervision.rule.SupervisionAgreementRule;
 import org.confide.records.time.Times;
 
 /** Registering and reading clients; each change and read is recorded as an event in the same transaction. */
@@ -64,6 +66,9 @@ public class ClientService {
     @Inject
     Clock clock;
 
+    @Inject
+    StatementService statements;
+
     /**
      * The injected Clock's now for code that still calls it statically (group/, until it injects the Clock itself).
      * @deprecated inject {@link Clock} and use {@link Times#now(Clock)}
@@ -74,13 +79,32 @@ public class ClientService {
     }
 
     public Client register(RegisterClient command) {
+        statements.requireAcknowledged();
         intake.refusal(command.limitsExplained()).ifPresent(reason -> {
             throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
         });
+        statements.checkIntake(caller.org(), command.statementVersion());
         Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, registeringPractitioner());
         client.limitsExplainedAt = client.createdAt;
         emitRegistered(client, false, IntakeRule.RULE);
+        recordIntake(client, command.statementVersion(), command.supervisionExplained(), client.createdAt);
         return client;
+    }
+
+    /**
+     * The rest of the intake record (R-REC-5): the statement version explained (R-REC-6) and that the client was told
+     * their work may be supervised (R-CONF-5); each recorded once, with its event.
+     */
+    public void recordIntake(Client client, Integer statementVersion, Boolean supervisionExplained, OffsetDateTime at) {
+        if (statementVersion != null && client.statementVersion == null) {
+            client.statementVersion = statementVersion;
+            outbox.emit(new RecordsEvents.ClientStatementExplained(client.id.toString(), statementVersion,
+                    org.confide.records.statement.rule.StatementRule.RULE));
+        }
+        if (Boolean.TRUE.equals(supervisionExplained) && client.supervisionExplainedAt == null) {
+            client.supervisionExplainedAt = at;
+            outbox.emit(new RecordsEvents.ClientSupervisionExplained(client.id.toString(), SupervisionAgreementRule.RULE));
+        }
     }
 
     /** A practitioner who registers a client (or brings an anonymous member in) is allocated to it (docs/api.md). */
@@ -115,6 +139,7 @@ public class ClientService {
 
     /** A client the caller may read (R-REC-1); the read itself is recorded with its purpose. */
     public Client read(UUID id, PurposeOfUse purpose) {
+        statements.requireAcknowledged();
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
         if (client.destroyed() && caller.is(Roles.MANAGER)) {
             return client; // the tombstone: nothing of the person is left to read
@@ -126,6 +151,7 @@ public class ClientService {
 
     /** A client of the caller's org that the caller works with (R-REC-1): manager, allocated practitioner, or group facilitator. */
     public Client forStaff(UUID id) {
+        statements.requireAcknowledged(); // R-REC-6: all client work by staff passes here
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
         if (!access.mayAct(caller.roles(), caller.subject(), client.allocatedPractitionerId,
                 () -> facilitators.facilitatesGroupOf(client.id, caller.subject()))) {
@@ -150,6 +176,7 @@ public class ClientService {
 
     /** A page of clients as staff see them (a destroyed one has nothing to open); each identity shown is a recorded read. */
     public List<ClientShown> list(ClientStatus status, UUID after, int limit, PurposeOfUse purpose) {
+        statements.requireAcknowledged();
         String practitioner = caller.is(Roles.MANAGER) ? null : caller.subject();
         List<Client> page = clients.page(caller.org(), status, practitioner, after, limit);
         int days = settings.daysOf(caller.org());

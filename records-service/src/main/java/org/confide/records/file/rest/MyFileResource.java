@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.confide.platform.auth.Roles;
 import org.confide.records.file.rest.FileDtos.MyFile;
+import org.confide.records.file.rest.FileDtos.SupervisionNotice;
+import org.confide.records.statement.rest.StatementDtos.ExplainedView;
 import java.util.List;
 import org.confide.records.client.rest.ClientDtos.ClientView;
 import org.confide.records.client.rest.ClientDtos.Identity;
@@ -37,11 +39,13 @@ public class MyFileResource {
         OwnFile f = service.ownFile();
         if (f.shown() == null) {
             return new MyFile(Tombstone.of(f.client()), null, List.of(), List.of(),
-                    f.milestones().stream().map(MilestoneView::of).toList(), List.of(), List.of());
+                    f.milestones().stream().map(MilestoneView::of).toList(), List.of(), List.of(), null, null);
         }
         return new MyFile(ClientView.of(f.shown()), Identity.of(f.shown().identity()),
                 f.notes().stream().map(NoteView::of).toList(), f.letters().stream().map(LetterView::of).toList(),
                 f.milestones().stream().map(MilestoneView::of).toList(),
-                f.supervisionNotes().stream().map(SupervisionNoteView::of).toList(), groups.ownMemberships(f.client()));
+                f.supervisionNotes().stream().map(SupervisionNoteView::of).toList(), groups.ownMemberships(f.client()),
+                ExplainedView.of(f.statement()),
+                new SupervisionNotice(f.client().supervisionExplainedAt, f.supervised()));
     }
 }

@@ -17,6 +17,8 @@ import org.confide.records.letter.service.LetterService;
 import org.confide.records.note.service.NoteService;
 import org.confide.records.referral.Milestone;
 import org.confide.records.referral.service.ReferralService;
+import org.confide.records.statement.service.StatementService;
+import org.confide.records.supervision.service.SupervisionAgreementService;
 import org.confide.records.supervision.service.SupervisionService;
 
 /** R-REC-2: a client's access to their own file; each access is recorded (file.accessed). */
@@ -43,6 +45,12 @@ public class FileService {
     SupervisionService supervision;
 
     @Inject
+    StatementService statements;
+
+    @Inject
+    SupervisionAgreementService agreements;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -60,8 +68,10 @@ public class FileService {
         outbox.emit(new RecordsEvents.FileAccessed(c.id.toString(), PurposeOfUse.CLIENT_REQUEST.name(), "R-REC-2"));
         List<Milestone> milestones = referrals.ofClient(c.id);
         if (c.destroyed()) {
-            return new OwnFile(c, null, List.of(), List.of(), milestones, List.of());
+            return new OwnFile(c, null, List.of(), List.of(), milestones, List.of(), null, false);
         }
-        return new OwnFile(c, clients.shown(c), notes.allOf(c), letters.allOf(c), milestones, supervision.allOf(c));
+        return new OwnFile(c, clients.shown(c), notes.allOf(c), letters.allOf(c), milestones, supervision.allOf(c),
+                statements.explained(c.org, c.statementVersion).orElse(null),
+                c.supervisionExplainedAt != null && agreements.supervised(c));
     }
 }

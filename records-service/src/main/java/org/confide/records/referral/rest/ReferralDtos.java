@@ -46,10 +46,11 @@ public final class ReferralDtos {
     }
 
     /** {@code limitsExplained}: at the initial meeting of a referred client, that the limits were explained (R-REC-5). */
-    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId, Boolean limitsExplained) {
+    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId, Boolean limitsExplained,
+                               Integer statementVersion, Boolean supervisionExplained) {
 
         public RecordMilestone toCommand() {
-            return new RecordMilestone(type, practitionerId, limitsExplained);
+            return new RecordMilestone(type, practitionerId, limitsExplained, statementVersion, supervisionExplained);
         }
     }
 

@@ -28,6 +28,7 @@ import org.confide.records.referral.ReferralStatus;
 import org.confide.records.referral.repository.MilestoneRepository;
 import org.confide.records.referral.repository.ReferralRepository;
 import org.confide.records.referral.rule.MilestoneRule;
+import org.confide.records.statement.service.StatementService;
 import org.confide.records.time.Times;
 
 /** Referrals from partners, milestones of clients, and the referrer's notices of them (R-REF-1). */
@@ -64,6 +65,9 @@ public class ReferralService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StatementService statements;
 
     /**
      * A partner refers a client to a provider organisation; the client is REFERRED there, unallocated. R-REF-1: only a
@@ -124,10 +128,12 @@ public class ReferralService {
             throw ProblemException.conflict(MilestoneRule.RULE, reason);
         });
         // R-REC-5: a referred client meets the service first at the initial meeting; the explanation is recorded then.
-        if (limitsExplained != null && type == MilestoneType.INITIAL_MEETING_HELD) {
+        boolean intakeNow = limitsExplained != null && type == MilestoneType.INITIAL_MEETING_HELD;
+        if (intakeNow) {
             intake.refusal(limitsExplained).ifPresent(reason -> {
                 throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
             });
+            statements.checkIntake(client.org, command.statementVersion()); // R-REC-6: the version explained
         }
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
@@ -144,6 +150,9 @@ public class ReferralService {
         if (type == MilestoneType.PRACTITIONER_ALLOCATED) client.allocatedPractitionerId = practitionerId;
         if (type == MilestoneType.CONTACT_CEASED) client.contactCeasedAt = m.at;
         if (Boolean.TRUE.equals(limitsExplained) && client.limitsExplainedAt == null) client.limitsExplainedAt = m.at;
+        if (type == MilestoneType.INITIAL_MEETING_HELD) {
+            clients.recordIntake(client, intakeNow ? command.statementVersion() : null, command.supervisionExplained(), m.at);
+        }
 
         outbox.emit(new RecordsEvents.MilestoneRecorded(client.id.toString(), m.id.toString(), type.name(), m.practitionerId,
                 client.status.name()));

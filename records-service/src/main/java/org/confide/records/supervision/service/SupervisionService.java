@@ -26,6 +26,7 @@ import org.confide.records.supervision.rule.AgeBand;
 import org.confide.records.supervision.rule.IdentifierDetector;
 import org.confide.records.supervision.rule.IdentifierDetector.Identifiers;
 import org.confide.records.supervision.rule.IdentifierDetector.Kind;
+import org.confide.records.statement.service.StatementService;
 import org.confide.records.time.Times;
 
 /** Supervision without identities (R-CONF-2). */
@@ -62,6 +63,12 @@ public class SupervisionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StatementService statements;
+
+    @Inject
+    SupervisionAgreementService agreements;
 
     /** Stores de-identified material; refused (422 R-CONF-2) when it holds the client's name or group alias, birth date, email or phone. */
     public SupervisionNoteShown write(UUID clientId, String text) {
@@ -100,9 +107,13 @@ public class SupervisionService {
         return new SupervisionNoteShown(n, keys.open(client.id, TEXT, n.text));
     }
 
-    /** The supervisor's view: a stable pseudonym, programme, age band, counts and supervision notes only. */
+    /** The supervisor's view (R-CONF-2, R-CONF-5): a stable pseudonym, programme, age band, counts and supervision notes only. */
     public SupervisionSummary view(UUID clientId) {
-        Client client = clientRows.findInOrg(caller.org(), clientId).orElseThrow(() -> ProblemException.notFound("client"));
+        statements.requireAcknowledged();
+        // R-CONF-5: only through a standing agreement with the client's practitioner and once the client was told;
+        // any other client is 404, like another organisation's, so a supervisor learns nothing of who exists.
+        Client client = clientRows.findInOrg(caller.org(), clientId).filter(agreements::callerMaySee)
+                .orElseThrow(() -> ProblemException.notFound("client"));
         if (client.destroyed()) {
             throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
         }
