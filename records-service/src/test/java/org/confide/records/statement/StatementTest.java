@@ -172,7 +172,13 @@ class StatementTest {
         given().contentType(ContentType.JSON).get("/confidentiality-statement").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"text\": \"t\"}").post("/settings/confidentiality-statements").then()
                 .statusCode(401);
-        as("admin", org, "adm").get("/confidentiality-statement").then().statusCode(200).body("version", equalTo(3));
-        as("manager", org, "mgr").get("/settings/confidentiality-statements").then().body("items", hasSize(3));
+        // Idempotency-Key: a retried publication is the same version, not a new one.
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            as("admin", org, "adm").header("Idempotency-Key", key).body("{\"text\": \"four\"}")
+                    .post("/settings/confidentiality-statements").then().statusCode(201).body("version", equalTo(4));
+        }
+        as("admin", org, "adm").get("/confidentiality-statement").then().statusCode(200).body("version", equalTo(4));
+        as("manager", org, "mgr").get("/settings/confidentiality-statements").then().body("items", hasSize(4));
     }
 }

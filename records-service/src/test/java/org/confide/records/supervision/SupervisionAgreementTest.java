@@ -101,10 +101,21 @@ class SupervisionAgreementTest {
         assign(org, "sup-x", "prac-y");
         String a3 = assign(org, "sup-z", "prac-x");
 
-        var page = as("manager", org, "mgr").get("/supervision-agreements?limit=2").then().statusCode(200)
-                .body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().jsonPath();
-        as("manager", org, "mgr").get("/supervision-agreements?limit=2&cursor=" + page.getString("nextCursor")).then()
+        // Idempotency-Key: a retried assignment answers the same agreement, not a 409.
+        String key = UUID.randomUUID().toString();
+        String first = as("manager", org, "mgr").header("Idempotency-Key", key)
+                .body("{\"supervisorId\": \"sup-k\", \"practitionerId\": \"prac-k\"}").post("/supervision-agreements")
+                .then().statusCode(201).extract().path("id");
+        as("manager", org, "mgr").header("Idempotency-Key", key)
+                .body("{\"supervisorId\": \"sup-k\", \"practitionerId\": \"prac-k\"}").post("/supervision-agreements")
+                .then().statusCode(201).body("id", equalTo(first));
+        as("manager", org, "mgr").post("/supervision-agreements/" + first + "/end").then().statusCode(200);
+
+        var page = as("manager", org, "mgr").get("/supervision-agreements?limit=3").then().statusCode(200)
+                .body("items", hasSize(3)).body("nextCursor", notNullValue()).extract().jsonPath();
+        as("manager", org, "mgr").get("/supervision-agreements?limit=3&cursor=" + page.getString("nextCursor")).then()
                 .statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
+        as("manager", org, "mgr").get("/supervision-agreements?active=false").then().body("items", hasSize(1));
         as("manager", org, "mgr").get("/supervision-agreements?practitionerId=prac-x&active=true").then()
                 .body("items", hasSize(2)).body("items.practitionerId", everyItem(equalTo("prac-x")));
         as("supervisor", org, "sup-x").get("/supervision-agreements?supervisorId=sup-z").then().statusCode(200)
