@@ -121,4 +121,36 @@ public sealed interface RecordsEvents extends EventData {
     record GroupSessionRecorded(@Id String groupId, @Id String sessionId, int attendeeCount, @Id List<String> attendeeIds)
             implements RecordsEvents {
     }
+    /** A manager assigned a supervisor to a practitioner (R-CONF-5): the supervisor may now see that practitioner's told clients; keyed by the organisation. */
+    @Type(value = "supervision.agreement-assigned", key = Key.ORGANISATION)
+    record SupervisionAgreementAssigned(@Id String agreementId, @Id String supervisorId, @Id String practitionerId,
+                                        @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A manager ended a supervision agreement (R-CONF-5); keyed by the organisation. */
+    @Type(value = "supervision.agreement-ended", key = Key.ORGANISATION)
+    record SupervisionAgreementEnded(@Id String agreementId, @Id String supervisorId, @Id String practitionerId,
+                                     @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** It was recorded that the client was told their work may be taken to supervision (R-CONF-5). */
+    @Type("client.supervision-explained")
+    record ClientSupervisionExplained(@Id String clientId, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** The version of the confidentiality statement explained to the client at intake (R-REC-6, R-REC-5). */
+    @Type("client.statement-explained")
+    record ClientStatementExplained(@Id String clientId, int statementVersion, @RuleId String rule)
+            implements RecordsEvents {
+    }
+
+    /** An admin published a version of the organisation's confidentiality statement (R-REC-6); the text stays in records-service. */
+    @Type(value = "statement.published", key = Key.ORGANISATION)
+    record StatementPublished(int version, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A member of staff (the event's actor) acknowledged this version of the statement (R-REC-6); keyed by the organisation. */
+    @Type(value = "statement.acknowledged", key = Key.ORGANISATION)
+    record StatementAcknowledged(int version, @RuleId String rule) implements RecordsEvents {
+    }
 }

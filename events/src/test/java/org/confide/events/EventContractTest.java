@@ -31,7 +31,9 @@ class EventContractTest {
             Topics.RECORDS, List.of("client.registered", "referral.received", "milestone.recorded", "referrer.notified",
                     "note.written", "record.accessed", "supervision.viewed", "letter.drafted", "letter.approved", "letter.sent",
                     "file.accessed", "legal-hold.set", "legal-hold.released", "client.destroyed", "group.created",
-                    "group.facilitator-added", "group.member-joined", "group.member-left", "group.session-recorded"));
+                    "group.facilitator-added", "group.member-joined", "group.member-left", "group.session-recorded",
+                    "supervision.agreement-assigned", "supervision.agreement-ended", "client.supervision-explained",
+                    "client.statement-explained", "statement.published", "statement.acknowledged"));
 
     static Stream<EventType> types() {
         return Events.all().stream();
@@ -43,7 +45,7 @@ class EventContractTest {
         Map<String, List<String>> declared = Events.all().stream().collect(Collectors.groupingBy(EventType::topic,
                 Collectors.mapping(EventType::name, Collectors.toList())));
         assertEquals(API, declared);
-        assertEquals(36, Events.all().size());
+        assertEquals(42, Events.all().size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,7 +40,7 @@ class AuthMatrixTest {
     }
 
     @Test
-    @DisplayName("R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint, groups included")
+    @DisplayName("R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONF-5, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint, groups included")
     void matrix() {
         String client = Fixtures.client("prac-own");
         String otherClient = Fixtures.client("prac-own");
@@ -65,6 +65,14 @@ class AuthMatrixTest {
         as("manager", "mgr").body("{\"type\": \"CONTACT_CEASED\"}").post("/clients/" + doomed + "/milestones").then()
                 .statusCode(201);
         as("admin", "adm").body("{\"retentionDays\": 0}").put("/settings/retention").then().statusCode(200);
+
+        // R-CONF-5: S supervises prac-own, and the client was told; a second agreement is there to be ended below.
+        as("manager", "mgr").body("{\"supervisorId\": \"sup\", \"practitionerId\": \"prac-own\"}")
+                .post("/supervision-agreements").then().statusCode(201);
+        String agreement = as("manager", "mgr").body("{\"supervisorId\": \"sup-ended\", \"practitionerId\": \"prac-own\"}")
+                .post("/supervision-agreements").then().statusCode(201).extract().path("id");
+        as("practitioner", "prac-own").body("{\"explained\": true}").post("/clients/" + client + "/supervision-notice")
+                .then().statusCode(200);
 
         callers.put("M", new String[]{"manager", ORG, "mgr"});
         callers.put("P", new String[]{"practitioner", ORG, "prac-own"});
@@ -103,6 +111,10 @@ class AuthMatrixTest {
                 row("GET", c + "/notes", null, staffOfClient),
                 row("POST", c + "/supervision-notes", "{\"text\": \"themes\"}", staffOfClient),
                 row("GET", c + "/supervision-view", null, "S=ok T=404"),
+                row("POST", c + "/supervision-notice", "{\"explained\": true}", staffOfClient),
+                row("GET", "/supervision-agreements", null, "M=ok P=ok Q=ok S=ok T=ok X=ok"),
+                row("GET", "/supervision-agreements/" + agreement, null, "M=ok P=ok Q=404 S=404 T=404 X=404"),
+                row("POST", "/supervision-agreements/" + agreement + "/end", null, "M=ok X=404"),
                 row("POST", c + "/letters", "{\"recipient\": \"GP\", \"body\": \"b\"}", staffOfClient),
                 row("GET", c + "/letters", null, staffOfClient),
                 row("GET", "/me/letters", null, "C=ok Y=ok Z=404"),

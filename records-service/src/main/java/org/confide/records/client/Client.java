@@ -41,6 +41,14 @@ public class Client extends PanacheEntityBase {
     @Column(name = "limits_explained_at")
     public OffsetDateTime limitsExplainedAt;
 
+    /** When the client was told their work may be taken to supervision (R-CONF-5); null: never told, never supervised. */
+    @Column(name = "supervision_explained_at")
+    public OffsetDateTime supervisionExplainedAt;
+
+    /** The version of the confidentiality statement explained at intake (R-REC-6); null when none was published. */
+    @Column(name = "statement_version")
+    public Integer statementVersion;
+
     @Column(name = "identity")
     public byte[] identity;
 

@@ -121,10 +121,19 @@ class NoteAndSupervisionTest {
     }
 
     @Test
-    @DisplayName("R-CONF-2: the supervisor sees a stable pseudonym, programme, age band, counts and supervision notes: never identity, never notes")
+    @DisplayName("R-CONF-2, R-CONF-5: an assigned supervisor sees a stable pseudonym, programme, age band, counts and supervision notes: never identity, never notes")
     void supervisionView() {
         String c = client("prac-v");
         String other = client("prac-v");
+        // R-CONF-5: the supervisors are assigned to prac-v, and both clients were told their work may be supervised.
+        for (String sup : List.of("sup-1", "sup-2")) {
+            as("manager", "mgr").body("{\"supervisorId\": \"" + sup + "\", \"practitionerId\": \"prac-v\"}")
+                    .post("/supervision-agreements").then().statusCode(201);
+        }
+        for (String client : List.of(c, other)) {
+            as("practitioner", "prac-v").body("{\"explained\": true}").post("/clients/" + client + "/supervision-notice")
+                    .then().statusCode(200);
+        }
         as("practitioner", "prac-v").body(note("private session content")).post("/clients/" + c + "/notes").then().statusCode(201);
         as("practitioner", "prac-v").body(note("more")).post("/clients/" + c + "/notes").then().statusCode(201);
         as("practitioner", "prac-v").body("{\"text\": \"transference themes\"}")

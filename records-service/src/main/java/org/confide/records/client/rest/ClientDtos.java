@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
+import org.confide.records.client.service.ClientShown;
 
 /** The JSON shapes of the clients API (docs/api.md records-service). */
 public final class ClientDtos {
@@ -23,12 +25,27 @@ public final class ClientDtos {
             LocalDate dateOfBirth,
             @Email @Size(max = 320) String email,
             @Size(max = 40) @Pattern(regexp = "[0-9+() .-]*", message = "may hold digits, spaces and + ( ) . - only") String phone) {
+
+        public org.confide.records.client.Identity toIdentity() {
+            return new org.confide.records.client.Identity(fullName, dateOfBirth, email, phone);
+        }
+
+        public static Identity of(org.confide.records.client.Identity i) {
+            return i == null ? null : new Identity(i.fullName(), i.dateOfBirth(), i.email(), i.phone());
+        }
     }
 
     public record RegisterClient(
             @NotNull @Valid Identity identity,
             @NotNull Programme programme,
-            @NotNull Boolean limitsExplained) {
+            @NotNull Boolean limitsExplained,
+            Integer statementVersion,
+            Boolean supervisionExplained) {
+
+        public org.confide.records.client.service.RegisterClient toCommand() {
+            return new org.confide.records.client.service.RegisterClient(identity.toIdentity(), programme, limitsExplained,
+                    statementVersion, supervisionExplained);
+        }
     }
 
     public record Referral(UUID id, String referrerOrg) {
@@ -36,11 +53,24 @@ public final class ClientDtos {
 
     /** What is left of a destroyed client (R-REC-3): its id, status and when. */
     public record Tombstone(UUID id, ClientStatus status, OffsetDateTime destroyedAt) {
+
+        public static Tombstone of(Client c) {
+            return new Tombstone(c.id, c.status, c.destroyedAt);
+        }
     }
 
     public record ClientView(UUID id, String org, Programme programme, ClientStatus status, String allocatedPractitionerId,
                              Referral referral, OffsetDateTime createdAt, OffsetDateTime contactCeasedAt,
                              OffsetDateTime retainUntil, boolean legalHold, Identity identity,
-                             OffsetDateTime limitsExplainedAt) {
+                             OffsetDateTime limitsExplainedAt, Integer statementVersion,
+                             OffsetDateTime supervisionExplainedAt) {
+
+        public static ClientView of(ClientShown shown) {
+            Client c = shown.client();
+            return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
+                    c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
+                    c.contactCeasedAt, shown.retainUntil(), c.legalHold, Identity.of(shown.identity()), c.limitsExplainedAt,
+                    c.statementVersion, c.supervisionExplainedAt);
+        }
     }
 }

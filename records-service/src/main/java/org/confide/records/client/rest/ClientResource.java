@@ -27,10 +27,10 @@ import static org.confide.platform.problem.Params.uuid;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.rest.ClientDtos.ClientView;
-import org.confide.records.client.rest.ClientDtos.Referral;
 import org.confide.records.client.rest.ClientDtos.RegisterClient;
 import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
+import org.confide.records.client.service.ClientShown;
 
 @Path("/clients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ public class ClientResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Idempotent(reread = "registered")
     public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterClient body) {
-        Client client = service.register(body);
+        Client client = service.register(body.toCommand());
         return Response.created(URI.create("/clients/" + client.id)).entity(view(client)).build();
     }
 
@@ -61,7 +61,7 @@ public class ClientResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     public Object get(@PathParam("id") String id, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         Client c = service.read(uuid("id", id), purposes.of(purpose));
-        return c.destroyed() ? new Tombstone(c.id, c.status, c.destroyedAt) : view(c);
+        return c.destroyed() ? Tombstone.of(c) : view(c);
     }
 
     @GET
@@ -70,15 +70,15 @@ public class ClientResource {
                              @QueryParam("cursor") String cursor, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);
         ClientStatus wanted = status == null ? null : enumOf(ClientStatus.class, "status", status);
-        ClientService.Listed found = service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()),
+        List<ClientShown> found = service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()),
                 page.limit(), purposes.of(purpose));
-        String next = found.clients().size() == page.limit()
-                ? PageRequest.encode(found.clients().getLast().id.toString()) : null;
-        return new Page<>(found.views(), next);
+        String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().client().id.toString()) : null;
+        return new Page<>(found.stream().<Object>map(s -> s.client().destroyed() ? Tombstone.of(s.client())
+                : ClientView.of(s)).toList(), next);
     }
 
     public ClientView view(Client c) {
-        return service.viewOf(c);
+        return ClientView.of(service.shown(c));
     }
 
 }

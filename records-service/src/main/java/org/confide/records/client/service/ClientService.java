@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.quarkus.arc.Arc;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
@@ -21,16 +21,15 @@ import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
-import org.confide.records.client.rest.ClientDtos.ClientView;
-import org.confide.records.client.rest.ClientDtos.Identity;
-import org.confide.records.client.rest.ClientDtos.Referral;
-import org.confide.records.client.rest.ClientDtos.RegisterClient;
-import org.confide.records.client.rest.ClientDtos.Tombstone;
+import org.confide.records.client.Identity;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.repository.GroupFacilitatorRepository;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.statement.service.StatementService;
+import org.confide.records.supervision.rule.SupervisionAgreementRule;
+import org.confide.records.time.Times;
 
 /** Registering and reading clients; each change and read is recorded as an event in the same transaction. */
 @ApplicationScoped
@@ -64,18 +63,48 @@ public class ClientService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    StatementService statements;
+
+    /**
+     * The injected Clock's now for code that still calls it statically (group/, until it injects the Clock itself).
+     * @deprecated inject {@link Clock} and use {@link Times#now(Clock)}
+     */
+    @Deprecated
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return Times.now(Arc.container().instance(Clock.class).get());
     }
 
     public Client register(RegisterClient command) {
+        statements.requireAcknowledged();
         intake.refusal(command.limitsExplained()).ifPresent(reason -> {
             throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
         });
+        statements.checkIntake(caller.org(), command.statementVersion());
         Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, registeringPractitioner());
         client.limitsExplainedAt = client.createdAt;
         emitRegistered(client, false, IntakeRule.RULE);
+        recordIntake(client, command.statementVersion(), command.supervisionExplained(), client.createdAt);
         return client;
+    }
+
+    /**
+     * The rest of the intake record (R-REC-5): the statement version explained (R-REC-6) and that the client was told
+     * their work may be supervised (R-CONF-5); each recorded once, with its event.
+     */
+    public void recordIntake(Client client, Integer statementVersion, Boolean supervisionExplained, OffsetDateTime at) {
+        if (statementVersion != null && client.statementVersion == null) {
+            client.statementVersion = statementVersion;
+            outbox.emit(new RecordsEvents.ClientStatementExplained(client.id.toString(), statementVersion,
+                    org.confide.records.statement.rule.StatementRule.RULE));
+        }
+        if (Boolean.TRUE.equals(supervisionExplained) && client.supervisionExplainedAt == null) {
+            client.supervisionExplainedAt = at;
+            outbox.emit(new RecordsEvents.ClientSupervisionExplained(client.id.toString(), SupervisionAgreementRule.RULE));
+        }
     }
 
     /** A practitioner who registers a client (or brings an anonymous member in) is allocated to it (docs/api.md). */
@@ -103,13 +132,14 @@ public class ClientService {
         keys.create(client.id); // R-REC-3: the key is in the vault before this row commits (an orphan key is harmless)
         // R-CONF-4: an anonymous group member has no identity at all, not even a sealed empty one.
         client.identity = identity == null ? null : keys.seal(client.id, IDENTITY_FIELD, write(identity));
-        client.createdAt = now();
+        client.createdAt = Times.now(clock);
         clients.persist(client);
         return client;
     }
 
     /** A client the caller may read (R-REC-1); the read itself is recorded with its purpose. */
     public Client read(UUID id, PurposeOfUse purpose) {
+        statements.requireAcknowledged();
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
         if (client.destroyed() && caller.is(Roles.MANAGER)) {
             return client; // the tombstone: nothing of the person is left to read
@@ -121,6 +151,7 @@ public class ClientService {
 
     /** A client of the caller's org that the caller works with (R-REC-1): manager, allocated practitioner, or group facilitator. */
     public Client forStaff(UUID id) {
+        statements.requireAcknowledged(); // R-REC-6: all client work by staff passes here
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
         if (!access.mayAct(caller.roles(), caller.subject(), client.allocatedPractitionerId,
                 () -> facilitators.facilitatesGroupOf(client.id, caller.subject()))) {
@@ -143,24 +174,18 @@ public class ClientService {
         outbox.emit(new RecordsEvents.RecordAccessed(client.id.toString(), purpose.name(), resource));
     }
 
-    /** A page of clients as staff see them (a destroyed one as its tombstone); each identity shown is a recorded read. */
-    public Listed list(ClientStatus status, UUID after, int limit, PurposeOfUse purpose) {
+    /** A page of clients as staff see them (a destroyed one has nothing to open); each identity shown is a recorded read. */
+    public List<ClientShown> list(ClientStatus status, UUID after, int limit, PurposeOfUse purpose) {
+        statements.requireAcknowledged();
         String practitioner = caller.is(Roles.MANAGER) ? null : caller.subject();
         List<Client> page = clients.page(caller.org(), status, practitioner, after, limit);
         int days = settings.daysOf(caller.org());
-        List<Object> views = new java.util.ArrayList<>();
+        List<ClientShown> shown = new java.util.ArrayList<>();
         for (Client c : page) {
-            if (c.destroyed()) {
-                views.add(new Tombstone(c.id, c.status, c.destroyedAt));
-            } else {
-                views.add(viewOf(c, days));
-                accessed(c, purpose, "client-list");
-            }
+            shown.add(shown(c, days));
+            if (!c.destroyed()) accessed(c, purpose, "client-list");
         }
-        return new Listed(page, views);
-    }
-
-    public record Listed(List<Client> clients, List<Object> views) {
+        return shown;
     }
 
     /** The identity, decrypted; null for a destroyed client (its key is gone). */
@@ -173,16 +198,13 @@ public class ClientService {
         }
     }
 
-    /** The client as docs/api.md shows it to staff (identity decrypted). */
-    public ClientView viewOf(Client c) {
-        return viewOf(c, settings.daysOf(c.org));
+    /** The client as staff see it (identity decrypted). */
+    public ClientShown shown(Client c) {
+        return shown(c, settings.daysOf(c.org));
     }
 
-    private ClientView viewOf(Client c, int retentionDays) {
-        return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
-                c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
-                c.contactCeasedAt, retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null), c.legalHold,
-                identityOf(c), c.limitsExplainedAt);
+    private ClientShown shown(Client c, int retentionDays) {
+        return new ClientShown(c, identityOf(c), retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null));
     }
 
     public OffsetDateTime retainUntil(Client client) {

@@ -12,14 +12,13 @@ import org.confide.platform.problem.ProblemException;
 import org.confide.records.client.Client;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
-import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
-import org.confide.records.file.rest.FileDtos.MyFile;
-import org.confide.records.group.service.GroupService;
 import org.confide.records.letter.service.LetterService;
 import org.confide.records.note.service.NoteService;
-import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
+import org.confide.records.referral.Milestone;
 import org.confide.records.referral.service.ReferralService;
+import org.confide.records.statement.service.StatementService;
+import org.confide.records.supervision.service.SupervisionAgreementService;
 import org.confide.records.supervision.service.SupervisionService;
 
 /** R-REC-2: a client's access to their own file; each access is recorded (file.accessed). */
@@ -46,7 +45,10 @@ public class FileService {
     SupervisionService supervision;
 
     @Inject
-    GroupService groups;
+    StatementService statements;
+
+    @Inject
+    SupervisionAgreementService agreements;
 
     @Inject
     Outbox outbox;
@@ -54,7 +56,8 @@ public class FileService {
     @Inject
     Caller caller;
 
-    public MyFile ownFile() {
+    /** The caller's own file; their group memberships are GroupService's to give (MyFileResource adds them). */
+    public OwnFile ownFile() {
         UUID id;
         try {
             id = UUID.fromString(caller.subject());
@@ -63,13 +66,12 @@ public class FileService {
         }
         Client c = clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
         outbox.emit(new RecordsEvents.FileAccessed(c.id.toString(), PurposeOfUse.CLIENT_REQUEST.name(), "R-REC-2"));
-        List<MilestoneView> milestones = referrals.ofClient(c.id).stream()
-                .map(m -> new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at)).toList();
+        List<Milestone> milestones = referrals.ofClient(c.id);
         if (c.destroyed()) {
-            return new MyFile(new Tombstone(c.id, c.status, c.destroyedAt), null, List.of(), List.of(), milestones, List.of(),
-                    List.of());
+            return new OwnFile(c, null, List.of(), List.of(), milestones, List.of(), null, false);
         }
-        return new MyFile(clients.viewOf(c), clients.identityOf(c), notes.allOf(c), letters.allOf(c), milestones,
-                supervision.allOf(c), groups.ownMemberships(c));
+        return new OwnFile(c, clients.shown(c), notes.allOf(c), letters.allOf(c), milestones, supervision.allOf(c),
+                statements.explained(c.org, c.statementVersion).orElse(null),
+                c.supervisionExplainedAt != null && agreements.supervised(c));
     }
 }

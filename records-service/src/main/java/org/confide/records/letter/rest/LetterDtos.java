@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.confide.records.letter.Letter;
 import org.confide.records.letter.LetterStatus;
+import org.confide.records.letter.service.DraftLetter;
+import org.confide.records.letter.service.LetterShown;
 
 public final class LetterDtos {
 
@@ -13,6 +16,10 @@ public final class LetterDtos {
     }
 
     public record NewLetter(@NotBlank @Size(max = 500) String recipient, @NotBlank @Size(max = 50_000) String body) {
+
+        public DraftLetter toCommand() {
+            return new DraftLetter(recipient, body);
+        }
     }
 
     public record Approval(@NotNull Boolean approved) {
@@ -20,5 +27,11 @@ public final class LetterDtos {
 
     public record LetterView(UUID id, UUID clientId, String recipient, String body, LetterStatus status, String authorId,
                              OffsetDateTime createdAt, OffsetDateTime decidedAt, OffsetDateTime sentAt) {
+
+        public static LetterView of(LetterShown shown) {
+            Letter l = shown.letter();
+            return new LetterView(l.id, l.clientId, shown.recipient(), shown.body(), l.status, l.authorId, l.createdAt,
+                    l.decidedAt, l.sentAt);
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.confide.records.client.rest.Purposes;
 import org.confide.records.letter.rest.LetterDtos.LetterView;
 import org.confide.records.letter.rest.LetterDtos.NewLetter;
 import org.confide.records.letter.service.LetterService;
+import org.confide.records.letter.service.LetterShown;
 import org.confide.records.paging.TimeCursor;
 
 /** Letters on a client's behalf, as staff see them (R-CONS-3). */
@@ -44,13 +45,13 @@ public class LetterResource {
     @POST
     @Idempotent(reread = "letter")
     public Response draft(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewLetter body) {
-        LetterView l = service.draft(uuid("id", id), body);
+        LetterView l = LetterView.of(service.draft(uuid("id", id), body.toCommand()));
         return Response.created(URI.create("/clients/" + id + "/letters/" + l.id())).entity(l).build();
     }
 
     /** What a replay of {@link #draft} answers: the letter as it is now. */
     LetterView letter(String id, String letterId) {
-        return service.one(uuid("id", id), uuid("letterId", letterId), purposes.of(null));
+        return LetterView.of(service.one(uuid("id", id), uuid("letterId", letterId), purposes.of(null)));
     }
 
     @GET
@@ -64,10 +65,11 @@ public class LetterResource {
     @POST
     @Path("/{letterId}/send")
     public LetterView send(@PathParam("id") String id, @PathParam("letterId") String letterId) {
-        return service.send(uuid("id", id), uuid("letterId", letterId));
+        return LetterView.of(service.send(uuid("id", id), uuid("letterId", letterId)));
     }
 
-    static Page<LetterView> page(List<LetterView> found, PageRequest page) {
+    static Page<LetterView> page(List<LetterShown> shown, PageRequest page) {
+        List<LetterView> found = shown.stream().map(LetterView::of).toList();
         LetterView last = found.isEmpty() ? null : found.getLast();
         return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
     }

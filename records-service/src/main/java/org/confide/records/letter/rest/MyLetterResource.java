@@ -41,12 +41,12 @@ public class MyLetterResource {
     @GET
     @Path("/{id}")
     public LetterView get(@PathParam("id") String id) {
-        return service.ownLetter(uuid("id", id));
+        return LetterView.of(service.ownLetter(uuid("id", id)));
     }
 
     @POST
     @Path("/{id}/approval")
     public LetterView approval(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Approval body) {
-        return service.decide(uuid("id", id), body.approved());
+        return LetterView.of(service.decide(uuid("id", id), body.approved()));
     }
 }

@@ -3,6 +3,7 @@ package org.confide.records.letter.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
@@ -17,10 +18,9 @@ import org.confide.records.crypto.ClientKeys;
 import org.confide.records.letter.Letter;
 import org.confide.records.letter.LetterStatus;
 import org.confide.records.letter.repository.LetterRepository;
-import org.confide.records.letter.rest.LetterDtos.LetterView;
-import org.confide.records.letter.rest.LetterDtos.NewLetter;
 import org.confide.records.letter.rule.LetterRule;
 import org.confide.records.paging.TimeCursor;
+import org.confide.records.time.Times;
 
 /** Letters on a client's behalf (R-CONS-3): drafted by staff, approved by the client, then sent. */
 @ApplicationScoped
@@ -49,7 +49,10 @@ public class LetterService {
     @Inject
     Caller caller;
 
-    public LetterView draft(UUID clientId, NewLetter command) {
+    @Inject
+    Clock clock;
+
+    public LetterShown draft(UUID clientId, DraftLetter command) {
         Client client = clients.forWork(clientId);
         Letter l = new Letter();
         l.id = UUID.randomUUID();
@@ -59,20 +62,20 @@ public class LetterService {
         l.body = keys.seal(client.id, BODY, command.body());
         l.status = LetterStatus.DRAFT;
         l.authorId = caller.subject();
-        l.createdAt = ClientService.now();
+        l.createdAt = Times.now(clock);
         letters.persist(l);
         outbox.emit(new RecordsEvents.LetterDrafted(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
     }
 
-    public List<LetterView> ofClient(UUID clientId, TimeCursor after, int limit, PurposeOfUse purpose) {
+    public List<LetterShown> ofClient(UUID clientId, TimeCursor after, int limit, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
         clients.accessed(client, purpose, "letters");
         return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
     }
 
     /** One letter of the client as it is now (an Idempotency-Key replay); the read is recorded like a page's. */
-    public LetterView one(UUID clientId, UUID letterId, PurposeOfUse purpose) {
+    public LetterShown one(UUID clientId, UUID letterId, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
         Letter l = letters.findInOrg(caller.org(), letterId).filter(x -> x.clientId.equals(client.id))
                 .orElseThrow(() -> ProblemException.notFound("letter"));
@@ -81,7 +84,7 @@ public class LetterService {
     }
 
     /** R-CONS-3: sent only once the client approved it (409 otherwise). */
-    public LetterView send(UUID clientId, UUID letterId) {
+    public LetterShown send(UUID clientId, UUID letterId) {
         Client client = clients.forWork(clientId);
         Letter l = letters.findInOrg(caller.org(), letterId).filter(x -> x.clientId.equals(client.id))
                 .orElseThrow(() -> ProblemException.notFound("letter"));
@@ -89,36 +92,36 @@ public class LetterService {
             throw ProblemException.conflict(LetterRule.RULE, reason);
         });
         l.status = LetterStatus.SENT;
-        l.sentAt = ClientService.now();
+        l.sentAt = Times.now(clock);
         outbox.emit(new RecordsEvents.LetterSent(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
     }
 
     /** The calling client's own letters (token sub = client id). */
-    public List<LetterView> own(TimeCursor after, int limit) {
+    public List<LetterShown> own(TimeCursor after, int limit) {
         Client client = self();
         return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
     }
 
-    public LetterView ownLetter(UUID letterId) {
+    public LetterShown ownLetter(UUID letterId) {
         Letter l = ownRow(letterId);
         return view(self(), l);
     }
 
     /** The client approves or rejects a draft written on their behalf (R-CONS-3). */
-    public LetterView decide(UUID letterId, boolean approved) {
+    public LetterShown decide(UUID letterId, boolean approved) {
         Letter l = ownRow(letterId);
         rule.decisionRefusal(l.status).ifPresent(reason -> {
             throw ProblemException.conflict(LetterRule.RULE, reason);
         });
         l.status = rule.decided(approved);
-        l.decidedAt = ClientService.now();
+        l.decidedAt = Times.now(clock);
         outbox.emit(new RecordsEvents.LetterApproved(l.clientId.toString(), l.id.toString(), l.status.name(), approved,
                 LetterRule.RULE));
         return view(self(), l);
     }
 
-    public List<LetterView> allOf(Client client) {
+    public List<LetterShown> allOf(Client client) {
         if (client.destroyed()) return List.of();
         return letters.ofClient(client.id).stream().map(l -> view(client, l)).toList();
     }
@@ -142,8 +145,7 @@ public class LetterService {
         return clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
     }
 
-    private LetterView view(Client client, Letter l) {
-        return new LetterView(l.id, l.clientId, keys.open(client.id, RECIPIENT, l.recipient),
-                keys.open(client.id, BODY, l.body), l.status, l.authorId, l.createdAt, l.decidedAt, l.sentAt);
+    private LetterShown view(Client client, Letter l) {
+        return new LetterShown(l, keys.open(client.id, RECIPIENT, l.recipient), keys.open(client.id, BODY, l.body));
     }
 }

@@ -44,20 +44,21 @@ public class NoteResource {
     @POST
     @Idempotent(reread = "note")
     public Response write(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewNote body) {
-        NoteView n = service.write(uuid("id", id), body);
+        NoteView n = NoteView.of(service.write(uuid("id", id), body.toCommand()));
         return Response.created(URI.create("/clients/" + id + "/notes/" + n.id())).entity(n).build();
     }
 
     /** What a replay of {@link #write} answers: the note as it is now. */
     NoteView note(String id, String noteId) {
-        return service.one(uuid("id", id), uuid("noteId", noteId), purposes.of(null));
+        return NoteView.of(service.one(uuid("id", id), uuid("noteId", noteId), purposes.of(null)));
     }
 
     @GET
     public Page<NoteView> read(@PathParam("id") String id, @HeaderParam(Purposes.HEADER) String purpose,
                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        List<NoteView> found = service.read(uuid("id", id), purposes.of(purpose), TimeCursor.of(page), page.limit());
+        List<NoteView> found = service.read(uuid("id", id), purposes.of(purpose), TimeCursor.of(page), page.limit()).stream()
+                .map(NoteView::of).toList();
         NoteView last = found.isEmpty() ? null : found.getLast();
         return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
     }

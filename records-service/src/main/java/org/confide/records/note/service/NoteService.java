@@ -3,8 +3,7 @@ package org.confide.records.note.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
@@ -17,9 +16,8 @@ import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.note.Note;
 import org.confide.records.note.repository.NoteRepository;
-import org.confide.records.note.rest.NoteDtos.NewNote;
-import org.confide.records.note.rest.NoteDtos.NoteView;
 import org.confide.records.paging.TimeCursor;
+import org.confide.records.time.Times;
 
 /** Session notes (R-REC-1): written and read only by the org's manager and the client's allocated practitioner. */
 @ApplicationScoped
@@ -43,9 +41,12 @@ public class NoteService {
     @Inject
     Caller caller;
 
-    public NoteView write(UUID clientId, NewNote command) {
+    @Inject
+    Clock clock;
+
+    public NoteShown write(UUID clientId, WriteNote command) {
         Client client = clients.forWork(clientId);
-        if (command.sessionDate().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (command.sessionDate().isAfter(Times.today(clock).plusDays(1))) {
             throw ProblemException.unprocessable(null, "sessionDate", "a note records a session that took place: the date is in the future");
         }
         Note n = new Note();
@@ -56,14 +57,14 @@ public class NoteService {
         n.kind = command.kind();
         n.body = keys.seal(client.id, BODY, command.body());
         n.authorId = caller.subject();
-        n.createdAt = ClientService.now();
+        n.createdAt = Times.now(clock);
         notes.persist(n);
         outbox.emit(new RecordsEvents.NoteWritten(client.id.toString(), n.id.toString(), n.kind.name(), null));
-        return view(client, n, command.body());
+        return new NoteShown(n, command.body());
     }
 
     /** A page of the client's notes; the read is recorded with its purpose (record.accessed). */
-    public List<NoteView> read(UUID clientId, PurposeOfUse purpose, TimeCursor after, int limit) {
+    public List<NoteShown> read(UUID clientId, PurposeOfUse purpose, TimeCursor after, int limit) {
         Client client = clients.forStaff(clientId);
         if (client.destroyed()) return List.of();
         clients.accessed(client, purpose, "notes");
@@ -71,7 +72,7 @@ public class NoteService {
     }
 
     /** One note of the client as it is now (an Idempotency-Key replay); the read is recorded like a page's. */
-    public NoteView one(UUID clientId, UUID noteId, PurposeOfUse purpose) {
+    public NoteShown one(UUID clientId, UUID noteId, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
         Note n = client.destroyed() ? null : notes.findByIdOptional(noteId).filter(x -> x.clientId.equals(client.id)).orElse(null);
         if (n == null) throw ProblemException.notFound("note");
@@ -80,13 +81,12 @@ public class NoteService {
     }
 
     /** Every note of a client, decrypted (the client's own file, R-REC-2). */
-    public List<NoteView> allOf(Client client) {
+    public List<NoteShown> allOf(Client client) {
         if (client.destroyed()) return List.of();
         return notes.ofClient(client.id).stream().map(n -> view(client, n, null)).toList();
     }
 
-    private NoteView view(Client client, Note n, String plain) {
-        String body = plain != null ? plain : keys.open(client.id, BODY, n.body);
-        return new NoteView(n.id, n.clientId, n.sessionDate, n.kind, body, n.authorId, n.createdAt);
+    private NoteShown view(Client client, Note n, String plain) {
+        return new NoteShown(n, plain != null ? plain : keys.open(client.id, BODY, n.body));
     }
 }

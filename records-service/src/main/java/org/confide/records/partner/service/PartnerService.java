@@ -3,10 +3,11 @@ package org.confide.records.partner.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
+import org.confide.records.time.Times;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.problem.ProblemException;
-import org.confide.records.client.service.ClientService;
 import org.confide.records.partner.repository.AcceptedPartnerRepository;
 import org.confide.records.partner.rule.PartnerRule;
 
@@ -16,6 +17,9 @@ import org.confide.records.partner.rule.PartnerRule;
 public class PartnerService {
 
     private final PartnerRule rule = new PartnerRule();
+
+    @Inject
+    Clock clock;
 
     @Inject
     AcceptedPartnerRepository partners;
@@ -29,7 +33,7 @@ public class PartnerService {
         checked.refusal().ifPresent(r -> {
             throw ProblemException.unprocessable(PartnerRule.RULE, r.field(), r.message());
         });
-        partners.replace(caller.org(), checked.partnerOrgs(), caller.subject(), ClientService.now());
+        partners.replace(caller.org(), checked.partnerOrgs(), caller.subject(), Times.now(clock));
         return partners.of(caller.org());
     }
 

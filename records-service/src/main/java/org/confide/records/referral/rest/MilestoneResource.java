@@ -42,7 +42,7 @@ public class MilestoneResource {
     @POST
     @Idempotent(reread = "milestone")
     public Response record(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewMilestone body) {
-        Milestone m = service.record(uuid("id", id), body.type(), body.practitionerId(), body.limitsExplained());
+        Milestone m = service.record(uuid("id", id), body.toCommand());
         return Response.created(URI.create("/clients/" + id + "/milestones/" + m.id)).entity(view(m)).build();
     }
 
@@ -59,6 +59,6 @@ public class MilestoneResource {
     }
 
     static MilestoneView view(Milestone m) {
-        return new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at);
+        return MilestoneView.of(m);
     }
 }

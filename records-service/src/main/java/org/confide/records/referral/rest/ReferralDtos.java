@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.UUID;
 import org.confide.records.client.Programme;
 import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.referral.Milestone;
 import org.confide.records.referral.MilestoneType;
 import org.confide.records.referral.ReferralStatus;
+import org.confide.records.referral.service.RecordMilestone;
+import org.confide.records.referral.service.ReferClient;
 
 /** The JSON shapes of referrals, partner notices and milestones (docs/api.md records-service). */
 public final class ReferralDtos {
@@ -23,6 +26,10 @@ public final class ReferralDtos {
             @NotNull @Valid Identity identity,
             @NotNull Programme programme,
             @NotBlank @Size(max = 4000) String reason) {
+
+        public ReferClient toCommand() {
+            return new ReferClient(providerOrg, identity.toIdentity(), programme, reason);
+        }
     }
 
     public record ReferralCreated(UUID id, ReferralStatus status, UUID clientId) {
@@ -39,9 +46,18 @@ public final class ReferralDtos {
     }
 
     /** {@code limitsExplained}: at the initial meeting of a referred client, that the limits were explained (R-REC-5). */
-    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId, Boolean limitsExplained) {
+    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId, Boolean limitsExplained,
+                               Integer statementVersion, Boolean supervisionExplained) {
+
+        public RecordMilestone toCommand() {
+            return new RecordMilestone(type, practitionerId, limitsExplained, statementVersion, supervisionExplained);
+        }
     }
 
     public record MilestoneView(UUID id, UUID clientId, MilestoneType type, String practitionerId, OffsetDateTime at) {
+
+        public static MilestoneView of(Milestone m) {
+            return new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at);
+        }
     }
 }

@@ -47,7 +47,7 @@ public class ReferralResource {
     @POST
     @Idempotent(reread = "referred")
     public Response refer(@NotNull(message = "a JSON body is required") @Valid NewReferral body) {
-        Referral r = service.refer(body);
+        Referral r = service.refer(body.toCommand());
         return Response.created(URI.create("/referrals/" + r.id))
                 .entity(new ReferralCreated(r.id, r.status, r.clientId)).build();
     }

@@ -3,6 +3,7 @@ package org.confide.records.referral.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +27,9 @@ import org.confide.records.referral.Referral;
 import org.confide.records.referral.ReferralStatus;
 import org.confide.records.referral.repository.MilestoneRepository;
 import org.confide.records.referral.repository.ReferralRepository;
-import org.confide.records.referral.rest.ReferralDtos.NewReferral;
 import org.confide.records.referral.rule.MilestoneRule;
+import org.confide.records.statement.service.StatementService;
+import org.confide.records.time.Times;
 
 /** Referrals from partners, milestones of clients, and the referrer's notices of them (R-REF-1). */
 @ApplicationScoped
@@ -61,11 +63,17 @@ public class ReferralService {
     @Inject
     CorrelationId correlation;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    StatementService statements;
+
     /**
      * A partner refers a client to a provider organisation; the client is REFERRED there, unallocated. R-REF-1: only a
      * provider that lists the partner takes its referrals; checked before anything is written.
      */
-    public Referral refer(NewReferral command) {
+    public Referral refer(ReferClient command) {
         partners.requireAccepted(command.providerOrg(), caller.org());
         Client client = clients.create(command.providerOrg(), command.programme(), command.identity(),
                 ClientStatus.REFERRED, null);
@@ -104,7 +112,10 @@ public class ReferralService {
     }
 
     /** R-REF-1: records a milestone and, for a referred client, the referrer's written notice of it. */
-    public Milestone record(UUID clientId, MilestoneType type, String practitionerId, Boolean limitsExplained) {
+    public Milestone record(UUID clientId, RecordMilestone command) {
+        MilestoneType type = command.type();
+        String practitionerId = command.practitionerId();
+        Boolean limitsExplained = command.limitsExplained();
         Client client = clients.forStaff(clientId);
         boolean manager = caller.is(Roles.MANAGER);
         if (!rule.mayRecord(type, manager, !manager)) {
@@ -117,10 +128,12 @@ public class ReferralService {
             throw ProblemException.conflict(MilestoneRule.RULE, reason);
         });
         // R-REC-5: a referred client meets the service first at the initial meeting; the explanation is recorded then.
-        if (limitsExplained != null && type == MilestoneType.INITIAL_MEETING_HELD) {
+        boolean intakeNow = limitsExplained != null && type == MilestoneType.INITIAL_MEETING_HELD;
+        if (intakeNow) {
             intake.refusal(limitsExplained).ifPresent(reason -> {
                 throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
             });
+            statements.checkIntake(client.org, command.statementVersion()); // R-REC-6: the version explained
         }
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
@@ -130,13 +143,16 @@ public class ReferralService {
         m.referrerOrg = client.referrerOrg;
         m.type = type;
         m.practitionerId = type == MilestoneType.PRACTITIONER_ALLOCATED ? practitionerId : null;
-        m.at = ClientService.now();
+        m.at = Times.now(clock);
         milestones.persist(m);
 
         client.status = rule.next(client.status, type);
         if (type == MilestoneType.PRACTITIONER_ALLOCATED) client.allocatedPractitionerId = practitionerId;
         if (type == MilestoneType.CONTACT_CEASED) client.contactCeasedAt = m.at;
         if (Boolean.TRUE.equals(limitsExplained) && client.limitsExplainedAt == null) client.limitsExplainedAt = m.at;
+        if (type == MilestoneType.INITIAL_MEETING_HELD) {
+            clients.recordIntake(client, intakeNow ? command.statementVersion() : null, command.supervisionExplained(), m.at);
+        }
 
         outbox.emit(new RecordsEvents.MilestoneRecorded(client.id.toString(), m.id.toString(), type.name(), m.practitionerId,
                 client.status.name()));

@@ -31,6 +31,6 @@ public class DestructionResource {
     @RolesAllowed(Roles.MANAGER)
     public Tombstone destroy(@PathParam("id") String id) {
         Client c = service.destroyOne(uuid("id", id));
-        return new Tombstone(c.id, c.status, c.destroyedAt);
+        return Tombstone.of(c);
     }
 }

@@ -34,7 +34,7 @@ public class LegalHoldResource {
     @POST
     @RolesAllowed(Roles.MANAGER)
     public ClientView hold(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Hold body) {
-        return clients.viewOf(service.hold(uuid("id", id), body.reason()));
+        return ClientView.of(clients.shown(service.hold(uuid("id", id), body.reason())));
     }
 
     @DELETE

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.confide.records.time.Times;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Actor;
@@ -35,6 +37,9 @@ import org.confide.records.retention.rule.RetentionRule;
 public class RetentionService {
 
     private final RetentionRule rule = new RetentionRule();
+
+    @Inject
+    Clock clock;
 
     @Inject
     ClientRepository clients;
@@ -77,7 +82,7 @@ public class RetentionService {
             s.org = caller.org();
         }
         s.retentionDays = days;
-        s.updatedAt = ClientService.now();
+        s.updatedAt = Times.now(clock);
         s.updatedBy = caller.subject();
         if (fresh) settings.persist(s);
         return s;
@@ -108,7 +113,7 @@ public class RetentionService {
     public Client destroyOne(UUID clientId) {
         Client c = clientService.forStaff(clientId);
         if (c.destroyed()) return c;
-        OffsetDateTime now = ClientService.now();
+        OffsetDateTime now = Times.now(clock);
         rule.refusal(c.contactCeasedAt, settings.daysOf(c.org), c.legalHold, now).ifPresent(r -> {
             throw ProblemException.conflict(r.rule(), r.reason());
         });
@@ -118,7 +123,7 @@ public class RetentionService {
 
     /** One batch of the org's due clients destroyed in this transaction, by {@code actor}; their ids. */
     public List<UUID> runBatch(String org, Actor actor, String correlationId) {
-        OffsetDateTime now = ClientService.now();
+        OffsetDateTime now = Times.now(clock);
         OffsetDateTime cutoff = now.minusDays(settings.daysOf(org));
         List<UUID> destroyed = new ArrayList<>();
         for (Client c : clients.dueForDestruction(org, cutoff, config.retention().batchSize())) {

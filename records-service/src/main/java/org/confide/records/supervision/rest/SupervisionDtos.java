@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.confide.records.client.Programme;
+import org.confide.records.supervision.service.SupervisionNoteShown;
+import org.confide.records.supervision.service.SupervisionSummary;
 
 public final class SupervisionDtos {
 
@@ -16,10 +18,19 @@ public final class SupervisionDtos {
     }
 
     public record SupervisionNoteView(UUID id, String text, OffsetDateTime createdAt) {
+
+        public static SupervisionNoteView of(SupervisionNoteShown shown) {
+            return new SupervisionNoteView(shown.note().id, shown.text(), shown.note().createdAt);
+        }
     }
 
     /** R-CONF-2: what a supervisor sees; no identity, no session notes. */
     public record SupervisionView(String pseudonym, Programme programme, String ageBand, long sessionCount,
                                   List<SupervisionNoteView> supervisionNotes) {
+
+        public static SupervisionView of(SupervisionSummary s) {
+            return new SupervisionView(s.pseudonym(), s.programme(), s.ageBand(), s.sessionCount(),
+                    s.supervisionNotes().stream().map(SupervisionNoteView::of).toList());
+        }
     }
 }

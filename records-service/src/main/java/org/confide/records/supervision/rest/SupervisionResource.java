@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +18,6 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
 import org.confide.records.supervision.rest.SupervisionDtos.NewSupervisionNote;
 import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
-import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
 import org.confide.records.supervision.service.SupervisionService;
 
 /** De-identified supervision material (R-CONF-2), written by the client's manager or allocated practitioner. */
@@ -36,12 +34,12 @@ public class SupervisionResource {
     @Idempotent(reread = "note")
     public Response write(@PathParam("id") String id,
                           @NotNull(message = "a JSON body is required") @Valid NewSupervisionNote body) {
-        SupervisionNoteView n = service.write(uuid("id", id), body.text());
+        SupervisionNoteView n = SupervisionNoteView.of(service.write(uuid("id", id), body.text()));
         return Response.created(URI.create("/clients/" + id + "/supervision-notes/" + n.id())).entity(n).build();
     }
 
     /** What a replay of {@link #write} answers: the note as it is now. */
     SupervisionNoteView note(String id, String noteId) {
-        return service.note(uuid("id", id), uuid("noteId", noteId));
+        return SupervisionNoteView.of(service.note(uuid("id", id), uuid("noteId", noteId)));
     }
 }

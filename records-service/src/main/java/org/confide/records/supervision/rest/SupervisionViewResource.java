@@ -4,21 +4,12 @@ import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.confide.platform.auth.Roles;
-import org.confide.platform.idempotency.Idempotent;
-import org.confide.records.supervision.rest.SupervisionDtos.NewSupervisionNote;
-import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
 import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
 import org.confide.records.supervision.service.SupervisionService;
 
@@ -33,6 +24,6 @@ public class SupervisionViewResource {
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
     public SupervisionView view(@PathParam("id") String id) {
-        return service.view(uuid("id", id));
+        return SupervisionView.of(service.view(uuid("id", id)));
     }
 }

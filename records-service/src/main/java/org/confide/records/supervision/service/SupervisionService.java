@@ -3,8 +3,7 @@ package org.confide.records.supervision.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +14,7 @@ import org.confide.platform.problem.ProblemException;
 import org.confide.platform.problem.Violation;
 import org.confide.records.client.Client;
 import org.confide.records.client.repository.ClientRepository;
-import org.confide.records.client.rest.ClientDtos.Identity;
+import org.confide.records.client.Identity;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.service.GroupService;
@@ -23,12 +22,12 @@ import org.confide.records.note.repository.NoteRepository;
 import org.confide.records.retention.rule.RetentionRule;
 import org.confide.records.supervision.SupervisionNote;
 import org.confide.records.supervision.repository.SupervisionNoteRepository;
-import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
-import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
 import org.confide.records.supervision.rule.AgeBand;
 import org.confide.records.supervision.rule.IdentifierDetector;
 import org.confide.records.supervision.rule.IdentifierDetector.Identifiers;
 import org.confide.records.supervision.rule.IdentifierDetector.Kind;
+import org.confide.records.statement.service.StatementService;
+import org.confide.records.time.Times;
 
 /** Supervision without identities (R-CONF-2). */
 @ApplicationScoped
@@ -62,8 +61,17 @@ public class SupervisionService {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    StatementService statements;
+
+    @Inject
+    SupervisionAgreementService agreements;
+
     /** Stores de-identified material; refused (422 R-CONF-2) when it holds the client's name or group alias, birth date, email or phone. */
-    public SupervisionNoteView write(UUID clientId, String text) {
+    public SupervisionNoteShown write(UUID clientId, String text) {
         Client client = clients.forWork(clientId);
         Identity id = clients.identityOf(client);
         Set<Kind> found = java.util.EnumSet.noneOf(Kind.class);
@@ -85,37 +93,41 @@ public class SupervisionService {
         n.clientId = client.id;
         n.text = keys.seal(client.id, TEXT, text);
         n.authorId = caller.subject();
-        n.createdAt = ClientService.now();
+        n.createdAt = Times.now(clock);
         supervisionNotes.persist(n);
         outbox.emit(new RecordsEvents.NoteWritten(client.id.toString(), n.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
-        return new SupervisionNoteView(n.id, text, n.createdAt);
+        return new SupervisionNoteShown(n, text);
     }
 
     /** One supervision note as it is now, to whoever may write them (an Idempotency-Key replay). */
-    public SupervisionNoteView note(UUID clientId, UUID noteId) {
+    public SupervisionNoteShown note(UUID clientId, UUID noteId) {
         Client client = clients.forWork(clientId);
         SupervisionNote n = supervisionNotes.findByIdOptional(noteId).filter(x -> x.clientId.equals(client.id))
                 .orElseThrow(() -> ProblemException.notFound("supervision note"));
-        return new SupervisionNoteView(n.id, keys.open(client.id, TEXT, n.text), n.createdAt);
+        return new SupervisionNoteShown(n, keys.open(client.id, TEXT, n.text));
     }
 
-    /** The supervisor's view: a stable pseudonym, programme, age band, counts and supervision notes only. */
-    public SupervisionView view(UUID clientId) {
-        Client client = clientRows.findInOrg(caller.org(), clientId).orElseThrow(() -> ProblemException.notFound("client"));
+    /** The supervisor's view (R-CONF-2, R-CONF-5): a stable pseudonym, programme, age band, counts and supervision notes only. */
+    public SupervisionSummary view(UUID clientId) {
+        statements.requireAcknowledged();
+        // R-CONF-5: only through a standing agreement with the client's practitioner and once the client was told;
+        // any other client is 404, like another organisation's, so a supervisor learns nothing of who exists.
+        Client client = clientRows.findInOrg(caller.org(), clientId).filter(agreements::callerMaySee)
+                .orElseThrow(() -> ProblemException.notFound("client"));
         if (client.destroyed()) {
             throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
         }
         Identity id = clients.identityOf(client);
         outbox.emit(new RecordsEvents.SupervisionViewed(client.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
-        return new SupervisionView(keys.pseudonym(client.id), client.programme,
-                AgeBand.of(id == null ? null : id.dateOfBirth(), LocalDate.now(ZoneOffset.UTC)),
+        return new SupervisionSummary(keys.pseudonym(client.id), client.programme,
+                AgeBand.of(id == null ? null : id.dateOfBirth(), Times.today(clock)),
                 notes.countOf(client.id), allOf(client));
     }
 
-    public List<SupervisionNoteView> allOf(Client client) {
+    public List<SupervisionNoteShown> allOf(Client client) {
         if (client.destroyed()) return List.of();
         return supervisionNotes.ofClient(client.id).stream()
-                .map(n -> new SupervisionNoteView(n.id, keys.open(client.id, TEXT, n.text), n.createdAt))
+                .map(n -> new SupervisionNoteShown(n, keys.open(client.id, TEXT, n.text)))
                 .toList();
     }
 

@@ -72,6 +72,11 @@ class GroupMembersPrivacyTest {
                 .body("items.id", hasItem(client)).extract().asString();
         assertFalse(list.contains("Peregrine"), "the client list (an export of the org's clients) holds no alias");
 
+        // R-CONF-5: sup supervises fac-p1, and the member was told their work may be supervised.
+        as("manager", org, "mgr").body("{\"supervisorId\": \"sup\", \"practitionerId\": \"fac-p1\"}")
+                .post("/supervision-agreements").then().statusCode(201);
+        as("practitioner", org, "fac-p1").body("{\"explained\": true}").post("/clients/" + client + "/supervision-notice")
+                .then().statusCode(200);
         JsonPath sup = as("supervisor", org, "sup").get("/clients/" + client + "/supervision-view").then().statusCode(200)
                 .body("pseudonym", matchesPattern("C-[0-9A-F]{12}")).body("ageBand", equalTo("UNKNOWN"))
                 .body("sessionCount", equalTo(1)).extract().jsonPath();
