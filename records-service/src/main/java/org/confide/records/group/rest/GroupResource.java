@@ -31,6 +31,9 @@ import org.confide.records.group.rest.GroupDtos.NewGroup;
 import org.confide.records.group.rest.GroupDtos.NewMember;
 import org.confide.records.group.rest.GroupDtos.NewSession;
 import org.confide.records.group.rest.GroupDtos.SessionView;
+import org.confide.records.group.service.GroupCommands.AddMember;
+import org.confide.records.group.service.GroupCommands.CreateGroup;
+import org.confide.records.group.service.GroupCommands.RecordSession;
 import org.confide.records.group.service.GroupService;
 import org.confide.records.paging.TimeCursor;
 
@@ -52,7 +55,7 @@ public class GroupResource {
     @POST
     @Idempotent(reread = "get")
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup body) {
-        GroupView g = service.create(body);
+        GroupView g = service.create(new CreateGroup(body.kind(), body.name(), body.programme()));
         return Response.created(URI.create("/groups/" + g.id())).entity(g).build();
     }
 
@@ -73,7 +76,7 @@ public class GroupResource {
     @Path("/{id}/members")
     @Idempotent(reread = "member", id = "memberId")
     public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
-        MemberView m = service.join(uuid("id", id), body);
+        MemberView m = service.join(uuid("id", id), new AddMember(body.clientId(), body.alias(), body.groundRulesAgreed()));
         return Response.created(URI.create("/groups/" + id + "/members/" + m.memberId())).entity(m).build();
     }
 
@@ -95,7 +98,7 @@ public class GroupResource {
     @Path("/{id}/sessions")
     @Idempotent(reread = "session")
     public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
-        SessionView s = service.record(uuid("id", id), body);
+        SessionView s = service.record(uuid("id", id), new RecordSession(body.sessionDate(), body.attendeeIds(), body.note()));
         return Response.created(URI.create("/groups/" + id + "/sessions/" + s.id())).entity(s).build();
     }
 

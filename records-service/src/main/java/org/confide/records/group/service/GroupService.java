@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,12 +38,12 @@ import org.confide.records.group.repository.GroupRepository;
 import org.confide.records.group.repository.GroupSessionRepository;
 import org.confide.records.group.rest.GroupDtos.GroupView;
 import org.confide.records.group.rest.GroupDtos.MemberView;
-import org.confide.records.group.rest.GroupDtos.NewGroup;
-import org.confide.records.group.rest.GroupDtos.NewMember;
-import org.confide.records.group.rest.GroupDtos.NewSession;
 import org.confide.records.group.rest.GroupDtos.OwnMembership;
 import org.confide.records.group.rest.GroupDtos.SessionView;
 import org.confide.records.group.rule.MembershipRule;
+import org.confide.records.group.service.GroupCommands.AddMember;
+import org.confide.records.group.service.GroupCommands.CreateGroup;
+import org.confide.records.group.service.GroupCommands.RecordSession;
 import org.confide.records.paging.TimeCursor;
 
 /**
@@ -86,7 +87,10 @@ public class GroupService {
     @Inject
     Caller caller;
 
-    public GroupView create(NewGroup command) {
+    @Inject
+    Clock clock;
+
+    public GroupView create(CreateGroup command) {
         PeerGroup g = new PeerGroup();
         g.id = UUID.randomUUID();
         g.org = caller.org();
@@ -94,7 +98,7 @@ public class GroupService {
         g.name = command.name().strip();
         g.programme = command.programme();
         g.createdBy = caller.subject();
-        g.createdAt = ClientService.now();
+        g.createdAt = now();
         // A session note speaks of several members, so no one client's key fits: the group has a data key of its own
         // in the key vault, sealed and destroyable exactly like a client's (R-REC-3).
         keys.create(g.id);
@@ -122,7 +126,7 @@ public class GroupService {
      * client with no identity whose alias is held on this membership only; either way after agreeing to the ground
      * rules (R-CONF-3).
      */
-    public MemberView join(UUID groupId, NewMember command) {
+    public MemberView join(UUID groupId, AddMember command) {
         PeerGroup g = staffGroup(groupId, true);
         rule.joinRefusal(command.clientId() != null, command.alias(), command.groundRulesAgreed()).ifPresent(r -> {
             throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
@@ -146,7 +150,7 @@ public class GroupService {
         m.clientId = client.id;
         String alias = anonymous ? command.alias().strip() : null;
         m.alias = alias == null ? null : keys.seal(client.id, ALIAS, alias);
-        m.joinedAt = ClientService.now();
+        m.joinedAt = now();
         m.groundRulesAgreedAt = m.joinedAt;
         m.addedBy = caller.subject();
         members.persist(m);
@@ -167,14 +171,14 @@ public class GroupService {
         PeerGroup g = staffGroup(groupId, true);
         GroupMember m = members.inGroup(g.id, memberId).orElseThrow(() -> ProblemException.notFound("member"));
         if (!m.current()) return;
-        m.leftAt = ClientService.now();
+        m.leftAt = now();
         outbox.emit(left(m));
     }
 
     /** A session with its attendance: every attendee a current member of this group (422 naming attendeeIds). */
-    public SessionView record(UUID groupId, NewSession command) {
+    public SessionView record(UUID groupId, RecordSession command) {
         PeerGroup g = staffGroup(groupId, true);
-        if (command.sessionDate().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (command.sessionDate().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ProblemException.unprocessable(null, "sessionDate", "a session that took place: the date is in the future");
         }
         List<UUID> attendees = new ArrayList<>(new LinkedHashSet<>(command.attendeeIds()));
@@ -194,7 +198,7 @@ public class GroupService {
         boolean hasNote = command.note() != null && !command.note().isBlank();
         s.note = hasNote ? keys.seal(g.id, NOTE, command.note()) : null;
         s.authorId = caller.subject();
-        s.createdAt = ClientService.now();
+        s.createdAt = now();
         sessions.persist(s);
         attendees.forEach(a -> sessions.attend(s.id, a));
 
@@ -282,7 +286,7 @@ public class GroupService {
         f.id = UUID.randomUUID();
         f.groupId = g.id;
         f.practitionerId = practitionerId;
-        f.addedAt = ClientService.now();
+        f.addedAt = now();
         facilitators.persist(f);
     }
 
@@ -290,6 +294,11 @@ public class GroupService {
         List<MemberView> memberViews = !withMembers ? List.of() : members.current(g.id).stream()
                 .map(m -> new MemberView(m.id, m.clientId, open(m.clientId, ALIAS, m.alias))).toList();
         return new GroupView(g.id, g.kind, g.name, g.programme, facilitators.of(g.id), memberViews);
+    }
+
+    /** Stored times keep milliseconds, as every other time of this service (ClientService). */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** A sealed value, or null when none was stored or its key is gone (R-REC-3). */
