@@ -1,5 +1,6 @@
 package org.confide.records.file.service;
 
+import org.confide.records.complaint.service.ComplaintService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,6 +50,9 @@ public class FileService {
     GroupService groups;
 
     @Inject
+    ComplaintService complaints;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -67,9 +71,9 @@ public class FileService {
                 .map(m -> new MilestoneView(m.id, m.clientId, m.type, m.practitionerId, m.at)).toList();
         if (c.destroyed()) {
             return new MyFile(new Tombstone(c.id, c.status, c.destroyedAt), null, List.of(), List.of(), milestones, List.of(),
-                    List.of());
+                    List.of(), List.of());
         }
         return new MyFile(clients.viewOf(c), clients.identityOf(c), notes.allOf(c), letters.allOf(c), milestones,
-                supervision.allOf(c), groups.ownMemberships(c));
+                supervision.allOf(c), groups.ownMemberships(c), complaints.allOf(c));
     }
 }
