@@ -153,4 +153,46 @@ public sealed interface RecordsEvents extends EventData {
     @Type(value = "statement.acknowledged", key = Key.ORGANISATION)
     record StatementAcknowledged(int version, @RuleId String rule) implements RecordsEvents {
     }
+
+    /**
+     * R-SAFE-1: a member was asked to leave a session (under the influence, in extreme distress, anger or threats), by a
+     * reason code only, never what was said; keyed by the client.
+     */
+    @Type("group.member-asked-to-leave")
+    record GroupMemberAskedToLeave(@Id String groupId, @Id String sessionId, @Id String memberId, @Id String clientId,
+                                   @Code String reason, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** R-SAFE-2: a facilitator ended a session for the members' safety and offered support to these members; keyed by the group. */
+    @Type(value = "group.session-ended", key = Key.GROUP)
+    record GroupSessionEnded(@Id String groupId, @Id String sessionId, @Code String reason, int supportOfferedCount,
+                             @Id List<String> supportOfferedTo, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /**
+     * A member was excluded from the group, by the members' decision (R-SAFE-2) or for behaviour that keeps causing
+     * problems (R-SAFE-1); the client may not be re-added until a manager lifts it. Keyed by the client.
+     */
+    @Type("group.member-excluded")
+    record GroupMemberExcluded(@Id String groupId, @Id String exclusionId, @Id String memberId, @Id String clientId,
+                               @Code String reason, @RuleId String rule) implements RecordsEvents {
+    }
+
+    /** A manager lifted an exclusion (R-SAFE-2): the client may be added to the group again; keyed by the client. */
+    @Type("group.exclusion-lifted")
+    record GroupExclusionLifted(@Id String groupId, @Id String exclusionId, @Id String clientId, @RuleId String rule)
+            implements RecordsEvents {
+    }
+
+    /** R-COMP-1: a client filed a complaint about the work; its text never leaves records-service. Keyed by the client. */
+    @Type("complaint.received")
+    record ComplaintReceived(@Id String clientId, @Id String complaintId, @Code String status, @RuleId String rule)
+            implements RecordsEvents {
+    }
+
+    /** R-COMP-1: the organisation's directors moved a complaint on (acknowledged, under review, an outcome); keyed by the client. */
+    @Type("complaint.status-changed")
+    record ComplaintStatusChanged(@Id String clientId, @Id String complaintId, @Code String status, @RuleId String rule)
+            implements RecordsEvents {
+    }
 }

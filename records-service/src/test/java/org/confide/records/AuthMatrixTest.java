@@ -40,7 +40,7 @@ class AuthMatrixTest {
     }
 
     @Test
-    @DisplayName("R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONF-5, R-CONS-3, R-REC-2..4: the auth matrix of every records endpoint, groups included")
+    @DisplayName("R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONF-5, R-CONS-3, R-REC-2..4, R-SAFE-1, R-SAFE-2, R-COMP-1: the auth matrix of every records endpoint, groups included")
     void matrix() {
         String client = Fixtures.client("prac-own");
         String otherClient = Fixtures.client("prac-own");
@@ -59,6 +59,20 @@ class AuthMatrixTest {
                 .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
         String leaves = as("practitioner", "prac-own").body("{\"alias\": \"b\", \"groundRulesAgreed\": true}")
                 .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
+
+        // R-SAFE-1/2: a session attended by three members; a fourth member excluded; a complaint of client C (R-COMP-1).
+        String third = as("practitioner", "prac-own").body("{\"alias\": \"c\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
+        String fourth = as("practitioner", "prac-own").body("{\"alias\": \"d\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
+        String session = as("practitioner", "prac-own").body("{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\""
+                + stays + "\", \"" + third + "\"]}").post("/groups/" + group + "/sessions").then().statusCode(201)
+                .extract().path("id");
+        String exclusion = as("practitioner", "prac-own").body("{\"memberId\": \"" + fourth
+                + "\", \"reason\": \"MEMBERS_DECISION\"}").post("/groups/" + group + "/exclusions").then().statusCode(201)
+                .extract().path("id");
+        String complaint = given().auth().oauth2(Tokens.token("client", ORG, client)).contentType(ContentType.JSON)
+                .body("{\"text\": \"t\"}").post("/me/complaints").then().statusCode(201).extract().path("id");
 
         // A ceased client whose retention has ended (0 days until the settings row below puts 1095 back): destroyable.
         String doomed = Fixtures.client("prac-own");
@@ -139,7 +153,25 @@ class AuthMatrixTest {
                 row("DELETE", g + "/members/" + leaves, null, staffOfGroup),
                 row("POST", g + "/sessions", "{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\"" + stays + "\"]}",
                         staffOfGroup),
-                row("GET", g + "/sessions", null, staffOfGroup));
+                row("GET", g + "/sessions", null, staffOfGroup),
+                // Recorded by M: P, also allowed, finds it done (409), not a refusal of access.
+                row("POST", g + "/sessions/" + session + "/asked-to-leave", "{\"memberId\": \"" + stays
+                        + "\", \"reason\": \"DISTRESS\"}", "M=ok P=409 Q=403 X=404"),
+                row("POST", g + "/sessions/" + session + "/end", "{\"reason\": \"SAFETY_AT_RISK\", \"supportOfferedTo\": [\""
+                        + third + "\"]}", "M=ok P=409 Q=403 X=404"),
+                row("POST", g + "/exclusions", "{\"memberId\": \"" + third + "\", \"reason\": \"MEMBERS_DECISION\"}",
+                        "M=ok P=409 Q=403 X=404"),
+                row("GET", g + "/exclusions", null, staffOfGroup),
+                row("GET", g + "/exclusions/" + exclusion, null, staffOfGroup),
+                row("POST", g + "/exclusions/" + exclusion + "/lift", null, "M=ok X=404"),
+                row("POST", "/me/complaints", "{\"text\": \"t\"}", "C=ok Y=ok Z=404"),
+                row("GET", "/me/complaints", null, "C=ok Y=ok Z=404"),
+                row("GET", "/me/complaints/" + complaint, null, "C=ok Y=403 Z=404"),
+                row("GET", "/complaints", null, "M=ok X=ok"),
+                row("GET", "/complaints/" + complaint, null, "M=ok X=404"),
+                row("POST", "/complaints/" + complaint + "/status", "{\"status\": \"ACKNOWLEDGED\"}", "M=ok X=404"),
+                row("PUT", "/settings/complaint-bodies", "{\"outsideBodies\": []}", "D=ok"),
+                row("GET", "/settings/complaint-bodies", null, "D=ok M=ok X=ok"));
 
         List<String> wrong = new ArrayList<>();
         int checked = 0;

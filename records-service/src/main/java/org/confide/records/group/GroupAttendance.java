@@ -20,4 +20,8 @@ public class GroupAttendance extends PanacheEntityBase {
 
     @Column(name = "member_id", nullable = false, updatable = false)
     public UUID memberId;
+
+    /** R-SAFE-2: when support was offered to this attendee after the session was ended for safety. */
+    @Column(name = "support_offered_at")
+    public java.time.OffsetDateTime supportOfferedAt;
 }

@@ -34,4 +34,15 @@ public class GroupSession extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    /** R-SAFE-2: why the whole session was ended early; null for a session that ran its course. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "end_reason")
+    public SessionEndReason endReason;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
 }

@@ -40,6 +40,7 @@ class BackupAfterDestructionTest {
                 .post("/clients/" + id + "/notes").then().statusCode(201);
         as("practitioner", org, "prac-b").body("{\"recipient\": \"GP surgery\", \"body\": \"please see\"}")
                 .post("/clients/" + id + "/letters").then().statusCode(201);
+        as("client", org, id).body("{\"text\": \"about my counsellor\"}").post("/me/complaints").then().statusCode(201);
         RetentionTest.cease(org, id);
 
         // The backup: every ciphertext row of the client, copied out of the records database as a dump would.
@@ -50,7 +51,10 @@ class BackupAfterDestructionTest {
             backup.add(new Copied("letter.recipient", (byte[]) r[0]));
             backup.add(new Copied("letter.body", (byte[]) r[1]));
         }
-        assertEquals(4, backup.size());
+        for (Object[] r : rows("select text from complaint where client_id = ?1", client)) {
+            backup.add(new Copied("complaint.text", (byte[]) r[0])); // R-COMP-1: the client's words, sealed like notes
+        }
+        assertEquals(5, backup.size());
         ClientKeys keys = Arc.container().instance(ClientKeys.class).get();
         assertTrue(keys.open(client, "identity", backup.getFirst().bytes()).contains("Sam Jones"),
                 "before destruction the backup decrypts (so what follows is not vacuous)");
@@ -77,7 +81,7 @@ class BackupAfterDestructionTest {
             binary.add((String) r[0]);
         }
         assertEquals(new TreeSet<>(Set.of("client.identity", "referral.reason", "note.body", "supervision_note.text",
-                "letter.recipient", "letter.body", "group_member.alias", "group_session.note")), binary);
+                "letter.recipient", "letter.body", "group_member.alias", "group_session.note", "complaint.text")), binary);
         assertEquals(0, rows("""
                 select 1 from information_schema.columns
                 where table_schema not in ('pg_catalog', 'information_schema')

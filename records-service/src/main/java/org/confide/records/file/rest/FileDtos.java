@@ -1,6 +1,7 @@
 package org.confide.records.file.rest;
 
 import java.time.OffsetDateTime;
+import org.confide.records.complaint.rest.ComplaintDtos.ComplaintView;
 import java.util.List;
 import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.group.rest.GroupDtos.OwnMembership;
@@ -17,12 +18,14 @@ public final class FileDtos {
 
     /**
      * R-REC-2: everything records-service holds about the client, in one answer; {@code groups} are the client's own
-     * memberships and attendance only, never another member's (R-CONF-4); {@code confidentialityStatement} the version
-     * explained to them at intake (R-REC-6); {@code supervision} what they were told of supervision (R-CONF-5).
+     * memberships and attendance only, never another member's (R-CONF-4); {@code complaints} the client's own (R-COMP-1);
+     * {@code confidentialityStatement} the version explained to them at intake (R-REC-6); {@code supervision} what they
+     * were told of supervision (R-CONF-5).
      */
     public record MyFile(Object client, Identity identity, List<NoteView> notes, List<LetterView> letters,
                          List<MilestoneView> milestones, List<SupervisionNoteView> supervisionNotes,
-                         List<OwnMembership> groups, ExplainedView confidentialityStatement, SupervisionNotice supervision) {
+                         List<OwnMembership> groups, List<ComplaintView> complaints, ExplainedView confidentialityStatement,
+                         SupervisionNotice supervision) {
     }
 
     /**

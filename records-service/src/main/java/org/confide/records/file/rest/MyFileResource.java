@@ -16,6 +16,7 @@ import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.file.service.FileService;
 import org.confide.records.file.service.OwnFile;
+import org.confide.records.complaint.service.ComplaintService;
 import org.confide.records.group.service.GroupService;
 import org.confide.records.letter.rest.LetterDtos.LetterView;
 import org.confide.records.note.rest.NoteDtos.NoteView;
@@ -34,18 +35,21 @@ public class MyFileResource {
     @Inject
     GroupService groups;
 
+    @Inject
+    ComplaintService complaints;
+
     @GET
     public MyFile get() {
         OwnFile f = service.ownFile();
         if (f.shown() == null) {
             return new MyFile(Tombstone.of(f.client()), null, List.of(), List.of(),
-                    f.milestones().stream().map(MilestoneView::of).toList(), List.of(), List.of(), null, null);
+                    f.milestones().stream().map(MilestoneView::of).toList(), List.of(), List.of(), List.of(), null, null);
         }
         return new MyFile(ClientView.of(f.shown()), Identity.of(f.shown().identity()),
                 f.notes().stream().map(NoteView::of).toList(), f.letters().stream().map(LetterView::of).toList(),
                 f.milestones().stream().map(MilestoneView::of).toList(),
                 f.supervisionNotes().stream().map(SupervisionNoteView::of).toList(), groups.ownMemberships(f.client()),
-                ExplainedView.of(f.statement()),
+                complaints.allOf(f.client()), ExplainedView.of(f.statement()),
                 new SupervisionNotice(f.client().supervisionExplainedAt, f.supervised()));
     }
 }

@@ -46,6 +46,24 @@ public class GroupSessionRepository implements PanacheRepositoryBase<GroupSessio
         return out;
     }
 
+    /** One session's attendance rows (R-SAFE-2: support is offered on them). */
+    public List<GroupAttendance> attendanceOf(UUID sessionId) {
+        return getEntityManager().createQuery("from GroupAttendance a where a.sessionId = :id order by a.memberId",
+                GroupAttendance.class).setParameter("id", sessionId).getResultList();
+    }
+
+    /** R-SAFE-2: the attendees offered support, per session, of these sessions. */
+    public Map<UUID, List<UUID>> supportedOf(Collection<UUID> sessionIds) {
+        Map<UUID, List<UUID>> out = new LinkedHashMap<>();
+        if (sessionIds.isEmpty()) return out;
+        for (GroupAttendance a : getEntityManager().createQuery("from GroupAttendance a where a.sessionId in :ids"
+                        + " and a.supportOfferedAt is not null order by a.sessionId, a.memberId", GroupAttendance.class)
+                .setParameter("ids", sessionIds).getResultList()) {
+            out.computeIfAbsent(a.sessionId, k -> new ArrayList<>()).add(a.memberId);
+        }
+        return out;
+    }
+
     /** The dates of the sessions one membership attended, oldest first (the member's own file). */
     public List<LocalDate> attendedBy(UUID memberId) {
         return getEntityManager().createQuery("select s.sessionDate from GroupSession s, GroupAttendance a"

@@ -24,13 +24,22 @@ import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
+import org.confide.records.group.rest.GroupDtos.DepartureView;
+import org.confide.records.group.rest.GroupDtos.EndSession;
+import org.confide.records.group.rest.GroupDtos.ExclusionView;
 import org.confide.records.group.rest.GroupDtos.GroupView;
 import org.confide.records.group.rest.GroupDtos.MemberView;
 import org.confide.records.group.rest.GroupDtos.NewFacilitator;
+import org.confide.records.group.rest.GroupDtos.NewDeparture;
+import org.confide.records.group.rest.GroupDtos.NewExclusion;
 import org.confide.records.group.rest.GroupDtos.NewGroup;
 import org.confide.records.group.rest.GroupDtos.NewMember;
 import org.confide.records.group.rest.GroupDtos.NewSession;
 import org.confide.records.group.rest.GroupDtos.SessionView;
+import org.confide.records.group.service.GroupCommands;
+import org.confide.records.group.service.GroupCommands.AddMember;
+import org.confide.records.group.service.GroupCommands.CreateGroup;
+import org.confide.records.group.service.GroupCommands.RecordSession;
 import org.confide.records.group.service.GroupService;
 import org.confide.records.paging.TimeCursor;
 
@@ -52,7 +61,7 @@ public class GroupResource {
     @POST
     @Idempotent(reread = "get")
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup body) {
-        GroupView g = service.create(body);
+        GroupView g = service.create(new CreateGroup(body.kind(), body.name(), body.programme()));
         return Response.created(URI.create("/groups/" + g.id())).entity(g).build();
     }
 
@@ -73,7 +82,7 @@ public class GroupResource {
     @Path("/{id}/members")
     @Idempotent(reread = "member", id = "memberId")
     public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
-        MemberView m = service.join(uuid("id", id), body);
+        MemberView m = service.join(uuid("id", id), new AddMember(body.clientId(), body.alias(), body.groundRulesAgreed()));
         return Response.created(URI.create("/groups/" + id + "/members/" + m.memberId())).entity(m).build();
     }
 
@@ -95,7 +104,7 @@ public class GroupResource {
     @Path("/{id}/sessions")
     @Idempotent(reread = "session")
     public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
-        SessionView s = service.record(uuid("id", id), body);
+        SessionView s = service.record(uuid("id", id), new RecordSession(body.sessionDate(), body.attendeeIds(), body.note()));
         return Response.created(URI.create("/groups/" + id + "/sessions/" + s.id())).entity(s).build();
     }
 
@@ -112,5 +121,64 @@ public class GroupResource {
         List<SessionView> found = service.sessions(uuid("id", id), TimeCursor.of(page), page.limit());
         SessionView last = found.isEmpty() ? null : found.getLast();
         return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
+    }
+
+    /** R-SAFE-1: an attendee was asked to leave this session, with a reason code (never what was said). */
+    @POST
+    @Path("/{id}/sessions/{sessionId}/asked-to-leave")
+    @Idempotent(reread = "departure")
+    public Response askedToLeave(@PathParam("id") String id, @PathParam("sessionId") String sessionId,
+                                 @NotNull(message = BODY_REQUIRED) @Valid NewDeparture body) {
+        DepartureView d = service.askToLeave(uuid("id", id), uuid("sessionId", sessionId),
+                new GroupCommands.AskToLeave(body.memberId(), body.reason()));
+        return Response.created(URI.create("/groups/" + id + "/sessions/" + sessionId + "/asked-to-leave/" + d.id()))
+                .entity(d).build();
+    }
+
+    /** What a replay of {@link #askedToLeave} answers: the record as it is now. */
+    DepartureView departure(String id, String sessionId, String departureId) {
+        return service.departure(uuid("id", id), uuid("sessionId", sessionId), uuid("departureId", departureId));
+    }
+
+    /** R-SAFE-2: the facilitator ended the whole session early; support was offered to the affected attendees. */
+    @POST
+    @Path("/{id}/sessions/{sessionId}/end")
+    public SessionView end(@PathParam("id") String id, @PathParam("sessionId") String sessionId,
+                           @NotNull(message = BODY_REQUIRED) @Valid EndSession body) {
+        return service.end(uuid("id", id), uuid("sessionId", sessionId),
+                new GroupCommands.EndSession(body.reason(), body.supportOfferedTo()));
+    }
+
+    /** R-SAFE-2 / R-SAFE-1: the member is excluded from the group and leaves it. */
+    @POST
+    @Path("/{id}/exclusions")
+    @Idempotent(reread = "exclusion")
+    public Response exclude(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewExclusion body) {
+        ExclusionView e = service.exclude(uuid("id", id), new GroupCommands.Exclude(body.memberId(), body.reason()));
+        return Response.created(URI.create("/groups/" + id + "/exclusions/" + e.id())).entity(e).build();
+    }
+
+    @GET
+    @Path("/{id}/exclusions/{exclusionId}")
+    public ExclusionView exclusion(@PathParam("id") String id, @PathParam("exclusionId") String exclusionId) {
+        return service.exclusion(uuid("id", id), uuid("exclusionId", exclusionId));
+    }
+
+    @GET
+    @Path("/{id}/exclusions")
+    public Page<ExclusionView> exclusions(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+                                          @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<ExclusionView> found = service.exclusions(uuid("id", id), TimeCursor.of(page), page.limit());
+        ExclusionView last = found.isEmpty() ? null : found.getLast();
+        return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.decidedAt(), last.id()));
+    }
+
+    /** R-SAFE-2: only a manager lifts an exclusion (the members' or facilitators' decision is not undone by one of them). */
+    @POST
+    @Path("/{id}/exclusions/{exclusionId}/lift")
+    @RolesAllowed(Roles.MANAGER)
+    public ExclusionView lift(@PathParam("id") String id, @PathParam("exclusionId") String exclusionId) {
+        return service.lift(uuid("id", id), uuid("exclusionId", exclusionId));
     }
 }

@@ -63,6 +63,9 @@ public class RetentionService {
     GroupService groups;
 
     @Inject
+    org.confide.records.complaint.repository.ComplaintRepository complaints;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -150,6 +153,7 @@ public class RetentionService {
         }
         em.createNativeQuery("update referral set reason = null where client_id = ?1").setParameter(1, c.id).executeUpdate();
         groups.destroyed(c.id, actor, correlationId, now); // its aliases go and it leaves its groups (R-CONF-4)
+        complaints.destroyed(c.id); // the client's words go; the complaint's status and dates stay (R-COMP-1)
         outbox.emit(new RecordsEvents.ClientDestroyed(c.id.toString(), now.toInstant(), RetentionRule.RULE), actor, correlationId);
     }
 }

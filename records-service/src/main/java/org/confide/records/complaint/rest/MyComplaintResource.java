@@ -1,0 +1,58 @@
+package org.confide.records.complaint.rest;
+
+import static org.confide.platform.problem.Params.uuid;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.confide.platform.auth.Roles;
+import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.paging.Page;
+import org.confide.platform.paging.PageRequest;
+import org.confide.records.complaint.rest.ComplaintDtos.ComplaintView;
+import org.confide.records.complaint.rest.ComplaintDtos.NewComplaint;
+import org.confide.records.complaint.service.ComplaintCommands.FileComplaint;
+import org.confide.records.complaint.service.ComplaintService;
+import org.confide.records.paging.TimeCursor;
+
+/** A client's own complaints about the work (R-COMP-1). Token sub = client id. */
+@Path("/me/complaints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CLIENT)
+public class MyComplaintResource {
+
+    @Inject
+    ComplaintService service;
+
+    @POST
+    @Idempotent(reread = "get")
+    public Response file(@NotNull(message = "a JSON body is required") @Valid NewComplaint body) {
+        ComplaintView c = service.file(new FileComplaint(body.text()));
+        return Response.created(URI.create("/me/complaints/" + c.id())).entity(c).build();
+    }
+
+    @GET
+    public Page<ComplaintView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return ComplaintResource.page(service.own(TimeCursor.of(page), page.limit()), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ComplaintView get(@PathParam("id") String id) {
+        return service.ownComplaint(uuid("id", id));
+    }
+}
