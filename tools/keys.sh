@@ -1,8 +1,23 @@
 # shellcheck shell=bash
 # Keys under .confide/keys and local tokens (`./confide token`), sourced by ./confide.
 
+# The jwt module's jar (plain JDK: the RS256 minter the tests and disclosure-service use too), built when missing or
+# older than its sources; prints its path. Maven's output goes to stderr.
+jwt_jar() {
+  local jar="$ROOT/jwt/target/confide-jwt.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/jwt/src/main" "$ROOT/jwt/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+    say "building the token tool (./mvnw -pl jwt package)..."
+    mvnw -q -pl jwt package -DskipTests >&2 || die "cannot build the token tool (jwt)"
+  fi
+  echo "$jar"
+}
+
 # Key files are made readable by their owner only (0600, in a 0700 folder) from the moment they exist.
-ensure_keys() { [ -f "$KEYS/privateKey.pem" ] || (umask 077; mkdir -p "$KEYS"; "$JAVA" "$ROOT/tools/Keys.java" gen "$KEYS"); }
+ensure_keys() {
+  [ -f "$KEYS/privateKey.pem" ] && return
+  local jar; jar=$(jwt_jar)
+  (umask 077; mkdir -p "$KEYS"; "$JAVA" -jar "$jar" gen "$KEYS")
+}
 # audit-service's checkpoint signing key: a production start never makes its own, so it is made here, before the start.
 ensure_audit_key() {
   [ -f "$KEYS/audit-signing.key" ] && return
@@ -17,7 +32,7 @@ ensure_master_key() {
   [ -f "$KEYS/$1-master.key" ] && return
   (umask 077; mkdir -p "$KEYS"; head -c 32 /dev/urandom | base64 >"$KEYS/$1-master.key")
 }
-mint() { ensure_keys; "$JAVA" "$ROOT/tools/Keys.java" token "$KEYS" "$1" "$2" "$3" "$4" "$ISSUER"; }
+mint() { local jar; ensure_keys; jar=$(jwt_jar); "$JAVA" -jar "$jar" token "$KEYS" "$1" "$2" "$3" "$4" "$ISSUER"; }
 
 # The key of a service's Idempotency-Key request hashes (one per service; a copy of the table then confirms no guess).
 ensure_idempotency_secret() {
