@@ -10,7 +10,7 @@ LOG="${CONFIDE_CONSOLE_PREPARE_LOG:-$HERE/target/prepare.log}"
 mkdir -p "$(dirname "$LOG")"
 say() { printf '%s\n' "$*" >&2; }
 
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { say "console: needs Node.js 20.19+ and npm"; exit 1; }
+{ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || { say "console: needs Node.js 20.19+ and npm"; exit 1; }
 
 if [ "${1:-}" = "--browser" ] && [ ! -x "${CONFIDE_CHROMIUM:-/usr/bin/chromium}" ]; then
   say "installing chromium (Debian package) for the console's browser tests"

@@ -2,7 +2,7 @@
 # Makes the local keys that docker-compose.yml mounts as secrets, in .confide/keys (git-ignored), keeping
 # any that exist. The JWT pair is the one `./confide token` signs with, so tokens it mints work against
 # the containers too.
-#   publicKey.pem, privateKey.pem    RS256 pair for local tokens (tools/Keys.java, as ./confide does)
+#   publicKey.pem, privateKey.pem    RS256 pair for local tokens (the jwt module's jar, as ./confide does)
 #   <service>-idempotency.key        the key of each service's Idempotency-Key request hashes (32 random bytes, base64;
 #                                    the files ./confide up makes at these paths)
 #   audit-signing.key                audit-service's checkpoint signing key (Ed25519 signed-note signer key,
@@ -18,7 +18,8 @@ umask 077
 
 if [ ! -f "$KEYS/privateKey.pem" ]; then
   JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-  "$JAVA" "$ROOT/tools/Keys.java" gen "$KEYS"
+  (cd "$ROOT" && ./mvnw -B -q -pl jwt package -DskipTests) >&2
+  "$JAVA" -jar "$ROOT/jwt/target/confide-jwt.jar" gen "$KEYS"
   echo "made $KEYS/publicKey.pem and privateKey.pem"
 fi
 for s in records-service consent-service disclosure-service; do

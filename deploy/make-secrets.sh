@@ -20,8 +20,8 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--namespace NS] --jwks-url URL --issuer ISSUER" >&2; exit 2 ;;
   esac
 done
-[ -n "$JWKS" ] && [ -n "$ISSUER" ] || { echo "$0: --jwks-url and --issuer are required (your OIDC issuer)" >&2; exit 2; }
-command -v kubectl >/dev/null && command -v openssl >/dev/null || { echo "$0: needs kubectl and openssl" >&2; exit 1; }
+{ [ -n "$JWKS" ] && [ -n "$ISSUER" ]; } || { echo "$0: --jwks-url and --issuer are required (your OIDC issuer)" >&2; exit 2; }
+{ command -v kubectl >/dev/null && command -v openssl >/dev/null; } || { echo "$0: needs kubectl and openssl" >&2; exit 1; }
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 secret() { kubectl create secret generic "$@" --namespace "$NS" --dry-run=client -o yaml; echo ---; }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Keycloak as Confide's identity provider (README "A real identity provider"): sourced by ./confide, which defines
 # ROOT, STATE, RUN, LOGS, KEYS, JAVA_HOME, say, die, mvnw, alive and port_open.
 #   ./confide up --idp keycloak     Keycloak in its dev mode (dev database under .confide/keycloak/home/data), realm
@@ -17,7 +18,7 @@ KC_DEMO_PASSWORD=confide-demo                             # the demo users' pass
 # start-dev spends a minute or two re-building itself; each instance is a copy of this folder and skips that.
 keycloak_dist() {
   [ -f "$KC_DIST/.ready" ] && return
-  local tmp="$KC_STATE/unpack" port pid i
+  local tmp="$KC_STATE/unpack" port pid
   say "fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist) from Maven Central..."
   rm -rf "$KC_DIST" "$tmp"; mkdir -p "$tmp" "$LOGS"
   mvnw -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$tmp" >/dev/null \
@@ -30,13 +31,13 @@ keycloak_dist() {
     >"$LOGS/keycloak-build.log" 2>&1 &
   pid=$!
   # The build ends in "augmentation completed" and a relaunch; that server is stopped at once (this copy never serves).
-  for i in $(seq 1 600); do
+  for _ in $(seq 1 600); do
     grep -q "Running the server in development mode" "$LOGS/keycloak-build.log" 2>/dev/null && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
   kill "$pid" 2>/dev/null || true
-  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   grep -q "augmentation completed" "$LOGS/keycloak-build.log" || { tail -n 30 "$LOGS/keycloak-build.log" >&2; die "Keycloak's build failed (see $LOGS/keycloak-build.log)"; }
@@ -76,7 +77,7 @@ keycloak_start() {
   echo "$port" >"$RUN/keycloak.port"
   say "starting Keycloak $KEYCLOAK_VERSION (dev mode) on :$port"
   (
-    cd "$KC_HOME"
+    cd "$KC_HOME" || exit
     export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD; KC_BOOTSTRAP_ADMIN_PASSWORD=$(cat "$KEYS/keycloak-admin.password")
     # --hostname fixes the issuer (iss) whatever host name a caller uses; the services check iss against it.
     nohup bash bin/kc.sh start-dev --http-host=127.0.0.1 --http-port="$port" --hostname="http://127.0.0.1:$port" \
@@ -88,8 +89,8 @@ keycloak_start() {
 }
 
 keycloak_wait_ready() {
-  local i issuer; issuer=$(keycloak_issuer)
-  for i in $(seq 1 600); do
+  local issuer; issuer=$(keycloak_issuer)
+  for _ in $(seq 1 600); do
     curl -fs "$issuer/.well-known/openid-configuration" >/dev/null 2>&1 && return 0
     alive keycloak || { tail -n 30 "$LOGS/keycloak.log" >&2; die "Keycloak exited during start-up (see $LOGS/keycloak.log)"; }
     sleep 1

@@ -1,36 +1,38 @@
 package org.confide.testing;
 
-import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
-import java.util.Set;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.confide.jwt.Rs256;
 
 /**
  * Mints RS256 tokens signed with the test key pair ({@code confide-test/*.pem}, test use only), with the
- * claims Confide reads: {@code sub}, {@code groups}, {@code org}.
+ * claims Confide reads: {@code sub}, {@code groups}, {@code org} (the jwt module's {@link Rs256}, as ./confide token).
  */
 public final class Tokens {
 
     public static final String ISSUER = "https://confide.local";
+    private static final String KEY_ID = "confide-test";
+    private static final Duration HOUR = Duration.ofHours(1);
     private static final PrivateKey KEY = load();
 
     private Tokens() {
     }
 
     public static String token(String role, String org, String sub) {
-        return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).claim("org", org)
-                .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+        return Rs256.sign(KEY, KEY_ID, claims(role, org, sub));
     }
 
     /** A token naming {@code audience} in {@code aud} (CONFIDE_JWT_AUDIENCE). */
     public static String withAudience(String role, String org, String sub, String audience) {
-        return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).claim("org", org).audience(audience)
-                .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+        Map<String, Object> claims = claims(role, org, sub);
+        claims.put("aud", audience);
+        return Rs256.sign(KEY, KEY_ID, claims);
     }
 
     /**
@@ -38,32 +40,24 @@ public final class Tokens {
      * {@code realm_access.roles}.
      */
     public static String keycloakStyle(String role, String org, String sub) {
-        return Jwt.issuer(ISSUER).subject(sub).claim("org", org)
-                .claim("realm_access", java.util.Map.of("roles", java.util.List.of(role, "offline_access", "default-roles-confide")))
-                .expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+        Map<String, Object> claims = claims(role, org, sub);
+        claims.remove("groups");
+        claims.put("realm_access", Map.of("roles", List.of(role, "offline_access", "default-roles-confide")));
+        return Rs256.sign(KEY, KEY_ID, claims);
     }
 
     /** A token signed by the trusted key that names no organisation. */
     public static String withoutOrg(String role, String sub) {
-        return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).expiresIn(3600).jws().keyId("confide-test").sign(KEY);
+        return Rs256.sign(KEY, KEY_ID, claims(role, null, sub));
     }
 
     /** A well-formed token signed by a key the services do not trust. */
     public static String forged(String role, String org, String sub) {
-        try {
-            var gen = java.security.KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
-            return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).claim("org", org)
-                    .expiresIn(3600).sign(gen.generateKeyPair().getPrivate());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Rs256.sign(Rs256.newKeyPair().getPrivate(), null, claims(role, org, sub));
     }
 
     public static String expired(String role, String org, String sub) {
-        long now = System.currentTimeMillis() / 1000;
-        return Jwt.issuer(ISSUER).subject(sub).groups(Set.of(role)).claim("org", org)
-                .issuedAt(now - 7200).expiresAt(now - 3600).sign(KEY);
+        return Rs256.sign(KEY, null, Rs256.claims(ISSUER, sub, role, org, Instant.now().minus(Duration.ofHours(2)), HOUR));
     }
 
     /** The test public key as PEM text (to hand to a service started as a separate process). */
@@ -71,11 +65,13 @@ public final class Tokens {
         return resource("confide-test/publicKey.pem");
     }
 
+    private static Map<String, Object> claims(String role, String org, String sub) {
+        return Rs256.claims(ISSUER, sub, role, org, Instant.now(), HOUR);
+    }
+
     private static PrivateKey load() {
-        String pem = resource("confide-test/privateKey.pem")
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return Rs256.privateKey(resource("confide-test/privateKey.pem"));
         } catch (Exception e) {
             throw new IllegalStateException("test private key unreadable", e);
         }

@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.confide.disclosure.config.DisclosureConfig;
 import org.confide.platform.auth.Caller;
@@ -33,6 +34,9 @@ public class ConsentClient {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     private ConsentDecisions decisions;
     private ServiceTokens serviceTokens;
 
@@ -40,7 +44,7 @@ public class ConsentClient {
     void init() {
         decisions = new ConsentDecisions(config.consent().url(), config.consent().timeout(), mapper);
         serviceTokens = config.consent().serviceSigningKey()
-                .map(k -> new ServiceTokens(ServiceTokens.load(Path.of(k)), config.consent().serviceTokenIssuer(), platform.serviceName()))
+                .map(k -> new ServiceTokens(ServiceTokens.load(Path.of(k)), config.consent().serviceTokenIssuer(), platform.serviceName(), clock))
                 .orElse(null);
     }
 

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import org.confide.jwt.Rs256;
 import org.confide.testing.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServiceTokensTest {
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
+
     @Test
     @DisplayName("a service token is RS256-signed by the configured key, groups [service], the caller's org, one minute")
     void mint(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("privateKey.pem");
         Files.writeString(key, resource("confide-test/privateKey.pem"));
-        String jwt = new ServiceTokens(ServiceTokens.load(key), Tokens.ISSUER, "disclosure-service").mint("org-7");
+        String jwt = new ServiceTokens(ServiceTokens.load(key), Tokens.ISSUER, "disclosure-service", CLOCK).mint("org-7");
         String[] parts = jwt.split("\\.");
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initVerify(publicKey());
@@ -37,7 +41,8 @@ class ServiceTokensTest {
         assertEquals("service", claims.get("groups").get(0).asText());
         assertEquals("disclosure-service", claims.get("sub").asText());
         assertEquals(Tokens.ISSUER, claims.get("iss").asText());
-        assertTrue(claims.get("exp").asLong() - claims.get("iat").asLong() <= 60);
+        assertEquals(CLOCK.instant().getEpochSecond(), claims.get("iat").asLong(), "issued at the injected clock's time");
+        assertEquals(60, claims.get("exp").asLong() - claims.get("iat").asLong());
     }
 
     @Test
@@ -50,8 +55,7 @@ class ServiceTokensTest {
     }
 
     private static PublicKey publicKey() throws Exception {
-        String pem = Tokens.publicKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return Rs256.publicKey(Tokens.publicKeyPem());
     }
 
     private static String resource(String name) throws Exception {
