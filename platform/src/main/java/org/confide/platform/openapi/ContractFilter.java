@@ -51,11 +51,6 @@ public class ContractFilter implements OASFilter {
                 .in(Parameter.In.HEADER).required(false)
                 .description("Ties this request to its log lines, events and audit entries; one is made when absent.")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(128)));
-        components.addParameter(IDEMPOTENCY_KEY, OASFactory.createParameter().name(IDEMPOTENCY_KEY)
-                .in(Parameter.In.HEADER).required(false)
-                .description("The same caller, key and body within 24 h answer the first status and the created "
-                        + "resource as it is now; the same key with another body is 409.")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255)));
         components.addHeader(CORRELATION_ID, OASFactory.createHeader()
                 .description("The request's correlation id (the one sent, or the one made).")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
@@ -69,6 +64,10 @@ public class ContractFilter implements OASFilter {
                 Method method = javaMethod(operation.getOperationId());
                 complete(path.getKey(), op.getKey(), operation, method);
                 String id = shortId(operation.getOperationId());
+                // Users find operations by what they are about (Consents, Audit trail), never by class name.
+                if (operation.getTags() == null || operation.getTags().isEmpty()) {
+                    throw new IllegalStateException(id + " has no @Tag: tag its resource class");
+                }
                 String where = op.getKey() + " " + path.getKey();
                 // A generator names its functions after these: two alike would collide in every client.
                 String before = ids.put(id, where);
@@ -79,7 +78,11 @@ public class ContractFilter implements OASFilter {
                 operation.setOperationId(id);
             }
         }
+        // Declared only where some operation honours it: an unused component misleads a reader.
+        if (idempotent) components.addParameter(IDEMPOTENCY_KEY, idempotencyKey());
     }
+
+    private boolean idempotent;
 
     private void complete(String path, PathItem.HttpMethod verb, Operation operation, Method method) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
@@ -111,7 +114,10 @@ public class ContractFilter implements OASFilter {
         }
 
         addParameter(operation, CORRELATION_ID);
-        if (method != null && method.isAnnotationPresent(Idempotent.class)) addParameter(operation, IDEMPOTENCY_KEY);
+        if (method != null && method.isAnnotationPresent(Idempotent.class)) {
+            addParameter(operation, IDEMPOTENCY_KEY);
+            idempotent = true;
+        }
 
         StringBuilder description = new StringBuilder(
                 operation.getDescription() == null ? "" : operation.getDescription().strip());
@@ -132,6 +138,13 @@ public class ContractFilter implements OASFilter {
         if (responses.getAPIResponse(status) == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
+    }
+
+    private static Parameter idempotencyKey() {
+        return OASFactory.createParameter().name(IDEMPOTENCY_KEY).in(Parameter.In.HEADER).required(false)
+                .description("The same caller, key and body within 24 h answer the first status and the created "
+                        + "resource as it is now; the same key with another body is 409.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255));
     }
 
     private static void addParameter(Operation operation, String name) {
@@ -197,7 +210,10 @@ public class ContractFilter implements OASFilter {
         String type = operationId.substring(operationId.lastIndexOf('.', cut) + 1, cut);
         if (type.endsWith("Resource")) type = type.substring(0, type.length() - "Resource".length());
         String noun = type.isEmpty() ? "" : Character.toLowerCase(type.charAt(0)) + type.substring(1);
-        return noun + capitalize(operationId.substring(cut + 1));
+        String method = operationId.substring(cut + 1);
+        // KeysResource.keys, TilesResource.tile: the method already says it.
+        if (noun.toLowerCase(java.util.Locale.ROOT).startsWith(method.toLowerCase(java.util.Locale.ROOT))) return method;
+        return noun + capitalize(method);
     }
 
     private static String capitalize(String s) {
