@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 public class StatusObserver {
 
+    private static boolean started;
+
     @ConfigProperty(name = "confide.platform.openapi.observe-file")
     Optional<String> file;
 
@@ -31,8 +33,11 @@ public class StatusObserver {
             Path path = Path.of(file.get());
             if (path.getParent() != null) Files.createDirectories(path.getParent());
             synchronized (StatusObserver.class) {
+                // A run starts its own file: statuses of an earlier build's code would be checked against today's.
+                StandardOpenOption mode = started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+                started = true;
                 Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                        StandardOpenOption.WRITE, mode);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
