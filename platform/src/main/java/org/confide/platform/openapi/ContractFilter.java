@@ -54,6 +54,9 @@ public class ContractFilter implements OASFilter {
         components.addHeader(CORRELATION_ID, OASFactory.createHeader()
                 .description("The request's correlation id (the one sent, or the one made).")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        // Relative: one document serves every deployment, and a client generated from it is given its base URL.
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                .description("This service, at the address it was fetched from")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
 
         Map<String, String> ids = new TreeMap<>();
@@ -97,6 +100,35 @@ public class ContractFilter implements OASFilter {
         boolean input = operation.getRequestBody() != null || (operation.getParameters() != null
                 && !operation.getParameters().isEmpty());
         if (input) ensure(responses, "400", "Malformed input: the problem names the field.");
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && p.getName() != null && p.getName().endsWith("Id"))) {
+            ensure(responses, "404", "The id given is of nothing in the caller's organisation.");
+        }
+        if (operation.getRequestBody() != null) {
+            ensure(responses, "413", "A body over 64 KiB.");
+            ensure(responses, "415", "A body that is not application/json.");
+        }
+        if (method != null && method.isAnnotationPresent(Idempotent.class)) {
+            ensure(responses, "409", "The Idempotency-Key was used with another body, or its first request is still "
+                    + "running (retry).");
+        }
+        if (method != null) {
+            Map<String, List<Refusal>> byStatus = new TreeMap<>();
+            for (Refusal refusal : method.getAnnotationsByType(Refusal.class)) {
+                byStatus.computeIfAbsent(String.valueOf(refusal.status()), k -> new ArrayList<>()).add(refusal);
+            }
+            for (Map.Entry<String, List<Refusal>> status : byStatus.entrySet()) {
+                StringBuilder text = new StringBuilder();
+                APIResponse existing = responses.getAPIResponse(status.getKey());
+                if (existing != null && existing.getDescription() != null) text.append(existing.getDescription());
+                for (Refusal refusal : status.getValue()) {
+                    if (!text.isEmpty()) text.append("; ");
+                    if (refusal.rules().length > 0) text.append(String.join(", ", refusal.rules())).append(": ");
+                    text.append(refusal.when());
+                }
+                responses.addAPIResponse(status.getKey(), OASFactory.createAPIResponse().description(text.toString()));
+            }
+        }
 
         List<String> rules = new ArrayList<>();
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
@@ -107,7 +139,7 @@ public class ContractFilter implements OASFilter {
             if (status >= 400) {
                 response.setContent(OASFactory.createContent().addMediaType("application/problem+json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
-                if ((status == 409 || status == 422) && response.getDescription() != null) {
+                if (response.getDescription() != null) {
                     rules.addAll(ruleIds(response.getDescription()));
                 }
             }
