@@ -77,6 +77,19 @@ class OpenApiContractSystemTest {
     }
 
     @Test
+    @DisplayName("docs/api.md OpenAPI: the console's typed client is generated from exactly the documents the services serve")
+    void consoleClientMatchesTheDocuments() throws IOException {
+        List<String> stale = new ArrayList<>();
+        for (var doc : DOCUMENTS.entrySet()) {
+            Path copy = ROOT.resolve("console/openapi/" + doc.getKey().replace("-service", "") + ".json");
+            if (!Files.exists(copy) || !JSON.readTree(copy.toFile()).equals(doc.getValue())) stale.add(copy.toString());
+        }
+        assertTrue(stale.isEmpty(), "the console's copies differ from what the services serve: " + stale
+                + "; regenerate them against ./confide up with `npm run api:generate --prefix console` and fix what no"
+                + " longer type-checks");
+    }
+
+    @Test
     @DisplayName("docs/api.md OpenAPI: every status the tests saw an operation answer is one its document declares")
     void observedStatusesAreDeclared() throws IOException {
         Map<String, Map<String, TreeSet<String>>> declared = new TreeMap<>();
