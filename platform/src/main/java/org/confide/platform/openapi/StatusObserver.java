@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.confide.platform.config.PlatformConfig;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -21,11 +22,12 @@ public class StatusObserver {
 
     private static boolean started;
 
-    @ConfigProperty(name = "confide.platform.openapi.observe-file")
-    Optional<String> file;
+    @Inject
+    PlatformConfig config;
 
     @ServerResponseFilter
     public void observe(ContainerResponseContext response, SimpleResourceInfo resource) {
+        Optional<String> file = config.openapi().observeFile();
         if (file.isEmpty() || file.get().isBlank() || resource == null || resource.getResourceClass() == null) return;
         String id = ContractFilter.shortId(resource.getResourceClass().getName() + "_" + resource.getMethodName());
         String line = id + " " + response.getStatus() + "\n";
