@@ -107,6 +107,7 @@ public class ContractFilter implements OASFilter {
         if (operation.getRequestBody() != null) {
             ensure(responses, "413", "A body over 64 KiB.");
             ensure(responses, "415", "A body that is not application/json.");
+            ensure(responses, "422", "A field is missing or invalid: the problem names it.");
         }
         if (method != null && method.isAnnotationPresent(Idempotent.class)) {
             ensure(responses, "409", "The Idempotency-Key was used with another body, or its first request is still "

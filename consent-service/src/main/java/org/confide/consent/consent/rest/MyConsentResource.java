@@ -50,6 +50,7 @@ public class MyConsentResource {
     ConsentViews views;
 
     @GET
+    @Refusal(status = 404, when = "the caller's client record is not known to this service (yet)")
     public Page<ConsentView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                   @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -71,6 +72,7 @@ public class MyConsentResource {
     @Refusal(status = 422, rules = "R-CONS-1", when = "the situation was not explained")
     @Refusal(status = 422, rules = "R-CONS-4", when = "validUntil is not in the future")
     @Refusal(status = 422, rules = "R-CONS-5", when = "the client lacks capacity for information sharing")
+    @Refusal(status = 404, when = "the caller's client record is not known to this service (yet)")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid MyNewConsent body) {
         Consent c = service.grantOwn(new Terms(body.recipient(), body.categories(), body.purpose(),
                 body.method() == null ? Method.ELECTRONIC : body.method(), body.explained(), body.evidenceRef(),
