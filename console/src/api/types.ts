@@ -84,7 +84,8 @@ export interface AuditEntry {
 
 export interface Checkpoint {
   org: string; seq: number; hash: string; treeSize: number; rootHash: string; note: string; signature: string;
-  publicKey: string; signedAt: string;
+  publicKey: string; signedAt: string; keyId?: string;
+  cosignatures?: { witness: string; keyId: string; cosignedAt: string; line: string }[];
 }
 
 export interface Proof { seq: number; treeSize: number; leafIndex: number; hashes: string[]; hash: string; rootHash: string }

@@ -61,6 +61,11 @@ export function VerifyLog() {
             <dt>Root</dt><dd><code class="hash">{cp.data.checkpoint.rootHash}</code></dd>
             <dt>Signed</dt><dd>{time(cp.data.checkpoint.signedAt)}</dd>
             <dt>Key</dt><dd>{SOURCE_TEXT[cp.data.result.keySource]}: <code>{cp.data.result.publicKey}</code></dd>
+            <dt>Witnessed by</dt>
+            <dd data-testid="cosignatures">{cp.data.checkpoint.cosignatures?.length
+              ? <ul>{cp.data.checkpoint.cosignatures.map((c) => (
+                  <li key={c.keyId}>{c.witness} (key <code>{c.keyId}</code>), {time(c.cosignedAt)}</li>))}</ul>
+              : 'no witness has cosigned this checkpoint (audit-service sends each one to CONFIDE_AUDIT_WITNESSES)'}</dd>
           </dl>
           <details><summary>Signed note</summary><pre class="json">{cp.data.checkpoint.note}</pre></details>
         </div>

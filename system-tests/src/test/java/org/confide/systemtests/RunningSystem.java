@@ -95,6 +95,9 @@ final class RunningSystem {
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        // Every status this instance answers, per operation, for OpenApiContractSystemTest.
+        config.put("confide.platform.openapi.observe-file", OpenApiContractSystemTest.observations()
+                .resolve(service + "-" + tag + ".txt").toString());
         if (!service.equals("audit-service")) {
             // The services with Idempotency-Key routes refuse to start in prod without the key of its request hashes.
             byte[] secret = new byte[32];

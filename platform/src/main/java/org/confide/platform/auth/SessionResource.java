@@ -1,5 +1,6 @@
 package org.confide.platform.auth;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import java.util.List;
  * {@code GET /session} on every service: who the token says the caller is. Front ends use it after sign-in;
  * the benchmarks use it as the trivial authenticated endpoint a real endpoint is compared with.
  */
+@Tag(name = "Session", description = "Who the caller is, as the service sees their token.")
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {

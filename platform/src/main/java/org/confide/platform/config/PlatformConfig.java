@@ -29,6 +29,17 @@ public interface PlatformConfig {
      */
     Map<String, String> required();
 
+    /** What the OpenAPI contract test needs (platform openapi.StatusObserver). */
+    OpenApi openapi();
+
+    interface OpenApi {
+        /**
+         * A file to which every answered request appends {@code operationId status}, for the OpenAPI contract test;
+         * unset (production), nothing is kept. The test profile sets it to {@code target/observed-statuses.txt}.
+         */
+        Optional<String> observeFile();
+    }
+
     /** The local copy of allocations and group memberships, fed by records-events. */
     AllocationCopy allocationCopy();
 

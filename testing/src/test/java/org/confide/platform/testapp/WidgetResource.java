@@ -1,5 +1,6 @@
 package org.confide.platform.testapp;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import org.confide.platform.idempotency.Idempotent;
  * A creating POST with an Idempotency-Key, as the services' are: one widget row per request that runs. A test can
  * hold a request inside, after its write and before its answer, to send another with the same key meanwhile.
  */
+@Tag(name = "Widgets", description = "The platform tests' own resource.")
 @Path("/platform-test/widgets")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.confide.audit.accesslog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
 /** R-REC-2: the client sees who (role, organisation) read or shared their information, when and why. */
+@Tag(name = "My access log", description = "Who saw the caller's record, and why (client).")
 @Path("/me/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessLogResource {

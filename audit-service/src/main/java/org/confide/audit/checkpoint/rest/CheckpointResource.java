@@ -1,5 +1,6 @@
 package org.confide.audit.checkpoint.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.problem.ProblemException;
 
 /** Signed checkpoints of the caller's organisation (docs/api.md audit-service, "Hashing"). */
+@Tag(name = "Checkpoints", description = "Signed checkpoints and consistency proofs between them (compliance).")
 @Path("/audit/checkpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckpointResource {

@@ -1,5 +1,6 @@
 package org.confide.audit.checkpoint.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 
 /** The public keys of the caller's checkpoints, current and retired (docs/api.md "A log others can check and witness"). */
+@Tag(name = "Checkpoints", description = "Signed checkpoints and consistency proofs between them (compliance).")
 @Path("/audit/keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {

@@ -1,5 +1,10 @@
 package org.confide.audit.entries.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +29,7 @@ import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
 
 /** The compliance view of the audit log (docs/api.md audit-service): read-only, scoped to the caller's organisation. */
+@Tag(name = "Audit trail", description = "The log's entries, one disclosure's trail, inclusion proofs and verification (compliance).")
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -42,6 +48,8 @@ public class AuditResource {
 
     @GET
     @Path("/entries")
+    @APIResponse(responseCode = "200", description = "Entries of the caller's organisation, oldest first, paged.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntrySchemas.EntryPage.class)))
     @RolesAllowed(Roles.COMPLIANCE)
     public Page<JsonNode> entries(@QueryParam("clientId") String clientId, @QueryParam("actorId") String actorId,
                                   @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
@@ -53,6 +61,8 @@ public class AuditResource {
 
     @GET
     @Path("/trails/{correlationId}")
+    @APIResponse(responseCode = "200", description = "Every entry of one disclosure or other correlated work, in order.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntrySchemas.Entry.class)))
     @RolesAllowed(Roles.COMPLIANCE)
     public List<JsonNode> trail(@PathParam("correlationId") String correlationId) {
         return service.trail(caller.org(), correlationId);

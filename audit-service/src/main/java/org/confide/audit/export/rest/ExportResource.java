@@ -1,5 +1,10 @@
 package org.confide.audit.export.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +22,7 @@ import org.confide.platform.problem.Params;
 import org.confide.platform.problem.ProblemException;
 
 /** {@code GET /audit/export?format=jsonl|csv&from=&to=} (docs/api.md audit-service): streamed, compliance only. */
+@Tag(name = "Audit export", description = "The caller's log as JSON lines or CSV (compliance).")
 @Path("/audit/export")
 public class ExportResource {
 
@@ -28,6 +34,9 @@ public class ExportResource {
 
     @GET
     @RolesAllowed(Roles.COMPLIANCE)
+    @APIResponse(responseCode = "200", description = "The entries as JSON lines (one AuditEntry a line) or CSV, as an attachment.",
+            content = {@Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+                       @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response export(@QueryParam("format") String format, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("fromSeq") Long fromSeq,
                            @QueryParam("toSeq") Long toSeq) {

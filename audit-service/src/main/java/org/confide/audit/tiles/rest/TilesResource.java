@@ -1,5 +1,10 @@
 package org.confide.audit.tiles.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +23,7 @@ import org.confide.platform.problem.ProblemException;
  * The caller's log as C2SP tlog-tiles under {@code /audit/log/<org>/} (docs/api.md "A log others can check and
  * witness"), so a standard tiles client audits it without the query API; another organisation's log is 404.
  */
+@Tag(name = "Log tiles", description = "The log as C2SP tlog-tiles, for standard tiles clients (compliance, own organisation).")
 @Path("/audit/log/{org}")
 public class TilesResource {
 
@@ -29,6 +35,8 @@ public class TilesResource {
 
     @GET
     @Path("/checkpoint")
+    @APIResponse(responseCode = "200", description = "The latest checkpoint's signed note, its cosignature lines appended.",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
     @Produces("text/plain; charset=utf-8")
     @RolesAllowed(Roles.COMPLIANCE)
     public Response checkpoint(@PathParam("org") String org) throws SQLException {
@@ -39,6 +47,8 @@ public class TilesResource {
 
     @GET
     @Path("/tile/{path: .+}")
+    @APIResponse(responseCode = "200", description = "A hash tile or an entry bundle (C2SP tlog-tiles).",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Produces("application/octet-stream")
     @RolesAllowed(Roles.COMPLIANCE)
     public Response tile(@PathParam("org") String org, @PathParam("path") String path) throws SQLException {

@@ -1,5 +1,10 @@
 package org.confide.consent.capacity.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +29,7 @@ import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.crypto.ClientText;
 
 /** Capacity assessments per matter (R-CONS-5): manager, or the practitioner allocated to the client. */
+@Tag(name = "Capacity assessments", description = "Decision-specific capacity, assessed at the time (R-CONS-5).")
 @Path("/capacity-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +44,8 @@ public class CapacityResource {
 
     @POST
     @Idempotent(reread = "get")
+    @APIResponse(responseCode = "201", description = "The assessment recorded.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssessmentView.class)))
+    @Refusal(status = 404, when = "a client this service has not heard of")
     public Response assess(@NotNull(message = "a JSON body is required") @Valid NewAssessment body) {
         CapacityAssessment a = service.assess(body);
         return Response.created(URI.create("/capacity-assessments/" + a.id)).entity(view(a)).build();

@@ -1,5 +1,10 @@
 package org.confide.consent.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.enumOf;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -31,6 +36,7 @@ import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
 /** Consents recorded and managed by staff (docs/api.md consent-service). */
+@Tag(name = "Consents", description = "Consents recorded, approved and withdrawn by staff (R-CONS-1 to R-CONS-5).")
 @Path("/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +52,11 @@ public class ConsentResource {
     @POST
     @Idempotent(reread = "get")
     @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+    @APIResponse(responseCode = "201", description = "The consent, ACTIVE or PENDING_APPROVAL (R-CONS-2).", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentView.class)))
+    @Refusal(status = 422, rules = "R-CONS-1", when = "the situation was not explained")
+    @Refusal(status = 422, rules = "R-CONS-4", when = "validUntil is not in the future")
+    @Refusal(status = 422, rules = "R-CONS-5", when = "the client lacks capacity for information sharing")
+    @Refusal(status = 404, when = "a client this service has not heard of")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid NewConsent body) {
         Consent c = service.grant(body.clientId(), new Terms(body.recipient(), body.categories(), body.purpose(),
                 body.method(), body.explained(), body.evidenceRef(), body.validUntil()));
@@ -56,6 +67,7 @@ public class ConsentResource {
     @POST
     @Path("/{id}/approval")
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 409, rules = "R-CONS-2", when = "the consent is not pending approval")
     public ConsentView approve(@PathParam("id") String id,
                                @NotNull(message = "a JSON body is required") @Valid Approval body) {
         return views.one(service.approve(uuid("id", id), body.approved()));
@@ -90,6 +102,7 @@ public class ConsentResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
+    @Refusal(status = 409, rules = "R-CONS-4", when = "the consent is no longer in force")
     public ConsentView withdraw(@PathParam("id") String id, @Valid Withdrawal body) {
         return views.one(service.withdraw(uuid("id", id), body == null ? null : body.reason()));
     }

@@ -1,5 +1,10 @@
 package org.confide.consent.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.enumOf;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -31,6 +36,7 @@ import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 
 /** A client's own consents: the token's {@code sub} is their client id (docs/api.md consent-service). */
+@Tag(name = "My consents", description = "A client's own consents: read, give and withdraw (R-CONS-4, R-REC-2).")
 @Path("/me/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,6 +50,7 @@ public class MyConsentResource {
     ConsentViews views;
 
     @GET
+    @Refusal(status = 404, when = "the caller's client record is not known to this service (yet)")
     public Page<ConsentView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                   @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -61,6 +68,11 @@ public class MyConsentResource {
     /** The client gives consent (R-CONS-1: confirming it was explained; R-CONS-2 purposes still wait for a manager). */
     @POST
     @Idempotent(reread = "get")
+    @APIResponse(responseCode = "201", description = "The consent given.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentView.class)))
+    @Refusal(status = 422, rules = "R-CONS-1", when = "the situation was not explained")
+    @Refusal(status = 422, rules = "R-CONS-4", when = "validUntil is not in the future")
+    @Refusal(status = 422, rules = "R-CONS-5", when = "the client lacks capacity for information sharing")
+    @Refusal(status = 404, when = "the caller's client record is not known to this service (yet)")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid MyNewConsent body) {
         Consent c = service.grantOwn(new Terms(body.recipient(), body.categories(), body.purpose(),
                 body.method() == null ? Method.ELECTRONIC : body.method(), body.explained(), body.evidenceRef(),
@@ -71,6 +83,7 @@ public class MyConsentResource {
     /** R-CONS-4: the client withdraws, with immediate effect. */
     @POST
     @Path("/{id}/withdraw")
+    @Refusal(status = 409, rules = "R-CONS-4", when = "the consent is no longer in force")
     public ConsentView withdraw(@PathParam("id") String id, @Valid Withdrawal body) {
         return views.one(service.withdrawOwn(uuid("id", id), body == null ? null : body.reason()));
     }

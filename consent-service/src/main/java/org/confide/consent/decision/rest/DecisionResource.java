@@ -1,5 +1,7 @@
 package org.confide.consent.decision.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,6 +23,7 @@ import org.confide.platform.problem.ProblemException;
  * {@code POST /consent-decisions}: PERMIT or DENY with its reason (R-CONF-1; for groups R-CONF-3). Managers, services, and
  * practitioners: for a client only the allocated one or a facilitator of its group (403 R-REC-1, checked by the service).
  */
+@Tag(name = "Decisions", description = "May this be shared? PERMIT or DENY from the consents on record, each decision recorded.")
 @Path("/consent-decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,6 +34,8 @@ public class DecisionResource {
 
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SERVICE})
+    @Refusal(status = 422, when = "exactly one of clientId and groupId is required")
+    @Refusal(status = 404, when = "a client or group this service has not heard of")
     public DecisionView decide(@NotNull(message = "a JSON body is required") @Valid DecisionRequest body) {
         boolean client = body.clientId() != null && !body.clientId().isBlank();
         boolean group = body.groupId() != null && !body.groupId().isBlank();

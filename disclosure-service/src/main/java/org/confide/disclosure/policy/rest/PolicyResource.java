@@ -1,5 +1,6 @@
 package org.confide.disclosure.policy.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.confide.disclosure.policy.service.PolicyService.Versioned;
 import org.confide.platform.auth.Roles;
 
 /** {@code GET/PUT /policy}: the organisation's disclosure policy (docs/api.md disclosure-service). */
+@Tag(name = "Disclosure policy", description = "The organisation's settings for disclosure decisions, versioned.")
 @Path("/policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.confide.records.client.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -72,5 +74,15 @@ public final class ClientDtos {
                     c.contactCeasedAt, shown.retainUntil(), c.legalHold, Identity.of(shown.identity()), c.limitsExplainedAt,
                     c.statementVersion, c.supervisionExplainedAt);
         }
+    }
+
+    /** How a client in a list is published: the client, or once destroyed, only its tombstone (R-REC-3). */
+    @Schema(name = "ClientOrTombstone", oneOf = {ClientView.class, Tombstone.class})
+    public interface ClientOrTombstone {
+    }
+
+    /** A page of clients as the OpenAPI document publishes it (docs/api.md "Lists"). */
+    @Schema(name = "ClientPage")
+    public record ClientPage(List<ClientOrTombstone> items, @Schema(nullable = true) String nextCursor) {
     }
 }

@@ -1,5 +1,10 @@
 package org.confide.records.client.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,6 +37,7 @@ import org.confide.records.client.rest.ClientDtos.Tombstone;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.client.service.ClientShown;
 
+@Tag(name = "Clients", description = "The people supported: registered, allocated, listed (R-REC-1, R-REC-5).")
 @Path("/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +52,8 @@ public class ClientResource {
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Idempotent(reread = "registered")
+    @APIResponse(responseCode = "201", description = "The client, ACTIVE, its registering practitioner allocated.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientDtos.ClientView.class)))
+    @Refusal(status = 422, rules = "R-REC-5", when = "the limits of confidentiality were not explained")
     public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterClient body) {
         Client client = service.register(body.toCommand());
         return Response.created(URI.create("/clients/" + client.id)).entity(view(client)).build();
@@ -59,6 +67,8 @@ public class ClientResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @APIResponse(responseCode = "200", description = "The client, identity included; a destroyed client is its tombstone.", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ClientDtos.ClientView.class, ClientDtos.Tombstone.class})))
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public Object get(@PathParam("id") String id, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         Client c = service.read(uuid("id", id), purposes.of(purpose));
         return c.destroyed() ? Tombstone.of(c) : view(c);
@@ -66,6 +76,7 @@ public class ClientResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @APIResponse(responseCode = "200", description = "A page of clients; destroyed ones as tombstones.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientDtos.ClientPage.class)))
     public Page<Object> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                              @QueryParam("cursor") String cursor, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -1,5 +1,6 @@
 package org.confide.records.file.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
 import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
 
 /** The client's own file (R-REC-2); the token's sub is their client id. */
+@Tag(name = "My file", description = "Everything records-service holds about the caller (R-REC-2).")
 @Path("/me/file")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CLIENT)

@@ -1,5 +1,10 @@
 package org.confide.records.group.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +52,7 @@ import org.confide.records.paging.TimeCursor;
  * Peer groups and network meetings (docs/api.md; R-CONF-3, R-CONF-4). Only staff: a client (a member) never reaches any
  * of these endpoints, so members never see each other through Confide.
  */
+@Tag(name = "Groups", description = "Peer groups and network meetings: members (anonymous if they wish), facilitators, sessions (R-CONF-3, R-CONF-4).")
 @Path("/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +66,7 @@ public class GroupResource {
 
     @POST
     @Idempotent(reread = "get")
+    @APIResponse(responseCode = "201", description = "The group; the caller is its facilitator.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup body) {
         GroupView g = service.create(new CreateGroup(body.kind(), body.name(), body.programme()));
         return Response.created(URI.create("/groups/" + g.id())).entity(g).build();
@@ -81,6 +88,8 @@ public class GroupResource {
     @POST
     @Path("/{id}/members")
     @Idempotent(reread = "member", id = "memberId")
+    @APIResponse(responseCode = "201", description = "The member.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
+    @Refusal(status = 422, rules = "R-CONF-3", when = "groundRulesAgreed is not true")
     public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
         MemberView m = service.join(uuid("id", id), new AddMember(body.clientId(), body.alias(), body.groundRulesAgreed()));
         return Response.created(URI.create("/groups/" + id + "/members/" + m.memberId())).entity(m).build();
@@ -95,6 +104,7 @@ public class GroupResource {
 
     @DELETE
     @Path("/{id}/members/{memberId}")
+    @APIResponse(responseCode = "204", description = "The member has left.")
     public Response leave(@PathParam("id") String id, @PathParam("memberId") String memberId) {
         service.leave(uuid("id", id), uuid("memberId", memberId));
         return Response.noContent().build();
@@ -103,6 +113,8 @@ public class GroupResource {
     @POST
     @Path("/{id}/sessions")
     @Idempotent(reread = "session")
+    @APIResponse(responseCode = "201", description = "The session.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    @Refusal(status = 422, when = "an attendee who is not a current member")
     public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
         SessionView s = service.record(uuid("id", id), new RecordSession(body.sessionDate(), body.attendeeIds(), body.note()));
         return Response.created(URI.create("/groups/" + id + "/sessions/" + s.id())).entity(s).build();

@@ -1,5 +1,10 @@
 package org.confide.records.letter.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +35,7 @@ import org.confide.records.letter.service.LetterShown;
 import org.confide.records.paging.TimeCursor;
 
 /** Letters on a client's behalf, as staff see them (R-CONS-3). */
+@Tag(name = "Letters", description = "Letters written on a client's behalf, sent only once the client approved them (R-CONS-3).")
 @Path("/clients/{id}/letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,6 +50,8 @@ public class LetterResource {
 
     @POST
     @Idempotent(reread = "letter")
+    @APIResponse(responseCode = "201", description = "The letter, DRAFT.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LetterView.class)))
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public Response draft(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewLetter body) {
         LetterView l = LetterView.of(service.draft(uuid("id", id), body.toCommand()));
         return Response.created(URI.create("/clients/" + id + "/letters/" + l.id())).entity(l).build();
@@ -55,6 +63,7 @@ public class LetterResource {
     }
 
     @GET
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public Page<LetterView> list(@PathParam("id") String id, @QueryParam("limit") Integer limit,
                                  @QueryParam("cursor") String cursor, @HeaderParam(Purposes.HEADER) String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -64,6 +73,8 @@ public class LetterResource {
     /** R-CONS-3: 409 unless the client approved it. */
     @POST
     @Path("/{letterId}/send")
+    @Refusal(status = 409, rules = "R-CONS-3", when = "the client has not approved the letter")
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public LetterView send(@PathParam("id") String id, @PathParam("letterId") String letterId) {
         return LetterView.of(service.send(uuid("id", id), uuid("letterId", letterId)));
     }

@@ -1,5 +1,10 @@
 package org.confide.records.note.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +34,7 @@ import org.confide.records.note.service.NoteService;
 import org.confide.records.paging.TimeCursor;
 
 /** Session notes of a client (R-REC-1). */
+@Tag(name = "Notes", description = "Session notes: the work of the session, seen only by staff who work with the client (R-REC-1).")
 @Path("/clients/{id}/notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +49,8 @@ public class NoteResource {
 
     @POST
     @Idempotent(reread = "note")
+    @APIResponse(responseCode = "201", description = "The note written.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NoteView.class)))
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public Response write(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewNote body) {
         NoteView n = NoteView.of(service.write(uuid("id", id), body.toCommand()));
         return Response.created(URI.create("/clients/" + id + "/notes/" + n.id())).entity(n).build();
@@ -54,6 +62,7 @@ public class NoteResource {
     }
 
     @GET
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public Page<NoteView> read(@PathParam("id") String id, @HeaderParam(Purposes.HEADER) String purpose,
                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

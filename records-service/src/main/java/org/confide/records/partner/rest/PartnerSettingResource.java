@@ -1,5 +1,7 @@
 package org.confide.records.partner.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +18,7 @@ import org.confide.records.partner.rest.PartnerDtos.PartnerSettingView;
 import org.confide.records.partner.service.PartnerService;
 
 /** The partner organisations the caller's organisation accepts referrals from (R-REF-1). */
+@Tag(name = "Settings", description = "Organisation settings: accepted partners, retention period.")
 @Path("/settings/partners")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,6 +32,7 @@ public class PartnerSettingResource {
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Refusal(status = 422, rules = "R-REF-1", when = "a bad entry in partnerOrgs, named")
     public PartnerSettingView set(@NotNull(message = "a JSON body is required") PartnerList body) {
         return new PartnerSettingView(caller.org(), service.set(body.partnerOrgs()));
     }

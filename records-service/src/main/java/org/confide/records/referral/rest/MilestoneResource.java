@@ -1,5 +1,10 @@
 package org.confide.records.referral.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +32,7 @@ import org.confide.records.referral.rest.ReferralDtos.NewMilestone;
 import org.confide.records.referral.service.ReferralService;
 
 /** Milestones of a client (R-REF-1): each notifies the referrer of a referred client. */
+@Tag(name = "Milestones", description = "The referrer is told of the first meeting, the allocation and the end of contact (R-REF-1).")
 @Path("/clients/{id}/milestones")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +47,9 @@ public class MilestoneResource {
 
     @POST
     @Idempotent(reread = "milestone")
+    @APIResponse(responseCode = "201", description = "The milestone; the referrer is notified.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MilestoneView.class)))
+    @Refusal(status = 422, rules = "R-REC-5", when = "INITIAL_MEETING_HELD of a referred client with limitsExplained false")
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated, or a type other than INITIAL_MEETING_HELD")
     public Response record(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewMilestone body) {
         Milestone m = service.record(uuid("id", id), body.toCommand());
         return Response.created(URI.create("/clients/" + id + "/milestones/" + m.id)).entity(view(m)).build();
@@ -54,6 +63,7 @@ public class MilestoneResource {
     }
 
     @GET
+    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public List<MilestoneView> list(@PathParam("id") String id) {
         return service.ofClient(clients.forStaff(uuid("id", id)).id).stream().map(MilestoneResource::view).toList();
     }

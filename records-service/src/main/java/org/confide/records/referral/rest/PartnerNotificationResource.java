@@ -1,5 +1,6 @@
 package org.confide.records.referral.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +36,7 @@ import org.confide.records.referral.rest.ReferralDtos.ReferralCreated;
 import org.confide.records.referral.service.ReferralService;
 
 /** The partner's written notices (R-REF-1): only milestone types and times of its own referrals. */
+@Tag(name = "Referrals", description = "Partners refer clients and see only the milestones of their own referrals (R-REF-1).")
 @Path("/partner/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PARTNER)

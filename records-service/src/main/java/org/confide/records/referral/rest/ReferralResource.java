@@ -1,5 +1,10 @@
 package org.confide.records.referral.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +40,7 @@ import org.confide.records.referral.rest.ReferralDtos.ReferralCreated;
 import org.confide.records.referral.service.ReferralService;
 
 /** What a partner may do (R-REF-1): refer, and read the three milestones of its own referrals (others' are 404). */
+@Tag(name = "Referrals", description = "Partners refer clients and see only the milestones of their own referrals (R-REF-1).")
 @Path("/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +52,8 @@ public class ReferralResource {
 
     @POST
     @Idempotent(reread = "referred")
+    @APIResponse(responseCode = "201", description = "The referral, RECEIVED.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralDtos.ReferralCreated.class)))
+    @Refusal(status = 403, rules = "R-REF-1", when = "the provider organisation does not accept the caller's referrals")
     public Response refer(@NotNull(message = "a JSON body is required") @Valid NewReferral body) {
         Referral r = service.refer(body.toCommand());
         return Response.created(URI.create("/referrals/" + r.id))

@@ -1,5 +1,7 @@
 package org.confide.records.retention.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import org.confide.records.client.service.ClientService;
 import org.confide.records.retention.service.RetentionService;
 
 /** One client destroyed now, if due (R-REC-3) and not held (R-REC-4). */
+@Tag(name = "Retention", description = "Destruction when the retention period has run out, and legal holds that suspend it (R-REC-3, R-REC-4).")
 @Path("/clients/{id}/destruction")
 @Produces(MediaType.APPLICATION_JSON)
 public class DestructionResource {
@@ -29,6 +32,7 @@ public class DestructionResource {
     /** One client destroyed now, if due: 409 R-REC-4 under a hold, 409 R-REC-3 before its retention ended. */
     @POST
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 409, rules = {"R-REC-4", "R-REC-3"}, when = "under a legal hold, or before the retention period has run out")
     public Tombstone destroy(@PathParam("id") String id) {
         Client c = service.destroyOne(uuid("id", id));
         return Tombstone.of(c);

@@ -1,5 +1,6 @@
 package org.confide.records.retention.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import org.confide.records.retention.rest.RetentionDtos.Hold;
 import org.confide.records.retention.service.RetentionService;
 
 /** R-REC-4: a legal hold suspends destruction of the client's record. */
+@Tag(name = "Retention", description = "Destruction when the retention period has run out, and legal holds that suspend it (R-REC-3, R-REC-4).")
 @Path("/clients/{id}/legal-hold")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

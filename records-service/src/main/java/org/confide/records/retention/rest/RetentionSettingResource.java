@@ -1,6 +1,8 @@
 package org.confide.records.retention.rest;
 
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +21,7 @@ import org.confide.records.retention.rest.RetentionDtos.RetentionSettingView;
 import org.confide.records.retention.service.RetentionService;
 
 /** The organisation's retention period (R-REC-3): 0 to 36500 days after contact ceased. */
+@Tag(name = "Settings", description = "Organisation settings: accepted partners, retention period.")
 @Path("/settings/retention")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,6 +35,7 @@ public class RetentionSettingResource {
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Refusal(status = 422, rules = "R-REC-3", when = "retentionDays outside 0 to 36500")
     public RetentionSettingView setPeriod(@NotNull(message = "a JSON body is required") @Valid RetentionPeriod body) {
         RetentionSetting s = service.setPeriod(body.retentionDays());
         return new RetentionSettingView(s.org, s.retentionDays);

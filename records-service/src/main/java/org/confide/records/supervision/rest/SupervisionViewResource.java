@@ -1,5 +1,6 @@
 package org.confide.records.supervision.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import org.confide.records.supervision.rest.SupervisionDtos.SupervisionView;
 import org.confide.records.supervision.service.SupervisionService;
 
 /** The supervisor's view of a client (R-CONF-2): never identity, never session notes. */
+@Tag(name = "Supervision", description = "De-identified material for supervision; the supervisor's view (R-CONF-2).")
 @Path("/clients/{id}/supervision-view")
 @Produces(MediaType.APPLICATION_JSON)
 public class SupervisionViewResource {
