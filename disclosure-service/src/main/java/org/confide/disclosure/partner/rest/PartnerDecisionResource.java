@@ -1,5 +1,10 @@
 package org.confide.disclosure.partner.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.enumOf;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -35,6 +40,7 @@ import org.confide.platform.paging.PageRequest;
  * R-REF-2 beyond disclosures (docs/api.md disclosure-service "Partner decisions"): propose, answer, see, take effect. The
  * decision id is the correlation id of each of its events.
  */
+@Tag(name = "Partner decisions", description = "Major decisions affecting partner organisations, which need each supporting organisation's yes (R-REF-2).")
 @Path("/partner-decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +55,7 @@ public class PartnerDecisionResource {
     @POST
     @Idempotent(reread = "get")
     @RolesAllowed(Roles.MANAGER)
+    @APIResponse(responseCode = "201", description = "The decision, PROPOSED, with the organisations whose support it needs.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerDecisionView.class)))
     public Response propose(@NotNull(message = "a JSON body is required") @Valid ProposalBody body) {
         UUID id = UUID.randomUUID();
         correlation.set(id.toString());
@@ -86,6 +93,9 @@ public class PartnerDecisionResource {
     @Path("/{id}/support")
     @Idempotent(reread = "current")
     @RolesAllowed({Roles.MANAGER, Roles.PARTNER})
+    @APIResponse(responseCode = "200", description = "The decision with this organisation's answer.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerDecisionView.class)))
+    @Refusal(status = 403, rules = "R-REF-2", when = "a partner answering for another organisation")
+    @Refusal(status = 422, rules = "R-REF-2", when = "a manager who names no organisation, or one the decision does not need")
     public Response support(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid SupportBody body) {
         return Response.ok(PartnerDecisionDtos.view(service.answer(decisionId(id), PartnerDecisionDtos.command(body)))).build();
     }
@@ -94,6 +104,7 @@ public class PartnerDecisionResource {
     @POST
     @Path("/{id}/take-effect")
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 409, rules = "R-REF-2", when = "a supporting organisation has not supported it yet")
     public PartnerDecisionView takeEffect(@PathParam("id") String id) {
         return PartnerDecisionDtos.view(service.takeEffect(decisionId(id)));
     }

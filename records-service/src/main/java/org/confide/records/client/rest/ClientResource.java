@@ -54,6 +54,7 @@ public class ClientResource {
     @Idempotent(reread = "registered")
     @APIResponse(responseCode = "201", description = "The client, ACTIVE, its registering practitioner allocated.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientDtos.ClientView.class)))
     @Refusal(status = 422, rules = "R-REC-5", when = "the limits of confidentiality were not explained")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterClient body) {
         Client client = service.register(body.toCommand());
         return Response.created(URI.create("/clients/" + client.id)).entity(view(client)).build();
@@ -69,6 +70,7 @@ public class ClientResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @APIResponse(responseCode = "200", description = "The client, identity included; a destroyed client is its tombstone.", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ClientDtos.ClientView.class, ClientDtos.Tombstone.class})))
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Object get(@PathParam("id") String id, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         Client c = service.read(uuid("id", id), purposes.of(purpose));
         return c.destroyed() ? Tombstone.of(c) : view(c);
@@ -77,6 +79,7 @@ public class ClientResource {
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @APIResponse(responseCode = "200", description = "A page of clients; destroyed ones as tombstones.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientDtos.ClientPage.class)))
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Page<Object> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                              @QueryParam("cursor") String cursor, @HeaderParam("X-Purpose-Of-Use") String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);

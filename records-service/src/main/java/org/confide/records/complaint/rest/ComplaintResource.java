@@ -1,5 +1,7 @@
 package org.confide.records.complaint.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +33,7 @@ import org.confide.records.paging.TimeCursor;
  * The organisation's complaints, for its directors (R-COMP-1): managers only; a practitioner, whose work a complaint
  * may be about, never reads them.
  */
+@Tag(name = "Complaints", description = "Clients' complaints, handled by the organisation's directors (R-COMP-1).")
 @Path("/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -61,6 +64,7 @@ public class ComplaintResource {
     /** A director acknowledges the complaint, reviews it, or records its outcome (409 R-COMP-1 out of order). */
     @POST
     @Path("/{id}/status")
+    @Refusal(status = 409, rules = "R-COMP-1", when = "a move the complaint's status does not allow (acknowledged first; an outcome is final)")
     public ComplaintView status(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid StatusChange body) {
         return service.change(uuid("id", id), new ChangeStatus(body.status()));
     }

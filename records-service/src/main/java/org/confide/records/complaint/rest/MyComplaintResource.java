@@ -1,5 +1,10 @@
 package org.confide.records.complaint.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +33,7 @@ import org.confide.records.complaint.service.ComplaintService;
 import org.confide.records.paging.TimeCursor;
 
 /** A client's own complaints about the work (R-COMP-1). Token sub = client id. */
+@Tag(name = "My complaints", description = "A client's complaints about the work, and how they stand (R-COMP-1).")
 @Path("/me/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +45,8 @@ public class MyComplaintResource {
 
     @POST
     @Idempotent(reread = "get")
+    @APIResponse(responseCode = "201", description = "The complaint, RECEIVED, routed to the directors, with the outside bodies the organisation lists.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
+    @Refusal(status = 409, rules = "R-REC-3", when = "the caller's record was destroyed")
     public Response file(@NotNull(message = "a JSON body is required") @Valid NewComplaint body) {
         ComplaintView c = service.file(new FileComplaint(body.text()));
         return Response.created(URI.create("/me/complaints/" + c.id())).entity(c).build();

@@ -1,5 +1,6 @@
 package org.confide.records.complaint.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.confide.records.complaint.service.ComplaintCommands.SetOutsideBodies;
 import org.confide.records.complaint.service.ComplaintService;
 
 /** The outside bodies a complaining client is told of (R-COMP-1), per organisation; none until its admin lists them. */
+@Tag(name = "Settings", description = "Organisation settings: accepted partners, retention period.")
 @Path("/settings/complaint-bodies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

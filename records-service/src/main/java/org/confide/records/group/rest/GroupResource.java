@@ -90,6 +90,7 @@ public class GroupResource {
     @Idempotent(reread = "member", id = "memberId")
     @APIResponse(responseCode = "201", description = "The member.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Refusal(status = 422, rules = "R-CONF-3", when = "groundRulesAgreed is not true")
+    @Refusal(status = 409, rules = "R-SAFE-2", when = "the client is excluded from the group")
     public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
         MemberView m = service.join(uuid("id", id), new AddMember(body.clientId(), body.alias(), body.groundRulesAgreed()));
         return Response.created(URI.create("/groups/" + id + "/members/" + m.memberId())).entity(m).build();
@@ -115,6 +116,7 @@ public class GroupResource {
     @Idempotent(reread = "session")
     @APIResponse(responseCode = "201", description = "The session.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     @Refusal(status = 422, when = "an attendee who is not a current member")
+    @Refusal(status = 422, rules = "R-SAFE-2", when = "an excluded member among the attendees")
     public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
         SessionView s = service.record(uuid("id", id), new RecordSession(body.sessionDate(), body.attendeeIds(), body.note()));
         return Response.created(URI.create("/groups/" + id + "/sessions/" + s.id())).entity(s).build();
@@ -139,6 +141,9 @@ public class GroupResource {
     @POST
     @Path("/{id}/sessions/{sessionId}/asked-to-leave")
     @Idempotent(reread = "departure")
+    @APIResponse(responseCode = "201", description = "What was recorded: the member and a reason code, never what was said.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DepartureView.class)))
+    @Refusal(status = 422, rules = "R-SAFE-1", when = "no reason, or a member who did not attend that session")
+    @Refusal(status = 409, rules = "R-SAFE-1", when = "already recorded for this member and session")
     public Response askedToLeave(@PathParam("id") String id, @PathParam("sessionId") String sessionId,
                                  @NotNull(message = BODY_REQUIRED) @Valid NewDeparture body) {
         DepartureView d = service.askToLeave(uuid("id", id), uuid("sessionId", sessionId),
@@ -155,6 +160,8 @@ public class GroupResource {
     /** R-SAFE-2: the facilitator ended the whole session early; support was offered to the affected attendees. */
     @POST
     @Path("/{id}/sessions/{sessionId}/end")
+    @Refusal(status = 422, rules = "R-SAFE-2", when = "no reason, or support offered to no attendee")
+    @Refusal(status = 409, rules = "R-SAFE-2", when = "the session has already ended")
     public SessionView end(@PathParam("id") String id, @PathParam("sessionId") String sessionId,
                            @NotNull(message = BODY_REQUIRED) @Valid EndSession body) {
         return service.end(uuid("id", id), uuid("sessionId", sessionId),
@@ -165,6 +172,8 @@ public class GroupResource {
     @POST
     @Path("/{id}/exclusions")
     @Idempotent(reread = "exclusion")
+    @APIResponse(responseCode = "201", description = "The exclusion; the member has left the group.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExclusionView.class)))
+    @Refusal(status = 422, rules = "R-SAFE-1", when = "REPEATED_BEHAVIOUR without two sessions the member was asked to leave")
     public Response exclude(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewExclusion body) {
         ExclusionView e = service.exclude(uuid("id", id), new GroupCommands.Exclude(body.memberId(), body.reason()));
         return Response.created(URI.create("/groups/" + id + "/exclusions/" + e.id())).entity(e).build();
@@ -190,6 +199,7 @@ public class GroupResource {
     @POST
     @Path("/{id}/exclusions/{exclusionId}/lift")
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 409, rules = "R-SAFE-2", when = "the exclusion was already lifted")
     public ExclusionView lift(@PathParam("id") String id, @PathParam("exclusionId") String exclusionId) {
         return service.lift(uuid("id", id), uuid("exclusionId", exclusionId));
     }

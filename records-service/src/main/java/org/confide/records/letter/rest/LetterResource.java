@@ -52,6 +52,7 @@ public class LetterResource {
     @Idempotent(reread = "letter")
     @APIResponse(responseCode = "201", description = "The letter, DRAFT.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LetterView.class)))
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Response draft(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewLetter body) {
         LetterView l = LetterView.of(service.draft(uuid("id", id), body.toCommand()));
         return Response.created(URI.create("/clients/" + id + "/letters/" + l.id())).entity(l).build();
@@ -64,6 +65,7 @@ public class LetterResource {
 
     @GET
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Page<LetterView> list(@PathParam("id") String id, @QueryParam("limit") Integer limit,
                                  @QueryParam("cursor") String cursor, @HeaderParam(Purposes.HEADER) String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -75,6 +77,7 @@ public class LetterResource {
     @Path("/{letterId}/send")
     @Refusal(status = 409, rules = "R-CONS-3", when = "the client has not approved the letter")
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public LetterView send(@PathParam("id") String id, @PathParam("letterId") String letterId) {
         return LetterView.of(service.send(uuid("id", id), uuid("letterId", letterId)));
     }

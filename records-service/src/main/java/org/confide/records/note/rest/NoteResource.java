@@ -51,6 +51,7 @@ public class NoteResource {
     @Idempotent(reread = "note")
     @APIResponse(responseCode = "201", description = "The note written.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NoteView.class)))
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Response write(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewNote body) {
         NoteView n = NoteView.of(service.write(uuid("id", id), body.toCommand()));
         return Response.created(URI.create("/clients/" + id + "/notes/" + n.id())).entity(n).build();
@@ -63,6 +64,7 @@ public class NoteResource {
 
     @GET
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Page<NoteView> read(@PathParam("id") String id, @HeaderParam(Purposes.HEADER) String purpose,
                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

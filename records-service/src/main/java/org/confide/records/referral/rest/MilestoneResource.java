@@ -50,6 +50,7 @@ public class MilestoneResource {
     @APIResponse(responseCode = "201", description = "The milestone; the referrer is notified.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MilestoneView.class)))
     @Refusal(status = 422, rules = "R-REC-5", when = "INITIAL_MEETING_HELD of a referred client with limitsExplained false")
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated, or a type other than INITIAL_MEETING_HELD")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Response record(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewMilestone body) {
         Milestone m = service.record(uuid("id", id), body.toCommand());
         return Response.created(URI.create("/clients/" + id + "/milestones/" + m.id)).entity(view(m)).build();
@@ -64,6 +65,7 @@ public class MilestoneResource {
 
     @GET
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public List<MilestoneView> list(@PathParam("id") String id) {
         return service.ofClient(clients.forStaff(uuid("id", id)).id).stream().map(MilestoneResource::view).toList();
     }

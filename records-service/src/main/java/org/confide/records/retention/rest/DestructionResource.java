@@ -33,6 +33,7 @@ public class DestructionResource {
     @POST
     @RolesAllowed(Roles.MANAGER)
     @Refusal(status = 409, rules = {"R-REC-4", "R-REC-3"}, when = "under a legal hold, or before the retention period has run out")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Tombstone destroy(@PathParam("id") String id) {
         Client c = service.destroyOne(uuid("id", id));
         return Tombstone.of(c);

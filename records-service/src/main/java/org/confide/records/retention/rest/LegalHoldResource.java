@@ -1,5 +1,6 @@
 package org.confide.records.retention.rest;
 
+import org.confide.platform.openapi.Refusal;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -35,12 +36,14 @@ public class LegalHoldResource {
 
     @POST
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public ClientView hold(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Hold body) {
         return ClientView.of(clients.shown(service.hold(uuid("id", id), body.reason())));
     }
 
     @DELETE
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public void release(@PathParam("id") String id) {
         service.release(uuid("id", id));
     }

@@ -1,5 +1,7 @@
 package org.confide.records.statement.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,6 +18,7 @@ import org.confide.records.statement.rest.StatementDtos.CurrentView;
 import org.confide.records.statement.service.StatementService;
 
 /** R-REC-6: staff read the current confidentiality statement and acknowledge it before working with clients. */
+@Tag(name = "Confidentiality statement", description = "The organisation's confidentiality statement, its versions and the staff's acknowledgements (R-REC-6).")
 @Path("/confidentiality-statement")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,6 +36,8 @@ public class StatementResource {
     @POST
     @Path("/acknowledgement")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SUPERVISOR})
+    @Refusal(status = 422, rules = "R-REC-6", when = "a version other than the current one")
+    @Refusal(status = 409, rules = "R-REC-6", when = "no statement is published")
     public CurrentView acknowledge(@NotNull(message = "a JSON body is required") @Valid Acknowledgement body) {
         return CurrentView.of(service.acknowledge(body.version()));
     }

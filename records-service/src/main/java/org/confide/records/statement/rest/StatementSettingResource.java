@@ -1,5 +1,9 @@
 package org.confide.records.statement.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,6 +30,7 @@ import org.confide.records.statement.rest.StatementDtos.StatementView;
 import org.confide.records.statement.service.StatementService;
 
 /** R-REC-6: an admin publishes versions of the organisation's confidentiality statement; published ones never change. */
+@Tag(name = "Confidentiality statement", description = "The organisation's confidentiality statement, its versions and the staff's acknowledgements (R-REC-6).")
 @Path("/settings/confidentiality-statements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +42,7 @@ public class StatementSettingResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Idempotent(reread = "published", id = "version")
+    @APIResponse(responseCode = "201", description = "The new version, current from now.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatementView.class)))
     public Response publish(@NotNull(message = "a JSON body is required") @Valid NewStatement body) {
         ConfidentialityStatement s = service.publish(body.toCommand());
         return Response.created(URI.create("/settings/confidentiality-statements/" + s.version))

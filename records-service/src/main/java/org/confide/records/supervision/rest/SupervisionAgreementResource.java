@@ -1,5 +1,10 @@
 package org.confide.records.supervision.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +34,7 @@ import org.confide.records.supervision.rest.SupervisionAgreementDtos.NewAgreemen
 import org.confide.records.supervision.service.SupervisionAgreementService;
 
 /** R-CONF-5: a manager assigns a supervisor to a practitioner and ends it; the parties see their own agreements. */
+@Tag(name = "Supervision agreements", description = "Which supervisor a practitioner takes their work to, assigned by a manager (R-CONF-5).")
 @Path("/supervision-agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,6 +46,9 @@ public class SupervisionAgreementResource {
     @POST
     @RolesAllowed(Roles.MANAGER)
     @Idempotent(reread = "assigned")
+    @APIResponse(responseCode = "201", description = "The agreement, standing from now.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementView.class)))
+    @Refusal(status = 409, rules = "R-CONF-5", when = "that supervisor and practitioner already have a standing agreement")
+    @Refusal(status = 422, rules = "R-CONF-5", when = "someone assigned as their own supervisor")
     public Response assign(@NotNull(message = "a JSON body is required") @Valid NewAgreement body) {
         SupervisionAgreement a = service.assign(body.toCommand());
         return Response.created(URI.create("/supervision-agreements/" + a.id)).entity(AgreementView.of(a)).build();
@@ -74,6 +83,7 @@ public class SupervisionAgreementResource {
     @POST
     @Path("/{id}/end")
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(status = 409, rules = "R-CONF-5", when = "the agreement has already ended")
     public AgreementView end(@PathParam("id") String id) {
         return AgreementView.of(service.end(uuid("id", id)));
     }

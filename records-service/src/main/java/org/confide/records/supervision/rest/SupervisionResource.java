@@ -41,6 +41,7 @@ public class SupervisionResource {
     @APIResponse(responseCode = "201", description = "The supervision note written.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupervisionNoteView.class)))
     @Refusal(status = 422, rules = "R-CONF-2", when = "the text contains the client's name or alias, date of birth, email or phone")
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public Response write(@PathParam("id") String id,
                           @NotNull(message = "a JSON body is required") @Valid NewSupervisionNote body) {
         SupervisionNoteView n = SupervisionNoteView.of(service.write(uuid("id", id), body.text()));

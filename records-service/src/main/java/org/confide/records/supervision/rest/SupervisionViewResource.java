@@ -1,5 +1,6 @@
 package org.confide.records.supervision.rest;
 
+import org.confide.platform.openapi.Refusal;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -25,6 +26,7 @@ public class SupervisionViewResource {
 
     @GET
     @RolesAllowed(Roles.SUPERVISOR)
+    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
     public SupervisionView view(@PathParam("id") String id) {
         return SupervisionView.of(service.view(uuid("id", id)));
     }
