@@ -47,12 +47,14 @@ public class MyComplaintResource {
     @Idempotent(reread = "get")
     @APIResponse(responseCode = "201", description = "The complaint, RECEIVED, routed to the directors, with the outside bodies the organisation lists.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
     @Refusal(status = 409, rules = "R-REC-3", when = "the caller's record was destroyed")
+    @Refusal(status = 404, when = "no client record of the caller's (the token's sub) in this organisation")
     public Response file(@NotNull(message = "a JSON body is required") @Valid NewComplaint body) {
         ComplaintView c = service.file(new FileComplaint(body.text()));
         return Response.created(URI.create("/me/complaints/" + c.id())).entity(c).build();
     }
 
     @GET
+    @Refusal(status = 404, when = "no client record of the caller's (the token's sub) in this organisation")
     public Page<ComplaintView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         return ComplaintResource.page(service.own(TimeCursor.of(page), page.limit()), page);

@@ -1,5 +1,6 @@
 package org.confide.records.file.rest;
 
+import org.confide.platform.openapi.Refusal;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ public class MyFileResource {
     ComplaintService complaints;
 
     @GET
+    @Refusal(status = 404, when = "no client record of the caller's (the token's sub) in this organisation")
     public MyFile get() {
         OwnFile f = service.ownFile();
         if (f.shown() == null) {

@@ -36,6 +36,7 @@ public class MyLetterResource {
     LetterService service;
 
     @GET
+    @Refusal(status = 404, when = "no client record of the caller's (the token's sub) in this organisation")
     public Page<LetterView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         return LetterResource.page(service.own(TimeCursor.of(page), page.limit()), page);
