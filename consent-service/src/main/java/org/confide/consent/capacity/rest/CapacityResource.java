@@ -18,6 +18,7 @@ import java.net.URI;
 import org.confide.consent.capacity.CapacityAssessment;
 import org.confide.consent.capacity.rest.CapacityDtos.AssessmentView;
 import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
+import org.confide.consent.capacity.service.AssessCapacity;
 import org.confide.consent.capacity.service.CapacityService;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
@@ -39,7 +40,8 @@ public class CapacityResource {
     @POST
     @Idempotent(reread = "get")
     public Response assess(@NotNull(message = "a JSON body is required") @Valid NewAssessment body) {
-        CapacityAssessment a = service.assess(body);
+        CapacityAssessment a = service.assess(new AssessCapacity(body.clientId(), body.matter(), body.hasCapacity(),
+                body.reasons()));
         return Response.created(URI.create("/capacity-assessments/" + a.id)).entity(view(a)).build();
     }
 

@@ -3,13 +3,12 @@ package org.confide.consent.capacity.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.confide.consent.capacity.CapacityAssessment;
 import org.confide.consent.capacity.repository.CapacityRepository;
-import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
 import org.confide.events.ConsentEvents;
 import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Actor;
@@ -41,7 +40,10 @@ public class CapacityService {
     @Inject
     ClientText text;
 
-    public CapacityAssessment assess(NewAssessment command) {
+    @Inject
+    Clock clock;
+
+    public CapacityAssessment assess(AssessCapacity command) {
         guard.require(command.clientId());
         Actor actor = caller.actor();
         CapacityAssessment a = new CapacityAssessment();
@@ -51,7 +53,7 @@ public class CapacityService {
         a.matter = command.matter();
         a.hasCapacity = command.hasCapacity();
         a.reasons = text.seal(a.clientId, "capacity.reasons", command.reasons());
-        a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        a.assessedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         a.assessedBy = actor.id();
         a.assessedByRole = actor.role();
         assessments.persist(a);

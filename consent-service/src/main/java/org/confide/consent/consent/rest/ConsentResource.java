@@ -47,8 +47,9 @@ public class ConsentResource {
     @Idempotent(reread = "get")
     @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
     public Response grant(@NotNull(message = "a JSON body is required") @Valid NewConsent body) {
-        Consent c = service.grant(body.clientId(), new Terms(body.recipient(), body.categories(), body.purpose(),
-                body.method(), body.explained(), body.evidenceRef(), body.validUntil()));
+        Consent c = service.grant(body.clientId(), new Terms(body.recipient().type(), body.recipient().name(),
+                body.recipient().orgId(), body.categories(), body.purpose(), body.method(), body.explained(),
+                body.evidenceRef(), body.validUntil()));
         return Response.created(URI.create("/consents/" + c.id)).entity(views.one(c)).build();
     }
 

@@ -62,7 +62,8 @@ public class MyConsentResource {
     @POST
     @Idempotent(reread = "get")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid MyNewConsent body) {
-        Consent c = service.grantOwn(new Terms(body.recipient(), body.categories(), body.purpose(),
+        Consent c = service.grantOwn(new Terms(body.recipient().type(), body.recipient().name(),
+                body.recipient().orgId(), body.categories(), body.purpose(),
                 body.method() == null ? Method.ELECTRONIC : body.method(), body.explained(), body.evidenceRef(),
                 body.validUntil()));
         return Response.created(URI.create("/me/consents/" + c.id)).entity(views.one(c)).build();

@@ -3,6 +3,7 @@ package org.confide.consent.consent.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +20,7 @@ import org.confide.consent.consent.ConsentChange;
 import org.confide.consent.consent.ConsentStatus;
 import org.confide.consent.consent.Method;
 import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.rest.ConsentDtos.Recipient;
+import org.confide.consent.consent.RecipientType;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.consent.rule.ConsentLifecycleRule;
 import org.confide.consent.decision.rule.DecisionRule;
@@ -65,9 +66,12 @@ public class ConsentService {
     @Inject
     ClientText text;
 
-    /** What a consent says, whoever records it. */
-    public record Terms(Recipient recipient, List<Category> categories, Purpose purpose, Method method, Boolean explained,
-                        String evidenceRef, String validUntil) {
+    @Inject
+    Clock clock;
+
+    /** What a consent says, whoever records it (the command both Resources map their DTOs to). */
+    public record Terms(RecipientType recipientType, String recipientName, String recipientOrgId, List<Category> categories,
+                        Purpose purpose, Method method, Boolean explained, String evidenceRef, String validUntil) {
     }
 
     /** A practitioner allocated to the client, or a manager, records the client's consent. */
@@ -84,7 +88,7 @@ public class ConsentService {
 
     public Consent approve(UUID id, boolean approved) {
         Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConsentStatus effective = effective(c, now);
         lifecycle.approvalConflict(effective).ifPresent(conflict -> {
             throw ProblemException.conflict("R-CONS-2", conflict);
@@ -170,7 +174,7 @@ public class ConsentService {
     }
 
     private Consent record(String clientId, Terms t) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant validUntil = parseValidUntil(t.validUntil());
         lifecycle.grantRefusal(t.explained(), validUntil, capacity.lacksInformationSharingCapacity(caller.org(), clientId), now)
                 .ifPresent(r -> {
@@ -182,9 +186,9 @@ public class ConsentService {
         c.id = UUID.randomUUID();
         c.org = caller.org();
         c.clientId = clientId;
-        c.recipientType = t.recipient().type();
-        c.recipientName = text.seal(clientId, "consent.recipientName", blankToNull(t.recipient().name()));
-        c.recipientOrgId = blankToNull(t.recipient().orgId());
+        c.recipientType = t.recipientType();
+        c.recipientName = text.seal(clientId, "consent.recipientName", blankToNull(t.recipientName()));
+        c.recipientOrgId = blankToNull(t.recipientOrgId());
         c.categories = Consent.joinCategories(t.categories());
         c.purpose = t.purpose();
         c.method = t.method();
@@ -208,7 +212,7 @@ public class ConsentService {
     }
 
     private Consent withdrawLocked(Consent c, String reason) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         lifecycle.withdrawalConflict(effective(c, now)).ifPresent(conflict -> {
             throw ProblemException.conflict("R-CONS-4", conflict);
         });
