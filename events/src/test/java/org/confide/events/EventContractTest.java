@@ -30,7 +30,8 @@ class EventContractTest {
             Topics.RECORDS, List.of("client.registered", "referral.received", "milestone.recorded", "referrer.notified",
                     "note.written", "record.accessed", "supervision.viewed", "letter.drafted", "letter.approved", "letter.sent",
                     "file.accessed", "legal-hold.set", "legal-hold.released", "client.destroyed", "group.created",
-                    "group.facilitator-added", "group.member-joined", "group.member-left", "group.session-recorded"));
+                    "group.facilitator-added", "group.member-joined", "group.member-left", "group.session-recorded",
+                    "client.age-band-changed"));
 
     static Stream<EventType> types() {
         return Events.all().stream();
@@ -42,7 +43,7 @@ class EventContractTest {
         Map<String, List<String>> declared = Events.all().stream().collect(Collectors.groupingBy(EventType::topic,
                 Collectors.mapping(EventType::name, Collectors.toList())));
         assertEquals(API, declared);
-        assertEquals(33, Events.all().size());
+        assertEquals(34, Events.all().size());
     }
 
     @ParameterizedTest(name = "{0}")
