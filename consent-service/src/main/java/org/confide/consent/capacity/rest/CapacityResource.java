@@ -21,10 +21,13 @@ import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
 import org.confide.consent.capacity.service.AssessCapacity;
 import org.confide.consent.capacity.service.CapacityService;
 import org.confide.platform.auth.Roles;
-import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.crypto.ClientText;
+import org.confide.platform.idempotency.Idempotent;
 
-/** Capacity assessments per matter (R-CONS-5): manager, or the practitioner allocated to the client. */
+/**
+ * Capacity (R-CONS-5) and competence (R-CONS-6) assessments per matter: manager, or the practitioner allocated to the
+ * client.
+ */
 @Path("/capacity-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,8 +43,8 @@ public class CapacityResource {
     @POST
     @Idempotent(reread = "get")
     public Response assess(@NotNull(message = "a JSON body is required") @Valid NewAssessment body) {
-        CapacityAssessment a = service.assess(new AssessCapacity(body.clientId(), body.matter(), body.hasCapacity(),
-                body.reasons()));
+        CapacityAssessment a = service.assess(new AssessCapacity(body.clientId(), body.matter(), body.kind(), body.hasCapacity(),
+                body.reasons(), body.explanationToPerson(), body.hasSignificantOther(), body.explanationToSignificantOther()));
         return Response.created(URI.create("/capacity-assessments/" + a.id)).entity(view(a)).build();
     }
 
@@ -55,6 +58,8 @@ public class CapacityResource {
     private AssessmentView view(CapacityAssessment a) {
         return new AssessmentView(a.id, a.clientId, a.matter, a.hasCapacity,
                 text.open(a.clientId, "capacity.reasons", a.reasons), a.assessedAt, a.assessedBy,
-                a.assessedByRole);
+                a.assessedByRole, a.kind, text.open(a.clientId, "capacity.explanationToPerson", a.explanationToPerson),
+                a.hasSignificantOther,
+                text.open(a.clientId, "capacity.explanationToSignificantOther", a.explanationToSignificantOther));
     }
 }

@@ -85,7 +85,7 @@ public class ConsentViews {
                 List.copyOf(c.categorySet()), c.purpose, c.method, c.explained, evidenceRef(c), c.validFrom, c.validUntil,
                 ConsentService.effective(c, now), c.createdAt, c.createdBy, c.createdByRole,
                 history.stream().map(h -> new Change(h.fromStatus, h.status, h.at, h.actorId, h.actorRole,
-                        text.open(c.clientId, "consent.reason", h.reason))).toList());
+                        text.open(c.clientId, "consent.reason", h.reason))).toList(), c.competenceAssessmentId);
     }
 
     // The free text is opened with the client's key: null once the client is destroyed (R-REC-3).
