@@ -21,6 +21,8 @@ test('a practitioner registers a client, writes a note, records a consent and ra
   // Register: without the R-REC-5 explanation the API refuses, and the console says which rule.
   await page.getByText('Register a client').click();
   await page.getByLabel('Full name').fill('Robin Case');
+  // An adult: from 16 capacity is presumed; an unknown age would need a competence assessment (R-CONS-6).
+  await page.getByLabel('Date of birth').fill('1990-04-01');
   await page.getByRole('button', { name: 'Register' }).click();
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /R-REC-5/);

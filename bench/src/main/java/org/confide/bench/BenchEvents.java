@@ -24,7 +24,7 @@ final class BenchEvents {
     /** A registered, active client of {@code org}, allocated to {@code practitionerId} (or to no one). */
     static ProducerRecord<String, String> registered(String org, String clientId, String practitionerId) {
         return record(org, new RecordsEvents.ClientRegistered(clientId, "COUNSELLING", "ACTIVE", practitionerId, true, null,
-                "R-REC-5"));
+                "R-REC-5", "16_OR_OVER")); // an adult: capacity presumed (R-CONS-6)
     }
 
     static ProducerRecord<String, String> record(String org, EventData data) {

@@ -100,8 +100,14 @@ final class DecisionBench {
                             + RECIPIENTS[i % RECIPIENTS.length] + "\"},\"categories\":[\"" + CATEGORIES[i % CATEGORIES.length]
                             + "\"],\"purpose\":\"CONTINUING_CARE\",\"method\":\"WRITTEN_SIGNED\",\"explained\":true}";
                     try {
-                        int status = http.send(post("/consents", managerToken, body),
-                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status = 0;
+                        // The age band (R-CONS-6) comes through a consumer of its own, which may trail the allocation copy.
+                        for (int tries = 0; tries < 100 && status != 201; tries++) {
+                            if (tries > 0) Thread.sleep(200);
+                            status = http.send(post("/consents", managerToken, body),
+                                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                            if (status != 422) break;
+                        }
                         if (status != 201) failed.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();

@@ -14,7 +14,15 @@ public sealed interface ConsentEvents extends EventData {
     @Type("consent.granted")
     record Granted(@Id String consentId, @Id String clientId, @Code String status, @Code String recipientType,
                    @Id @Nullable String recipientOrgId, @Code String purpose, @Code List<String> categories,
-                   @Code String method, @Nullable Instant validUntil, @RuleId String rule) implements ConsentEvents {
+                   @Code String method, @Nullable Instant validUntil, @RuleId String rule,
+                   @Id @Nullable String competenceAssessmentId, @Code @Nullable String ageBand) implements ConsentEvents {
+
+        /** Without the R-CONS-6 fields: {@code competenceAssessmentId} (the assessment an under-16's consent rests on) and {@code ageBand}. */
+        public Granted(String consentId, String clientId, String status, String recipientType, String recipientOrgId,
+                       String purpose, List<String> categories, String method, Instant validUntil, String rule) {
+            this(consentId, clientId, status, recipientType, recipientOrgId, purpose, categories, method, validUntil, rule,
+                    null, null);
+        }
     }
 
     /** A manager approved ({@code approved} true: ACTIVE) or refused (REFUSED) a consent pending approval (R-CONS-2). */
@@ -49,9 +57,20 @@ public sealed interface ConsentEvents extends EventData {
                    @Nullable Integer missingMembers, @RuleId String rule) implements ConsentEvents {
     }
 
-    /** A capacity assessment was recorded (R-CONS-5); its reasons are free text and stay in consent-service. */
+    /**
+     * A capacity assessment (R-CONS-5), or for a client under 16 a competence (Gillick) assessment (R-CONS-6;
+     * {@code kind} {@code CAPACITY} or {@code COMPETENCE}), was recorded. When the person was found to lack capacity,
+     * {@code explainedToPerson} and {@code significantOtherInformed} (false: they have none) say who it was explained
+     * to (R-CONS-6). The reasons and explanations are free text and stay in consent-service.
+     */
     @Type("capacity.assessed")
     record CapacityAssessed(@Id String assessmentId, @Id String clientId, @Code String matter, boolean hasCapacity,
-                            @RuleId String rule) implements ConsentEvents {
+                            @RuleId String rule, @Code @Nullable String kind, @Nullable Boolean explainedToPerson,
+                            @Nullable Boolean significantOtherInformed) implements ConsentEvents {
+
+        /** A capacity assessment without the R-CONS-6 fields. */
+        public CapacityAssessed(String assessmentId, String clientId, String matter, boolean hasCapacity, String rule) {
+            this(assessmentId, clientId, matter, hasCapacity, rule, null, null, null);
+        }
     }
 }

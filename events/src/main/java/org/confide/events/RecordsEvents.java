@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * records-service's events (docs/api.md "Events"). consent-service and disclosure-service keep their allocation copies
+ * records-service's events (docs/api.md "Events"). {@code client.registered}, {@code referral.received} and
+ * {@code client.age-band-changed} carry the client's {@code ageBand} (org.confide.events.age.ConsentAgeBand), from which
+ * consent-service applies R-CONS-6; the date of birth never leaves records-service. consent-service and disclosure-service keep their allocation copies
  * from {@code client.registered}, {@code referral.received}, {@code milestone.recorded}, {@code client.destroyed},
  * {@code group.created}, {@code group.facilitator-added}, {@code group.member-joined} and {@code group.member-left}.
  * Identity, notes, letters, reasons and aliases never leave records-service.
@@ -19,14 +21,30 @@ public sealed interface RecordsEvents extends EventData {
     @Type("client.registered")
     record ClientRegistered(@Id String clientId, @Code String programme, @Code String status,
                             @Id @Nullable String allocatedPractitionerId, @Nullable Boolean limitsExplained,
-                            @Nullable Boolean anonymous, @RuleId String rule) implements RecordsEvents {
+                            @Nullable Boolean anonymous, @RuleId String rule, @Code @Nullable String ageBand)
+            implements RecordsEvents {
+
+        /** Without an age band (absent: the consumer reads it as {@code UNKNOWN}). */
+        public ClientRegistered(String clientId, String programme, String status, String allocatedPractitionerId,
+                                Boolean limitsExplained, Boolean anonymous, String rule) {
+            this(clientId, programme, status, allocatedPractitionerId, limitsExplained, anonymous, rule, null);
+        }
     }
 
-    /** A partner's referral (R-REF-1); under the provider's organisation, the client REFERRED and unallocated. */
+    /**
+     * A partner's referral (R-REF-1); under the provider's organisation, the client REFERRED and unallocated;
+     * {@code ageBand} as in {@code client.registered}.
+     */
     @Type("referral.received")
-    record ReferralReceived(@Id String clientId, @Id String referralId, @Id String referrerOrg, @Code String programme)
-            implements RecordsEvents {
+    record ReferralReceived(@Id String clientId, @Id String referralId, @Id String referrerOrg, @Code String programme,
+                            @Code @Nullable String ageBand) implements RecordsEvents {
+
+        /** Without an age band (absent: the consumer reads it as {@code UNKNOWN}). */
+        public ReferralReceived(String clientId, String referralId, String referrerOrg, String programme) {
+            this(clientId, referralId, referrerOrg, programme, null);
+        }
     }
+
 
     /** A milestone of the client ({@code type}); {@code practitionerId} for PRACTITIONER_ALLOCATED; the client's new status. */
     @Type("milestone.recorded")
@@ -194,5 +212,14 @@ public sealed interface RecordsEvents extends EventData {
     @Type("complaint.status-changed")
     record ComplaintStatusChanged(@Id String clientId, @Id String complaintId, @Code String status, @RuleId String rule)
             implements RecordsEvents {
+    }
+
+    /**
+     * The client's age band changed (R-CONS-6): records-service's daily sweep saw an under-16 turn 16, or the date of
+     * birth was changed. {@code ageBand}: a code of {@code org.confide.events.age.ConsentAgeBand}; never the date itself.
+     */
+    @Type("client.age-band-changed")
+    record ClientAgeBandChanged(@Id String clientId, @Code String ageBand, @Code String previousAgeBand,
+                                @RuleId String rule) implements RecordsEvents {
     }
 }

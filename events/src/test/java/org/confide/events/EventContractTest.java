@@ -35,7 +35,8 @@ class EventContractTest {
                     "supervision.agreement-assigned", "supervision.agreement-ended", "client.supervision-explained",
                     "client.statement-explained", "statement.published", "statement.acknowledged",
                     "group.member-asked-to-leave", "group.session-ended", "group.member-excluded", "group.exclusion-lifted",
-                    "complaint.received", "complaint.status-changed"));
+                    "complaint.received", "complaint.status-changed",
+                    "client.age-band-changed"));
 
     static Stream<EventType> types() {
         return Events.all().stream();
@@ -47,7 +48,7 @@ class EventContractTest {
         Map<String, List<String>> declared = Events.all().stream().collect(Collectors.groupingBy(EventType::topic,
                 Collectors.mapping(EventType::name, Collectors.toList())));
         assertEquals(API, declared);
-        assertEquals(48, Events.all().size());
+        assertEquals(49, Events.all().size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -58,7 +58,7 @@ class CloudEventsSystemTest {
     /** A client, a consent, a raised concern, a policy, a group and a group's decision: every topic, every key rule. */
     private static void produce(String org) throws InterruptedException {
         String client = as("records-service", "practitioner", org, PRACTITIONER)
-                .body("{\"identity\":{\"fullName\":\"Ann Example\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
+                .body("{\"identity\":{\"fullName\":\"Ann Example\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
                 .post("/clients").then().statusCode(201).extract().path("id");
         String group = as("records-service", "practitioner", org, PRACTITIONER)
                 .body("{\"kind\":\"NETWORK\",\"name\":\"Network\",\"programme\":\"NETWORK_MEETING\"}")

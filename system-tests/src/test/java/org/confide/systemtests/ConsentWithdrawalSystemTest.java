@@ -31,7 +31,7 @@ class ConsentWithdrawalSystemTest {
         String org = "sys-consent-" + UUID.randomUUID();
         String corr = "corr-" + UUID.randomUUID();
         String client = system.at("records-service", "practitioner", org, "prac-1", corr)
-                .body("{\"identity\":{\"fullName\":\"Jo Client\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
+                .body("{\"identity\":{\"fullName\":\"Jo Client\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
                 .post("/clients").then().statusCode(201).extract().path("id");
 
         // consent-service learns of the client through records-events within seconds (its local copy).

@@ -61,7 +61,7 @@ class DisclosureSystemTest {
     /** A client registered in records-service, once both consent-service and disclosure-service have heard of it. */
     private static String client(String org) throws InterruptedException {
         String id = as(system.url("records-service"), "practitioner", org, PRACTITIONER)
-                .body("{\"identity\":{\"fullName\":\"Sam Example\"},\"programme\":\"ONE_TO_ONE\",\"limitsExplained\":true}")
+                .body("{\"identity\":{\"fullName\":\"Sam Example\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"ONE_TO_ONE\",\"limitsExplained\":true}")
                 .post("/clients").then().statusCode(201).extract().path("id");
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {

@@ -61,7 +61,7 @@ class NetworkConsentSystemTest {
         List<String> clients = new ArrayList<>();
         for (String name : List.of("Ana Member", "Ben Member")) {
             clients.add(system.at("records-service", "practitioner", org, "prac-1", corr)
-                    .body("{\"identity\":{\"fullName\":\"" + name + "\"},\"programme\":\"NETWORK_MEETING\",\"limitsExplained\":true}")
+                    .body("{\"identity\":{\"fullName\":\"" + name + "\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"NETWORK_MEETING\",\"limitsExplained\":true}")
                     .post("/clients").then().statusCode(201).extract().path("id"));
         }
         String group = system.at("records-service", "practitioner", org, "prac-1", corr)

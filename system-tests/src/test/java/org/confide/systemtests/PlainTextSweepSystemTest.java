@@ -85,7 +85,7 @@ class PlainTextSweepSystemTest {
         // With an Idempotency-Key, so that the idempotency store is swept too.
         String client = as("records-service", "practitioner", org, PRACTITIONER).header("Idempotency-Key", "sweep-" + org)
                 .body("{\"identity\":{\"fullName\":\"" + word("fullname") + "\",\"email\":\"" + mark("email") + "@example.org\","
-                        + "\"phone\":\"" + PHONE + "\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
+                        + "\"phone\":\"" + PHONE + "\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
                 .post("/clients").then().statusCode(201).extract().path("id");
         String referred = as("records-service", "partner", partnerOrg, "partner-api")
                 .body("{\"providerOrg\":\"" + org + "\",\"identity\":{\"fullName\":\"" + word("referralname") + "\"},"

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An assessment of a client's capacity for one matter, at one time (R-CONS-5). */
+/** An assessment of a client's capacity (R-CONS-5) or competence (R-CONS-6) for one matter, at one time. */
 @Entity
 @Table(name = "capacity_assessment")
 public class CapacityAssessment extends PanacheEntityBase {
@@ -37,6 +37,23 @@ public class CapacityAssessment extends PanacheEntityBase {
      */
     @Column(updatable = false)
     public byte[] reasons;
+
+    /** Which test was applied: CAPACITY (R-CONS-5) or, for a client under 16, COMPETENCE (Gillick, R-CONS-6). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public AssessmentKind kind = AssessmentKind.CAPACITY;
+
+    /** R-CONS-6: how a finding of incapacity was explained to the person; sealed as {@link #reasons} is. */
+    @Column(name = "explanation_to_person", updatable = false)
+    public byte[] explanationToPerson;
+
+    /** R-CONS-6: whether the person has a significant other (asked when capacity is found lacking). */
+    @Column(name = "has_significant_other", updatable = false)
+    public Boolean hasSignificantOther;
+
+    /** R-CONS-6: how the finding was explained to the significant other; sealed as {@link #reasons} is. */
+    @Column(name = "explanation_to_significant_other", updatable = false)
+    public byte[] explanationToSignificantOther;
 
     @Column(name = "assessed_at", nullable = false, updatable = false)
     public OffsetDateTime assessedAt;

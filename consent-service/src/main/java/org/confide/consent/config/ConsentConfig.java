@@ -45,4 +45,22 @@ public interface ConsentConfig {
         @WithDefault("500")
         int batchSize();
     }
+
+    /** The clients' age bands (R-CONS-6). */
+    AgeBand ageBand();
+
+    interface AgeBand {
+        /** Whether this service consumes records-events for the bands (AgeBandTransport). */
+        @WithDefault("true")
+        boolean consume();
+
+        /**
+         * How a client whose age band is UNKNOWN (no date of birth held, an anonymous member, or not heard of yet) is
+         * treated: {@code ASSESS} (the default, the strictest reading: as under 16, so consent needs a recorded
+         * competence assessment found competent) or {@code PRESUME} (as 16 or over: capacity presumed, R-CONS-5). Env
+         * {@code CONFIDE_CONSENT_AGE_BAND_UNKNOWN}.
+         */
+        @WithDefault("ASSESS")
+        org.confide.consent.capacity.rule.CompetenceRule.UnknownAge unknown();
+    }
 }

@@ -70,6 +70,10 @@ public class Consent extends PanacheEntityBase {
     @Column(name = "valid_until", updatable = false)
     public OffsetDateTime validUntil;
 
+    /** R-CONS-6: the competence (Gillick) assessment an under-16's consent rests on; null when capacity was presumed. */
+    @Column(name = "competence_assessment_id", updatable = false)
+    public UUID competenceAssessmentId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

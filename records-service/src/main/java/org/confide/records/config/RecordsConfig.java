@@ -38,4 +38,17 @@ public interface RecordsConfig {
         @WithDefault("200")
         int batchSize();
     }
+
+    /** The daily age band sweep (R-CONS-6, ageband.service.AgeBandSweep). */
+    AgeBand ageBand();
+
+    interface AgeBand {
+        /** Whether the sweep is scheduled (tests run it themselves). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** When it runs (Quarkus cron, default 00:05 UTC every day, just after a birthday begins). */
+        @WithDefault("0 5 0 * * ?")
+        String cron();
+    }
 }

@@ -23,13 +23,17 @@ import java.net.URI;
 import org.confide.consent.capacity.CapacityAssessment;
 import org.confide.consent.capacity.rest.CapacityDtos.AssessmentView;
 import org.confide.consent.capacity.rest.CapacityDtos.NewAssessment;
+import org.confide.consent.capacity.service.AssessCapacity;
 import org.confide.consent.capacity.service.CapacityService;
 import org.confide.platform.auth.Roles;
-import org.confide.platform.idempotency.Idempotent;
 import org.confide.platform.crypto.ClientText;
+import org.confide.platform.idempotency.Idempotent;
 
-/** Capacity assessments per matter (R-CONS-5): manager, or the practitioner allocated to the client. */
-@Tag(name = "Capacity assessments", description = "Decision-specific capacity, assessed at the time (R-CONS-5).")
+/**
+ * Capacity (R-CONS-5) and competence (R-CONS-6) assessments per matter: manager, or the practitioner allocated to the
+ * client.
+ */
+@Tag(name = "Capacity assessments", description = "Decision-specific capacity (R-CONS-5) and, under 16, competence (R-CONS-6), assessed at the time.")
 @Path("/capacity-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,8 +50,10 @@ public class CapacityResource {
     @Idempotent(reread = "get")
     @APIResponse(responseCode = "201", description = "The assessment recorded.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssessmentView.class)))
     @Refusal(status = 404, when = "a client this service has not heard of")
+    @Refusal(status = 422, rules = "R-CONS-6", when = "capacity found lacking without the explanations, or a competence assessment of someone known to be 16 or over")
     public Response assess(@NotNull(message = "a JSON body is required") @Valid NewAssessment body) {
-        CapacityAssessment a = service.assess(body);
+        CapacityAssessment a = service.assess(new AssessCapacity(body.clientId(), body.matter(), body.kind(), body.hasCapacity(),
+                body.reasons(), body.explanationToPerson(), body.hasSignificantOther(), body.explanationToSignificantOther()));
         return Response.created(URI.create("/capacity-assessments/" + a.id)).entity(view(a)).build();
     }
 
@@ -61,6 +67,8 @@ public class CapacityResource {
     private AssessmentView view(CapacityAssessment a) {
         return new AssessmentView(a.id, a.clientId, a.matter, a.hasCapacity,
                 text.open(a.clientId, "capacity.reasons", a.reasons), a.assessedAt, a.assessedBy,
-                a.assessedByRole);
+                a.assessedByRole, a.kind, text.open(a.clientId, "capacity.explanationToPerson", a.explanationToPerson),
+                a.hasSignificantOther,
+                text.open(a.clientId, "capacity.explanationToSignificantOther", a.explanationToSignificantOther));
     }
 }

@@ -59,9 +59,11 @@ public final class ConsentDtos {
                          String actorRole, String reason) {
     }
 
+    /** {@code competenceAssessmentId}: the competence assessment an under-16's consent rests on (R-CONS-6), else null. */
     public record ConsentView(UUID id, String org, String clientId, Recipient recipient, List<Category> categories,
                               Purpose purpose, Method method, boolean explained, String evidenceRef,
                               OffsetDateTime validFrom, OffsetDateTime validUntil, ConsentStatus status,
-                              OffsetDateTime createdAt, String createdBy, String createdByRole, List<Change> history) {
+                              OffsetDateTime createdAt, String createdBy, String createdByRole, List<Change> history,
+                              UUID competenceAssessmentId) {
     }
 }

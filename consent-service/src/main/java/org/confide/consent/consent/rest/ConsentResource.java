@@ -57,9 +57,12 @@ public class ConsentResource {
     @Refusal(status = 422, rules = "R-CONS-4", when = "validUntil is not in the future")
     @Refusal(status = 422, rules = "R-CONS-5", when = "the client lacks capacity for information sharing")
     @Refusal(status = 404, when = "a client this service has not heard of")
+    @Refusal(status = 422, rules = "R-CONS-6", when = "under 16 (or of unknown age) without a competence assessment that found them competent")
+    @Refusal(status = 409, rules = "R-REC-3", when = "the client's record was destroyed")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid NewConsent body) {
-        Consent c = service.grant(body.clientId(), new Terms(body.recipient(), body.categories(), body.purpose(),
-                body.method(), body.explained(), body.evidenceRef(), body.validUntil()));
+        Consent c = service.grant(body.clientId(), new Terms(body.recipient().type(), body.recipient().name(),
+                body.recipient().orgId(), body.categories(), body.purpose(), body.method(), body.explained(),
+                body.evidenceRef(), body.validUntil()));
         return Response.created(URI.create("/consents/" + c.id)).entity(views.one(c)).build();
     }
 

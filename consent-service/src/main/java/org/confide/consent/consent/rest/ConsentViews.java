@@ -3,6 +3,7 @@ package org.confide.consent.consent.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,13 +34,16 @@ public class ConsentViews {
     @Inject
     ClientText text;
 
+    @Inject
+    Clock clock;
+
     public ConsentView one(Consent c) {
-        return view(c, service.historyOf(List.of(c.id)).getOrDefault(c.id, List.of()), Instant.now());
+        return view(c, service.historyOf(List.of(c.id)).getOrDefault(c.id, List.of()), clock.instant());
     }
 
     public Page<ConsentView> page(List<Consent> found, PageRequest page) {
         Map<UUID, List<ConsentChange>> history = service.historyOf(found.stream().map(c -> c.id).toList());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().id.toString()) : null;
         return new Page<>(found.stream().map(c -> view(c, history.getOrDefault(c.id, List.of()), now)).toList(), next);
     }
@@ -47,7 +51,7 @@ public class ConsentViews {
     /** The receipt of a consent (ISO/IEC TS 27560 shape); its id changes only when the consent's state does. */
     public ReceiptDtos.Receipt receipt(Consent c) {
         List<ConsentChange> history = service.historyOf(List.of(c.id)).getOrDefault(c.id, List.of());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConsentStatus status = ConsentService.effective(c, now);
         List<ReceiptDtos.Event> events = new ArrayList<>(history.stream().map(h -> new ReceiptDtos.Event(h.at,
                 eventType(h), h.status, h.actorRole)).toList());
@@ -81,7 +85,7 @@ public class ConsentViews {
                 List.copyOf(c.categorySet()), c.purpose, c.method, c.explained, evidenceRef(c), c.validFrom, c.validUntil,
                 ConsentService.effective(c, now), c.createdAt, c.createdBy, c.createdByRole,
                 history.stream().map(h -> new Change(h.fromStatus, h.status, h.at, h.actorId, h.actorRole,
-                        text.open(c.clientId, "consent.reason", h.reason))).toList());
+                        text.open(c.clientId, "consent.reason", h.reason))).toList(), c.competenceAssessmentId);
     }
 
     // The free text is opened with the client's key: null once the client is destroyed (R-REC-3).

@@ -3,6 +3,7 @@ package org.confide.consent.consent.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,14 +13,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.confide.consent.ageband.repository.AgeBandRepository;
+import org.confide.consent.capacity.Matter;
 import org.confide.consent.capacity.repository.CapacityRepository;
+import org.confide.consent.capacity.rule.CompetenceRule;
+import org.confide.consent.config.ConsentConfig;
 import org.confide.consent.consent.Category;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.ConsentChange;
 import org.confide.consent.consent.ConsentStatus;
 import org.confide.consent.consent.Method;
 import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.rest.ConsentDtos.Recipient;
+import org.confide.consent.consent.RecipientType;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.consent.rule.ConsentLifecycleRule;
 import org.confide.consent.decision.rule.DecisionRule;
@@ -35,7 +40,7 @@ import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 
 /**
- * The consent lifecycle: give (R-CONS-1, R-CONS-2, R-CONS-5), approve (R-CONS-2), withdraw (R-CONS-4), read.
+ * The consent lifecycle: give (R-CONS-1, R-CONS-2, R-CONS-5, R-CONS-6), approve (R-CONS-2), withdraw (R-CONS-4), read.
  * Each change, its history entry and its event commit together.
  */
 @ApplicationScoped
@@ -43,6 +48,7 @@ import org.confide.platform.problem.ProblemException;
 public class ConsentService {
 
     private final ConsentLifecycleRule lifecycle = new ConsentLifecycleRule();
+    private final CompetenceRule competence = new CompetenceRule();
 
     @Inject
     ConsentRepository consents;
@@ -65,9 +71,18 @@ public class ConsentService {
     @Inject
     ClientText text;
 
-    /** What a consent says, whoever records it. */
-    public record Terms(Recipient recipient, List<Category> categories, Purpose purpose, Method method, Boolean explained,
-                        String evidenceRef, String validUntil) {
+    @Inject
+    Clock clock;
+
+    @Inject
+    AgeBandRepository ageBands;
+
+    @Inject
+    ConsentConfig config;
+
+    /** What a consent says, whoever records it (the command both Resources map their DTOs to). */
+    public record Terms(RecipientType recipientType, String recipientName, String recipientOrgId, List<Category> categories,
+                        Purpose purpose, Method method, Boolean explained, String evidenceRef, String validUntil) {
     }
 
     /** A practitioner allocated to the client, or a manager, records the client's consent. */
@@ -84,7 +99,7 @@ public class ConsentService {
 
     public Consent approve(UUID id, boolean approved) {
         Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConsentStatus effective = effective(c, now);
         lifecycle.approvalConflict(effective).ifPresent(conflict -> {
             throw ProblemException.conflict("R-CONS-2", conflict);
@@ -170,21 +185,35 @@ public class ConsentService {
     }
 
     private Consent record(String clientId, Terms t) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant validUntil = parseValidUntil(t.validUntil());
-        lifecycle.grantRefusal(t.explained(), validUntil, capacity.lacksInformationSharingCapacity(caller.org(), clientId), now)
+        // R-REC-3 first: a destroyed client's band is gone too, and nothing more is kept about them.
+        if (allocations.inOrg(caller.org(), clientId).filter(a -> "DESTROYED".equals(a.status)).isPresent()) {
+            throw ProblemException.conflict("R-REC-3", "the client's record has been destroyed; nothing more is kept about them");
+        }
+        // R-CONS-6: under 16 (or of unknown age, read strictly) only a competence assessment makes consent valid;
+        // from 16 capacity is presumed unless the latest assessment says it is lacking (R-CONS-5).
+        String band = ageBands.bandOf(caller.org(), clientId);
+        boolean noPresumption = competence.noPresumption(band, config.ageBand().unknown());
+        CompetenceRule.Latest latest = capacity.latest(caller.org(), clientId, Matter.INFORMATION_SHARING)
+                .map(a -> new CompetenceRule.Latest(a.id, a.kind, a.hasCapacity)).orElse(null);
+        boolean lacks = latest != null && !latest.hasCapacity();
+        lifecycle.grantRefusal(t.explained(), validUntil, !noPresumption && lacks, now)
                 .ifPresent(r -> {
                     throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
                 });
+        competence.consentRefusal(band, config.ageBand().unknown(), latest).ifPresent(r -> {
+            throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
+        });
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Actor actor = caller.actor();
         Consent c = new Consent();
         c.id = UUID.randomUUID();
         c.org = caller.org();
         c.clientId = clientId;
-        c.recipientType = t.recipient().type();
-        c.recipientName = text.seal(clientId, "consent.recipientName", blankToNull(t.recipient().name()));
-        c.recipientOrgId = blankToNull(t.recipient().orgId());
+        c.recipientType = t.recipientType();
+        c.recipientName = text.seal(clientId, "consent.recipientName", blankToNull(t.recipientName()));
+        c.recipientOrgId = blankToNull(t.recipientOrgId());
         c.categories = Consent.joinCategories(t.categories());
         c.purpose = t.purpose();
         c.method = t.method();
@@ -193,6 +222,7 @@ public class ConsentService {
         c.status = lifecycle.initialStatus(t.purpose());
         c.validFrom = at;
         c.validUntil = validUntil == null ? null : OffsetDateTime.ofInstant(validUntil, ZoneOffset.UTC);
+        c.competenceAssessmentId = noPresumption ? latest.id() : null;
         c.createdAt = at;
         c.createdBy = actor.id();
         c.createdByRole = actor.role();
@@ -203,12 +233,13 @@ public class ConsentService {
         outbox.emit(new ConsentEvents.Granted(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
                 c.recipientOrgId, c.purpose.name(), c.categorySet().stream().map(Enum::name).toList(), c.method.name(),
                 c.validUntil == null ? null : c.validUntil.toInstant(),
-                c.status == ConsentStatus.PENDING_APPROVAL ? "R-CONS-2" : "R-CONS-1"));
+                c.status == ConsentStatus.PENDING_APPROVAL ? "R-CONS-2" : noPresumption ? CompetenceRule.RULE : "R-CONS-1",
+                c.competenceAssessmentId == null ? null : c.competenceAssessmentId.toString(), band));
         return c;
     }
 
     private Consent withdrawLocked(Consent c, String reason) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         lifecycle.withdrawalConflict(effective(c, now)).ifPresent(conflict -> {
             throw ProblemException.conflict("R-CONS-4", conflict);
         });

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +38,9 @@ public class ExpirySweep {
     @Inject
     PlatformConfig platform;
 
+    @Inject
+    Clock clock;
+
     @Scheduled(identity = "consent-expiry-sweep", every = "${confide.consent.expiry-sweep.every:1m}",
             delayed = "${confide.consent.expiry-sweep.delay:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -57,7 +61,7 @@ public class ExpirySweep {
     }
 
     private int batch() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Consent> due = consents.expiredButActive(OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 config.expirySweep().batchSize());
         for (Consent c : due) {

@@ -15,6 +15,7 @@ import org.confide.consent.decision.rest.DecisionDtos.DecisionRequest;
 import org.confide.consent.decision.rest.DecisionDtos.DecisionView;
 import org.confide.consent.decision.rule.DecisionRule.Outcome;
 import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
+import org.confide.consent.decision.service.DecisionCommands;
 import org.confide.consent.decision.service.DecisionService;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.problem.ProblemException;
@@ -44,10 +45,12 @@ public class DecisionResource {
                     client ? "give clientId or groupId, not both" : "clientId (or groupId for a group's matter) is required");
         }
         if (client) {
-            Outcome o = service.decideForClient(body);
+            Outcome o = service.decideForClient(new DecisionCommands.ForClient(body.clientId(), body.recipientType(),
+                    body.recipientOrgId(), body.category(), body.purpose()));
             return new DecisionView(o.decision(), o.consentId(), o.reason(), null);
         }
-        GroupOutcome o = service.decideForGroup(body);
+        GroupOutcome o = service.decideForGroup(new DecisionCommands.ForGroup(body.groupId(), body.recipientType(),
+                body.recipientOrgId(), body.category(), body.purpose()));
         return new DecisionView(o.decision(), null, o.reason(), o.missingMembers());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.decision.Reason;
 import org.confide.consent.decision.repository.DecisionReads;
-import org.confide.consent.decision.rest.DecisionDtos.DecisionRequest;
 import org.confide.consent.decision.rule.DecisionRule;
 import org.confide.consent.decision.rule.DecisionRule.Candidate;
 import org.confide.consent.decision.rule.DecisionRule.Outcome;
@@ -71,20 +71,23 @@ public class DecisionService {
     @Inject
     ConsentConfig config;
 
+    @Inject
+    Clock clock;
+
     /** See {@link ConsentConfig.Decisions#durableCommit()}: the one commit setting of the decisions' records. */
     @PostConstruct
     void commitMode() {
         groupCommit.synchronousCommit(config.decisions().durableCommit());
     }
 
-    public Outcome decideForClient(DecisionRequest r) {
+    public Outcome decideForClient(DecisionCommands.ForClient r) {
         String org = caller.org();
         DecisionReads.ClientFacts facts = reads.forClient(org, r.clientId(), r.recipientType(), r.purpose())
                 .orElseThrow(() -> ProblemException.notFound("client"));
         if (!guard.mayAct(org, r.clientId(), facts.practitionerId())) {
             throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
-        Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), Instant.now());
+        Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), clock.instant());
 
         record(new ConsentEvents.Decided(r.recipientType().name(), blankToNull(r.recipientOrgId()), r.category().name(),
                 r.purpose().name(), r.clientId(), null, outcome.decision().name(), outcome.reason().name(),
@@ -94,7 +97,7 @@ public class DecisionService {
     }
 
     /** R-CONF-3: every current member's own decision must permit, logistics to the organisation's staff apart. */
-    public GroupOutcome decideForGroup(DecisionRequest r) {
+    public GroupOutcome decideForGroup(DecisionCommands.ForGroup r) {
         String org = caller.org();
         if (!allocations.groupExists(org, r.groupId())) {
             throw ProblemException.notFound("group");
@@ -110,7 +113,7 @@ public class DecisionService {
                     .collect(Collectors.groupingBy(c -> c.clientId,
                             Collectors.mapping(DecisionService::candidate, Collectors.toList())));
             Request request = request(r);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (AllocationRepository.Member m : all) {
                 // A member who has left is passed on without a decision of their own: the rule does not count them.
                 members.add(new GroupDecisionRule.Member(m.current(), !m.current() ? null
@@ -131,7 +134,11 @@ public class DecisionService {
         groupCommit.write(outbox.row(decided));
     }
 
-    private static Request request(DecisionRequest r) {
+    private static Request request(DecisionCommands.ForClient r) {
+        return new Request(r.recipientType(), blankToNull(r.recipientOrgId()), r.category(), r.purpose());
+    }
+
+    private static Request request(DecisionCommands.ForGroup r) {
         return new Request(r.recipientType(), blankToNull(r.recipientOrgId()), r.category(), r.purpose());
     }
 

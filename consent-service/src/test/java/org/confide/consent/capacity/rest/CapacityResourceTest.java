@@ -26,7 +26,8 @@ class CapacityResourceTest {
 
     static ValidatableResponse assess(String role, String org, String sub, String client, String matter, boolean has) {
         return as(role, org, sub).body("""
-                        {"clientId": "%s", "matter": "%s", "hasCapacity": %s, "reasons": "could not retain the information today"}"""
+                        {"clientId": "%s", "matter": "%s", "hasCapacity": %s, "reasons": "could not retain the information today",
+                         "explanationToPerson": "went through it with them slowly", "hasSignificantOther": false}"""
                         .formatted(client, matter, has))
                 .post("/capacity-assessments").then();
     }

@@ -51,7 +51,8 @@ class GroupDecisionTest {
 
         // R-CONS-5: a member who lacks capacity counts as missing.
         as("manager", ORG, "m1").body("{\"clientId\": \"" + members.get(0) + "\", \"matter\": \"INFORMATION_SHARING\", "
-                + "\"hasCapacity\": false, \"reasons\": \"r\"}").post("/capacity-assessments").then().statusCode(201);
+                + "\"hasCapacity\": false, \"reasons\": \"r\", \"explanationToPerson\": \"e\", \"hasSignificantOther\": false}")
+                .post("/capacity-assessments").then().statusCode(201);
         decide("service", ORG, group, "MENTAL_HEALTH_TEAM", null, "ATTENDANCE").statusCode(200)
                 .body("decision", equalTo("DENY")).body("missingMembers", equalTo(1));
         // Only current members count: once that member has left, the rest have all consented.

@@ -16,6 +16,7 @@ import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
+import org.confide.records.ageband.service.AgeBandService;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
@@ -69,6 +70,9 @@ public class ClientService {
     @Inject
     StatementService statements;
 
+    @Inject
+    AgeBandService ageBands;
+
     /**
      * The injected Clock's now for code that still calls it statically (group/, until it injects the Clock itself).
      * @deprecated inject {@link Clock} and use {@link Times#now(Clock)}
@@ -114,11 +118,13 @@ public class ClientService {
 
     /**
      * {@code client.registered}: ids and codes only, {@code limitsExplained} true (R-REC-5) or, for an anonymous group
-     * member, {@code anonymous} true (R-CONF-4), and the rule applied.
+     * member, {@code anonymous} true (R-CONF-4), the rule applied, and the age band (R-CONS-6), never the date of birth.
      */
     public void emitRegistered(Client client, boolean anonymous, String rule) {
+        Identity identity = identityOf(client);
         outbox.emit(new RecordsEvents.ClientRegistered(client.id.toString(), client.programme.name(), client.status.name(),
-                client.allocatedPractitionerId, anonymous ? null : true, anonymous ? true : null, rule));
+                client.allocatedPractitionerId, anonymous ? null : true, anonymous ? true : null, rule,
+                ageBands.atRegistration(client, identity == null ? null : identity.dateOfBirth()))); // R-CONS-6
     }
 
     /** A new client row with its own data key and its identity sealed by it; no event (the caller emits one). */

@@ -14,6 +14,7 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
+import org.confide.records.ageband.service.AgeBandService;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.rule.IntakeRule;
@@ -69,6 +70,9 @@ public class ReferralService {
     @Inject
     StatementService statements;
 
+    @Inject
+    AgeBandService ageBands;
+
     /**
      * A partner refers a client to a provider organisation; the client is REFERRED there, unallocated. R-REF-1: only a
      * provider that lists the partner takes its referrals; checked before anything is written.
@@ -90,8 +94,9 @@ public class ReferralService {
         client.referrerOrg = r.referrerOrg;
 
         // The client belongs to the provider: the event (and its audit entry) is under the provider's org.
+        String ageBand = ageBands.atRegistration(client, command.identity() == null ? null : command.identity().dateOfBirth());
         outbox.emit(new RecordsEvents.ReferralReceived(client.id.toString(), r.id.toString(), r.referrerOrg,
-                client.programme.name()), new Actor(caller.subject(), caller.role(), client.org), correlation.value());
+                client.programme.name(), ageBand), new Actor(caller.subject(), caller.role(), client.org), correlation.value());
         return r;
     }
 
