@@ -33,8 +33,14 @@ public class AuditTestResource extends ConfideTestResource {
         try {
             Path dir = Files.createTempDirectory("confide-audit-witness");
             Path logs = Files.writeString(dir.resolve("logs.txt"), "");
-            witness = Witness.start("witness.test/w1", Ed25519Keys.fromSeed(Ed25519Keys.newSeed()), dir.resolve("state.json"),
-                    List.of(), logs, new InetSocketAddress("127.0.0.1", 0), System.err);
+            witness = Witness.start(
+                    "witness.test/w1",
+                    Ed25519Keys.fromSeed(Ed25519Keys.newSeed()),
+                    dir.resolve("state.json"),
+                    List.of(),
+                    logs,
+                    new InetSocketAddress("127.0.0.1", 0),
+                    System.err);
             String url = "http://127.0.0.1:" + witness.port();
             System.setProperty("confide.test.witness.logs", logs.toString());
             System.setProperty("confide.test.witness.url", url);

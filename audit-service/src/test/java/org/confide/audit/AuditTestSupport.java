@@ -27,8 +27,7 @@ public final class AuditTestSupport {
     public static final String DB = "confide_audit_test";
     private static KafkaProducer<String, String> producer;
 
-    private AuditTestSupport() {
-    }
+    private AuditTestSupport() {}
 
     public static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
@@ -43,13 +42,20 @@ public final class AuditTestSupport {
     }
 
     /** A CloudEvent as the services write it; {@code data} is a JSON object text. */
-    public static String event(String id, String org, String source, String type, String clientId, String actorId,
-                               String actorRole, String correlationId, String data) {
+    public static String event(
+            String id,
+            String org,
+            String source,
+            String type,
+            String clientId,
+            String actorId,
+            String actorRole,
+            String correlationId,
+            String data) {
         return """
                 {"specversion":"1.0","id":"%s","source":"%s","type":"%s","time":"2026-11-22T10:15:00.123Z",
                  "subject":"%s","datacontenttype":"application/json","org":"%s","actorid":"%s","actorrole":"%s",
-                 "correlationid":"%s","data":%s}"""
-                .formatted(id, source, type, clientId, org, actorId, actorRole, correlationId, data);
+                 "correlationid":"%s","data":%s}""".formatted(id, source, type, clientId, org, actorId, actorRole, correlationId, data);
     }
 
     public static void send(String topic, String key, String value) throws Exception {
@@ -83,8 +89,12 @@ public final class AuditTestSupport {
         List<Map<String, Object>> out = new ArrayList<>();
         String cursor = "";
         do {
-            JsonPath page = compliance(org).get("/audit/entries?limit=500&cursor=" + cursor).then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath page = compliance(org)
+                    .get("/audit/entries?limit=500&cursor=" + cursor)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             out.addAll(page.getList("items"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -98,8 +108,10 @@ public final class AuditTestSupport {
 
     /** The Merkle root an outsider computes from the export of the first {@code size} entries. */
     public static String rootOf(List<Map<String, Object>> entries, int size) {
-        return HexFormat.of().formatHex(MerkleTree.root(entries.subList(0, size).stream()
-                .map(e -> MerkleTree.leafHash(HexFormat.of().parseHex((String) e.get("hash")))).toList()));
+        return HexFormat.of()
+                .formatHex(MerkleTree.root(entries.subList(0, size).stream()
+                        .map(e -> MerkleTree.leafHash(HexFormat.of().parseHex((String) e.get("hash"))))
+                        .toList()));
     }
 
     /** The database owner's connection: what an attacker with database access holds. */

@@ -42,8 +42,15 @@ final class AuditQueryBench {
         this.dbPassword = dbPassword;
     }
 
-    void run(Results results, long entries, int clients, String org, String complianceToken, Duration warmup,
-             Duration measure) throws Exception {
+    void run(
+            Results results,
+            long entries,
+            int clients,
+            String org,
+            String complianceToken,
+            Duration warmup,
+            Duration measure)
+            throws Exception {
         long t0 = System.nanoTime();
         load(org, entries, clients);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
@@ -52,38 +59,71 @@ final class AuditQueryBench {
         int concurrency = 4;
         HttpLoad.Result trivial = load.run(i -> get("/session", complianceToken), concurrency, warmup, measure);
         long trails = Math.max(1, entries / TRAIL_LENGTH);
-        HttpLoad.Result trail = load.run(i -> get("/audit/trails/case-" + ThreadLocalRandom.current().nextLong(trails),
-                complianceToken), concurrency, warmup, measure);
-        HttpLoad.Result client = load.run(i -> get("/audit/entries?limit=50&clientId=c-"
-                + ThreadLocalRandom.current().nextInt(clients), complianceToken), concurrency, warmup, measure);
+        HttpLoad.Result trail = load.run(
+                i -> get("/audit/trails/case-" + ThreadLocalRandom.current().nextLong(trails), complianceToken),
+                concurrency,
+                warmup,
+                measure);
+        HttpLoad.Result client = load.run(
+                i -> get(
+                        "/audit/entries?limit=50&clientId=c-"
+                                + ThreadLocalRandom.current().nextInt(clients),
+                        complianceToken),
+                concurrency,
+                warmup,
+                measure);
         if (trail.errors() > 0 || client.errors() > 0) {
             // A figure over failed requests would flatter the service: say so instead.
             throw new IllegalStateException("audit queries failed: trail " + trail.errors() + " of " + trail.requests()
                     + ", per-client " + client.errors() + " of " + client.requests());
         }
-        Map<String, Object> extra = Map.of("entries", entries, "clients", clients, "concurrency", concurrency,
-                "loadSeconds", loadSeconds);
-        results.row("queries", "audit trail p99 (" + entries + " entries)", trail.p99Ms(), "ms", trivial.p99Ms(), "ms",
-                "< 20 ms", extra);
+        Map<String, Object> extra =
+                Map.of("entries", entries, "clients", clients, "concurrency", concurrency, "loadSeconds", loadSeconds);
+        results.row(
+                "queries",
+                "audit trail p99 (" + entries + " entries)",
+                trail.p99Ms(),
+                "ms",
+                trivial.p99Ms(),
+                "ms",
+                "< 20 ms",
+                extra);
         results.row("queries", "audit per-client p99", client.p99Ms(), "ms", trivial.p99Ms(), "ms", "< 20 ms", extra);
 
         HttpClient http = HttpClient.newHttpClient();
         long head = chainHead(org);
-        awaitCheckpoint(http, complianceToken, head); // verify records the last checkpoint it passes: let it cover the log
+        awaitCheckpoint(
+                http, complianceToken, head); // verify records the last checkpoint it passes: let it cover the log
         // Warm-up: one full verify first, so that the figure is the service's steady speed, not its JIT.
         http.send(get("/audit/verify?full=true", complianceToken), HttpResponse.BodyHandlers.discarding());
         long v0 = System.nanoTime();
-        HttpResponse<String> verify = http.send(get("/audit/verify?full=true", complianceToken), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> verify =
+                http.send(get("/audit/verify?full=true", complianceToken), HttpResponse.BodyHandlers.ofString());
         double verifySeconds = (System.nanoTime() - v0) / 1e9;
         if (verify.statusCode() != 200 || !verify.body().contains("\"valid\":true")) {
-            throw new IllegalStateException("verify of the generated chain failed: " + verify.statusCode() + " " + verify.body());
+            throw new IllegalStateException(
+                    "verify of the generated chain failed: " + verify.statusCode() + " " + verify.body());
         }
-        results.row("queries", "audit verify", head / verifySeconds, "entries/s", sha256Rate(head), "sha256/s",
-                ">= 500000/s", extra);
+        results.row(
+                "queries",
+                "audit verify",
+                head / verifySeconds,
+                "entries/s",
+                sha256Rate(head),
+                "sha256/s",
+                ">= 500000/s",
+                extra);
         // Issue 21: the full verify beside a plain read of the same rows (what reading alone costs), in the same run.
         double plainFull = plainRead(org, 0, head);
-        results.row("queries", "audit verify full (" + head + " entries)", verifySeconds, "s", plainFull, "s plain read",
-                "a few times the plain read", extra);
+        results.row(
+                "queries",
+                "audit verify full (" + head + " entries)",
+                verifySeconds,
+                "s",
+                plainFull,
+                "s plain read",
+                "a few times the plain read",
+                extra);
 
         // The incremental verify of the day's entries: increment more entries, then GET /audit/verify continues from
         // the checkpoint the full verify recorded. Only on a log written by this run (a re-run has verified them).
@@ -92,17 +132,25 @@ final class AuditQueryBench {
             awaitCheckpoint(http, complianceToken, head + increment);
             CpuMeter.settle();
             long i0 = System.nanoTime();
-            HttpResponse<String> incremental = http.send(get("/audit/verify", complianceToken), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> incremental =
+                    http.send(get("/audit/verify", complianceToken), HttpResponse.BodyHandlers.ofString());
             double incrementalSeconds = (System.nanoTime() - i0) / 1e9;
             if (incremental.statusCode() != 200 || !incremental.body().contains("\"valid\":true")) {
-                throw new IllegalStateException("incremental verify failed: " + incremental.statusCode() + " " + incremental.body());
+                throw new IllegalStateException(
+                        "incremental verify failed: " + incremental.statusCode() + " " + incremental.body());
             }
             double plainTail = plainRead(org, head, head + increment);
             Map<String, Object> tail = new java.util.HashMap<>(extra);
             tail.put("appended", increment);
             tail.put("verifyAnswer", incremental.body());
-            results.row("queries", "audit verify incremental (last " + increment + " of " + (head + increment) + ")",
-                    incrementalSeconds, "s", plainTail, "s plain read", "about the plain read of the new entries, not of the log",
+            results.row(
+                    "queries",
+                    "audit verify incremental (last " + increment + " of " + (head + increment) + ")",
+                    incrementalSeconds,
+                    "s",
+                    plainTail,
+                    "s plain read",
+                    "about the plain read of the new entries, not of the log",
                     tail);
         } else {
             System.out.println("bench: the log of " + org + " was verified by an earlier run: no incremental verify row"
@@ -115,7 +163,7 @@ final class AuditQueryBench {
 
     private long chainHead(String org) throws Exception {
         try (Connection c = DriverManager.getConnection(auditDb, dbUser, dbPassword);
-             PreparedStatement ps = c.prepareStatement("SELECT seq FROM chain_head WHERE org = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT seq FROM chain_head WHERE org = ?")) {
             ps.setString(1, org);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -127,7 +175,8 @@ final class AuditQueryBench {
     private void awaitCheckpoint(HttpClient http, String token, long size) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(get("/audit/checkpoints/latest", token), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(get("/audit/checkpoints/latest", token), HttpResponse.BodyHandlers.ofString());
             // The JSON's member order is the mapper's: match the member wherever it stands.
             if (r.statusCode() == 200 && r.body().matches("(?s).*\"treeSize\"\\s*:\\s*" + size + "\\s*[,}].*")) return;
             Thread.sleep(500);
@@ -174,8 +223,9 @@ final class AuditQueryBench {
                 try (var rs = ps.executeQuery()) {
                     if (rs.next()) {
                         if (rs.getLong(1) == entries || rs.getLong(1) == entries + increment) return;
-                        throw new IllegalStateException(org + " already has a log of " + rs.getLong(1) + " entries, not "
-                                + entries + ": give --log-entries " + rs.getLong(1) + " or another CONFIDE_BENCH_LOG_ORG");
+                        throw new IllegalStateException(org + " already has a log of " + rs.getLong(1)
+                                + " entries, not " + entries + ": give --log-entries " + rs.getLong(1)
+                                + " or another CONFIDE_BENCH_LOG_ORG");
                     }
                 }
             }
@@ -186,7 +236,7 @@ final class AuditQueryBench {
     /** Appends {@code count} entries to the organisation's chain after entry {@code afterSeq}, linked to it. */
     private void append(String org, long afterSeq, long count) throws Exception {
         try (Connection c = DriverManager.getConnection(auditDb, dbUser, dbPassword);
-             PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_entry WHERE org = ? AND seq = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_entry WHERE org = ? AND seq = ?")) {
             ps.setString(1, org);
             ps.setLong(2, afterSeq);
             String prev;
@@ -199,7 +249,8 @@ final class AuditQueryBench {
     }
 
     /** Writes entries afterSeq+1 .. afterSeq+count with COPY, chained from {@code prev}, and moves the chain head. */
-    private static void writeChain(Connection c, String org, long afterSeq, String prev, long count, int clients) throws Exception {
+    private static void writeChain(Connection c, String org, long afterSeq, String prev, long count, int clients)
+            throws Exception {
         EntryHasher hasher = new EntryHasher();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         c.setAutoCommit(false);
@@ -210,19 +261,53 @@ final class AuditQueryBench {
             String clientId = "c-" + (seq % clients);
             String time = base.plusMillis(seq).toString();
             String data = Jcs.canonicalize(Map.of("clientId", clientId, "n", seq));
-            LogEntry e = new LogEntry(seq, UUID.randomUUID().toString(), seq % 2 == 0 ? "record.accessed" : "note.written",
-                    time, time, org, "prac-" + (seq % 50), "practitioner", clientId, "case-" + (seq / TRAIL_LENGTH),
-                    "records-service", data);
+            LogEntry e = new LogEntry(
+                    seq,
+                    UUID.randomUUID().toString(),
+                    seq % 2 == 0 ? "record.accessed" : "note.written",
+                    time,
+                    time,
+                    org,
+                    "prac-" + (seq % 50),
+                    "practitioner",
+                    clientId,
+                    "case-" + (seq / TRAIL_LENGTH),
+                    "records-service",
+                    data);
             String hash = hasher.hash(prev, e);
-            csv.append(org).append(',').append(seq).append(',').append(e.eventId()).append(',').append(e.type()).append(',')
-                    .append(time).append(',').append(time).append(',').append(e.actorId()).append(',').append(e.actorRole())
-                    .append(',').append(clientId).append(',').append(e.correlationId()).append(',').append(e.source())
-                    .append(",\"").append(data.replace("\"", "\"\"")).append("\",")
-                    .append(prev).append(',').append(hash).append('\n');
+            csv.append(org)
+                    .append(',')
+                    .append(seq)
+                    .append(',')
+                    .append(e.eventId())
+                    .append(',')
+                    .append(e.type())
+                    .append(',')
+                    .append(time)
+                    .append(',')
+                    .append(time)
+                    .append(',')
+                    .append(e.actorId())
+                    .append(',')
+                    .append(e.actorRole())
+                    .append(',')
+                    .append(clientId)
+                    .append(',')
+                    .append(e.correlationId())
+                    .append(',')
+                    .append(e.source())
+                    .append(",\"")
+                    .append(data.replace("\"", "\"\""))
+                    .append("\",")
+                    .append(prev)
+                    .append(',')
+                    .append(hash)
+                    .append('\n');
             prev = hash;
             if (seq % 50_000 == 0 || seq == last) {
-                copy.copyIn("COPY audit_entry (org, seq, event_id, type, occurred_at, recorded_at, actor_id, actor_role, "
-                        + "client_id, correlation_id, source, data, prev_hash, hash) FROM STDIN WITH (FORMAT csv)",
+                copy.copyIn(
+                        "COPY audit_entry (org, seq, event_id, type, occurred_at, recorded_at, actor_id, actor_role, "
+                                + "client_id, correlation_id, source, data, prev_hash, hash) FROM STDIN WITH (FORMAT csv)",
                         new StringReader(csv.toString()));
                 csv.setLength(0);
                 c.commit();
@@ -258,7 +343,10 @@ final class AuditQueryBench {
     }
 
     private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(auditUrl + path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(30)).GET().build();
+        return HttpRequest.newBuilder(URI.create(auditUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(30))
+                .GET()
+                .build();
     }
 }

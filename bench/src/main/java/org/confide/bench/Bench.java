@@ -35,9 +35,11 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, List<String>> opts = parse(args);
-        Set<String> only = Set.copyOf(List.of(one(opts, "only", "decisions,ingest,endtoend,queries,startup").split(",")));
-        System.out.printf("# Confide benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.version());
+        Set<String> only = Set.copyOf(List.of(
+                one(opts, "only", "decisions,ingest,endtoend,queries,startup").split(",")));
+        System.out.printf(
+                "# Confide benchmarks on %d cores, Java %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
         CpuMeter.maxSettle = java.time.Duration.ofSeconds(Long.parseLong(one(opts, "settle-seconds", "180")));
         Results results = new Results(Path.of(one(opts, "results", "bench/results")));
         String dbServer = one(opts, "db-server", "jdbc:postgresql://127.0.0.1:5432");
@@ -46,33 +48,59 @@ public final class Bench {
         String kafka = one(opts, "kafka", "127.0.0.1:9092");
         String suffix = one(opts, "db-suffix", "");
         if (only.contains("decisions")) {
-            int[] concurrencies = java.util.Arrays.stream(one(opts, "concurrency", "1,4,16,64").split(","))
-                    .mapToInt(Integer::parseInt).toArray();
-            new DecisionBench(one(opts, "consent-url", "http://127.0.0.1:8081"), kafka, one(opts, "org", "bench-org"),
-                    required(opts, "manager-token"), required(opts, "service-token"))
-                    .run(results, Integer.parseInt(one(opts, "clients", "10000")), Integer.parseInt(one(opts, "consents", "100000")),
-                            concurrencies, java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
+            int[] concurrencies = java.util.Arrays.stream(
+                            one(opts, "concurrency", "1,4,16,64").split(","))
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
+            new DecisionBench(
+                            one(opts, "consent-url", "http://127.0.0.1:8081"),
+                            kafka,
+                            one(opts, "org", "bench-org"),
+                            required(opts, "manager-token"),
+                            required(opts, "service-token"))
+                    .run(
+                            results,
+                            Integer.parseInt(one(opts, "clients", "10000")),
+                            Integer.parseInt(one(opts, "consents", "100000")),
+                            concurrencies,
+                            java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
                             java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("ingest")) {
             CpuMeter.settle();
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
-                    .run(results, Integer.parseInt(one(opts, "events", "1000000")), Integer.parseInt(one(opts, "orgs", "10")));
+                    .run(
+                            results,
+                            Integer.parseInt(one(opts, "events", "1000000")),
+                            Integer.parseInt(one(opts, "orgs", "10")));
         }
         if (only.contains("endtoend")) {
             CpuMeter.settle();
-            new EndToEndBench(one(opts, "disclosure-url", "http://127.0.0.1:8082"), one(opts, "audit-url", "http://127.0.0.1:8084"),
-                    kafka, one(opts, "org", "bench-org"), required(opts, "practitioner-token"),
-                    required(opts, "org-compliance-token"))
+            new EndToEndBench(
+                            one(opts, "disclosure-url", "http://127.0.0.1:8082"),
+                            one(opts, "audit-url", "http://127.0.0.1:8084"),
+                            kafka,
+                            one(opts, "org", "bench-org"),
+                            required(opts, "practitioner-token"),
+                            required(opts, "org-compliance-token"))
                     .run(results, Integer.parseInt(one(opts, "steps", "1000")), 8, "bench-practitioner");
         }
         if (only.contains("queries")) {
             CpuMeter.settle();
-            new AuditQueryBench(one(opts, "audit-url", "http://127.0.0.1:8084"), dbServer + "/confide_audit" + suffix, dbUser,
-                    dbPassword, Long.parseLong(one(opts, "log-increment", "100000"))).run(results, Long.parseLong(one(opts, "log-entries", "10000000")),
-                    Integer.parseInt(one(opts, "log-clients", "100000")), one(opts, "log-org", "bench-log"),
-                    required(opts, "compliance-token"), java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
-                    java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
+            new AuditQueryBench(
+                            one(opts, "audit-url", "http://127.0.0.1:8084"),
+                            dbServer + "/confide_audit" + suffix,
+                            dbUser,
+                            dbPassword,
+                            Long.parseLong(one(opts, "log-increment", "100000")))
+                    .run(
+                            results,
+                            Long.parseLong(one(opts, "log-entries", "10000000")),
+                            Integer.parseInt(one(opts, "log-clients", "100000")),
+                            one(opts, "log-org", "bench-log"),
+                            required(opts, "compliance-token"),
+                            java.time.Duration.ofSeconds(Long.parseLong(one(opts, "warmup-seconds", "5"))),
+                            java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("startup")) {
             CpuMeter.settle();
@@ -83,13 +111,18 @@ public final class Bench {
                 Long pid = rest.contains("@") ? Long.valueOf(rest.substring(rest.indexOf('@') + 1)) : null;
                 Path jar = Path.of(rest.contains("@") ? rest.substring(0, rest.indexOf('@')) : rest);
                 Map<String, String> config = new HashMap<>();
-                config.put("quarkus.datasource.jdbc.url", dbServer + "/confide_" + name.replace("-service", "") + suffix);
+                config.put(
+                        "quarkus.datasource.jdbc.url", dbServer + "/confide_" + name.replace("-service", "") + suffix);
                 config.put("kafka.bootstrap.servers", kafka);
-                config.put("mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
+                config.put(
+                        "mp.jwt.verify.publickey.location", one(opts, "jwt-public-key", ".confide/keys/publicKey.pem"));
                 if (name.equals("audit-service")) {
                     // audit-service refuses to start in prod without its signing key: the running stack's.
-                    config.put("confide.audit.signing-key", Path.of(one(opts, "audit-signing-key", ".confide/keys/audit-signing.key"))
-                            .toAbsolutePath().toString());
+                    config.put(
+                            "confide.audit.signing-key",
+                            Path.of(one(opts, "audit-signing-key", ".confide/keys/audit-signing.key"))
+                                    .toAbsolutePath()
+                                    .toString());
                 }
                 if (name.equals("records-service")) {
                     config.put("confide.records.master-key", recordsMasterKey(opts));

@@ -18,13 +18,21 @@ final class BenchEvents {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private BenchEvents() {
-    }
+    private BenchEvents() {}
 
     /** A registered, active client of {@code org}, allocated to {@code practitionerId} (or to no one). */
     static ProducerRecord<String, String> registered(String org, String clientId, String practitionerId) {
-        return record(org, new RecordsEvents.ClientRegistered(clientId, "COUNSELLING", "ACTIVE", practitionerId, true, null,
-                "R-REC-5", "16_OR_OVER")); // an adult: capacity presumed (R-CONS-6)
+        return record(
+                org,
+                new RecordsEvents.ClientRegistered(
+                        clientId,
+                        "COUNSELLING",
+                        "ACTIVE",
+                        practitionerId,
+                        true,
+                        null,
+                        "R-REC-5",
+                        "16_OR_OVER")); // an adult: capacity presumed (R-CONS-6)
     }
 
     static ProducerRecord<String, String> record(String org, EventData data) {
@@ -43,7 +51,8 @@ final class BenchEvents {
         e.put("correlationid", "bench");
         e.put("data", Events.toData(data));
         try {
-            ProducerRecord<String, String> r = new ProducerRecord<>(t.topic(), t.keyOf(data, org), MAPPER.writeValueAsString(e));
+            ProducerRecord<String, String> r =
+                    new ProducerRecord<>(t.topic(), t.keyOf(data, org), MAPPER.writeValueAsString(e));
             r.headers().add("content-type", Events.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             return r;
         } catch (JsonProcessingException ex) {

@@ -36,8 +36,16 @@ final class CpuMeter {
         }
     }
 
-    static final String[] PARTS = {"consent-service", "disclosure-service", "records-service", "audit-service",
-            "postgres", "kafka", "load generator", "other"};
+    static final String[] PARTS = {
+        "consent-service",
+        "disclosure-service",
+        "records-service",
+        "audit-service",
+        "postgres",
+        "kafka",
+        "load generator",
+        "other"
+    };
     /** USER_HZ: the unit of utime/stime in /proc/PID/stat; 100 on every Linux this runs on. */
     private static final double TICKS = 100.0;
 
@@ -58,7 +66,8 @@ final class CpuMeter {
             Thread.sleep(1000);
             Snapshot now = snapshot();
             Map<String, Double> used = now.since(before);
-            double busy = used.values().stream().mapToDouble(Double::doubleValue).sum() - used.get("load generator");
+            double busy =
+                    used.values().stream().mapToDouble(Double::doubleValue).sum() - used.get("load generator");
             if (busy < QUIET_CORES) return;
             before = now;
         }
@@ -67,7 +76,8 @@ final class CpuMeter {
     static Snapshot snapshot() {
         Map<String, Double> seconds = new TreeMap<>();
         long self = ProcessHandle.current().pid();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path proc : procs) {
                 try {
                     String stat = Files.readString(proc.resolve("stat"));

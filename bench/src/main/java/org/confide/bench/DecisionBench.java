@@ -50,12 +50,39 @@ final class DecisionBench {
             HttpLoad.Result trivial = load.run(i -> get("/session", serviceToken), c, warmup, measure);
             CpuMeter.settle();
             HttpLoad.Result decisions = load.run(i -> decision(clientIds), c, warmup, measure);
-            Map<String, Object> extra = Map.of("concurrency", c, "p50Ms", decisions.p50Ms(), "p99Ms", decisions.p99Ms(),
-                    "errors", decisions.errors(), "baselineP99Ms", trivial.p99Ms(), "clients", clients, "consents", consents);
-            results.row("decisions", "consent decisions c=" + c, decisions.throughput(), "req/s", trivial.throughput(),
-                    "req/s", ">= 0.50 of /session; p99 < 10 ms", extra);
-            results.row("decisions", "consent decisions p99 c=" + c, decisions.p99Ms(), "ms", trivial.p99Ms(), "ms",
-                    "< 10 ms", extra);
+            Map<String, Object> extra = Map.of(
+                    "concurrency",
+                    c,
+                    "p50Ms",
+                    decisions.p50Ms(),
+                    "p99Ms",
+                    decisions.p99Ms(),
+                    "errors",
+                    decisions.errors(),
+                    "baselineP99Ms",
+                    trivial.p99Ms(),
+                    "clients",
+                    clients,
+                    "consents",
+                    consents);
+            results.row(
+                    "decisions",
+                    "consent decisions c=" + c,
+                    decisions.throughput(),
+                    "req/s",
+                    trivial.throughput(),
+                    "req/s",
+                    ">= 0.50 of /session; p99 < 10 ms",
+                    extra);
+            results.row(
+                    "decisions",
+                    "consent decisions p99 c=" + c,
+                    decisions.p99Ms(),
+                    "ms",
+                    trivial.p99Ms(),
+                    "ms",
+                    "< 10 ms",
+                    extra);
             cpuRows(results, c, decisions, trivial);
         }
     }
@@ -72,16 +99,33 @@ final class DecisionBench {
             total += ms;
             totalBaseline += base;
             if (ms >= 0.005 || base >= 0.005) {
-                results.row("decisions", "  CPU/request c=" + c + " " + part, ms, "ms", base, "ms", "", Map.of("concurrency", c));
+                results.row(
+                        "decisions",
+                        "  CPU/request c=" + c + " " + part,
+                        ms,
+                        "ms",
+                        base,
+                        "ms",
+                        "",
+                        Map.of("concurrency", c));
             }
         }
-        results.row("decisions", "  CPU/request c=" + c + " all", total, "ms", totalBaseline, "ms", "", Map.of("concurrency", c));
+        results.row(
+                "decisions",
+                "  CPU/request c=" + c + " all",
+                total,
+                "ms",
+                totalBaseline,
+                "ms",
+                "",
+                Map.of("concurrency", c));
     }
 
     private HttpRequest decision(String[] clientIds) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String body = "{\"clientId\":\"" + clientIds[r.nextInt(clientIds.length)] + "\",\"recipientType\":\""
-                + RECIPIENTS[r.nextInt(RECIPIENTS.length)] + "\",\"category\":\"" + CATEGORIES[r.nextInt(CATEGORIES.length)]
+                + RECIPIENTS[r.nextInt(RECIPIENTS.length)] + "\",\"category\":\""
+                + CATEGORIES[r.nextInt(CATEGORIES.length)]
                 + "\",\"purpose\":\"CONTINUING_CARE\"}";
         return post("/consent-decisions", serviceToken, body);
     }
@@ -97,15 +141,19 @@ final class DecisionBench {
                 int i;
                 while ((i = next.getAndIncrement()) < consents) {
                     String body = "{\"clientId\":\"" + clientIds[i % clientIds.length] + "\",\"recipient\":{\"type\":\""
-                            + RECIPIENTS[i % RECIPIENTS.length] + "\"},\"categories\":[\"" + CATEGORIES[i % CATEGORIES.length]
+                            + RECIPIENTS[i % RECIPIENTS.length] + "\"},\"categories\":[\""
+                            + CATEGORIES[i % CATEGORIES.length]
                             + "\"],\"purpose\":\"CONTINUING_CARE\",\"method\":\"WRITTEN_SIGNED\",\"explained\":true}";
                     try {
                         int status = 0;
-                        // The age band (R-CONS-6) comes through a consumer of its own, which may trail the allocation copy.
+                        // The age band (R-CONS-6) comes through a consumer of its own, which may trail the allocation
+                        // copy.
                         for (int tries = 0; tries < 100 && status != 201; tries++) {
                             if (tries > 0) Thread.sleep(200);
-                            status = http.send(post("/consents", managerToken, body),
-                                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                            status = http.send(
+                                            post("/consents", managerToken, body),
+                                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
                             if (status != 422) break;
                         }
                         if (status != 201) failed.incrementAndGet();
@@ -139,10 +187,14 @@ final class DecisionBench {
     private void awaitKnown(HttpLoad load, String clientId) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + 120_000;
-        String body = "{\"clientId\":\"" + clientId + "\",\"recipientType\":\"GP\",\"category\":\"ATTENDANCE\",\"purpose\":\"CONTINUING_CARE\"}";
+        String body = "{\"clientId\":\"" + clientId
+                + "\",\"recipientType\":\"GP\",\"category\":\"ATTENDANCE\",\"purpose\":\"CONTINUING_CARE\"}";
         while (System.currentTimeMillis() < deadline) {
-            if (http.send(post("/consent-decisions", serviceToken, body), java.net.http.HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200) {
+            if (http.send(
+                                    post("/consent-decisions", serviceToken, body),
+                                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200) {
                 return;
             }
             Thread.sleep(200);
@@ -151,11 +203,17 @@ final class DecisionBench {
     }
 
     private HttpRequest post(String path, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(consentUrl + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(consentUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(consentUrl + path)).header("Authorization", "Bearer " + token).GET().build();
+        return HttpRequest.newBuilder(URI.create(consentUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
     }
 }

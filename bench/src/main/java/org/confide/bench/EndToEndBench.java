@@ -28,8 +28,13 @@ final class EndToEndBench {
     private final String complianceToken;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    EndToEndBench(String disclosureUrl, String auditUrl, String kafka, String org, String practitionerToken,
-                  String complianceToken) {
+    EndToEndBench(
+            String disclosureUrl,
+            String auditUrl,
+            String kafka,
+            String org,
+            String practitionerToken,
+            String complianceToken) {
         this.disclosureUrl = disclosureUrl;
         this.auditUrl = auditUrl;
         this.kafka = kafka;
@@ -57,8 +62,12 @@ final class EndToEndBench {
                         String caseId = raised.body().replaceAll("(?s).*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
                         awaitTrail(caseId, 1);
                         record(h, t0);
-                        send(post(disclosureUrl + "/disclosures/" + caseId + "/client-involvement", practitionerToken,
-                                "{\"informed\":true,\"response\":\"AGREED\"}"), 200);
+                        send(
+                                post(
+                                        disclosureUrl + "/disclosures/" + caseId + "/client-involvement",
+                                        practitionerToken,
+                                        "{\"informed\":true,\"response\":\"AGREED\"}"),
+                                200);
                         long t1 = System.nanoTime();
                         awaitTrail(caseId, 2);
                         record(h, t1);
@@ -69,10 +78,26 @@ final class EndToEndBench {
             }));
         }
         for (Thread t : threads) t.join();
-        Map<String, Object> extra = Map.of("steps", h.getTotalCount(), "pipelines", pipelines,
-                "p50Ms", h.getValueAtPercentile(50) / 1e6);
-        results.row("endtoend", "step -> audit trail p50", h.getValueAtPercentile(50) / 1e6, "ms", Double.NaN, "", "-", extra);
-        results.row("endtoend", "step -> audit trail p99", h.getValueAtPercentile(99) / 1e6, "ms", Double.NaN, "", "< 500 ms", extra);
+        Map<String, Object> extra =
+                Map.of("steps", h.getTotalCount(), "pipelines", pipelines, "p50Ms", h.getValueAtPercentile(50) / 1e6);
+        results.row(
+                "endtoend",
+                "step -> audit trail p50",
+                h.getValueAtPercentile(50) / 1e6,
+                "ms",
+                Double.NaN,
+                "",
+                "-",
+                extra);
+        results.row(
+                "endtoend",
+                "step -> audit trail p99",
+                h.getValueAtPercentile(99) / 1e6,
+                "ms",
+                Double.NaN,
+                "",
+                "< 500 ms",
+                extra);
     }
 
     private static synchronized void record(Histogram h, long t0) {
@@ -82,7 +107,9 @@ final class EndToEndBench {
     private void awaitTrail(String caseId, int entries) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         HttpRequest get = HttpRequest.newBuilder(URI.create(auditUrl + "/audit/trails/" + caseId))
-                .header("Authorization", "Bearer " + complianceToken).GET().build();
+                .header("Authorization", "Bearer " + complianceToken)
+                .GET()
+                .build();
         while (System.currentTimeMillis() < deadline) {
             String body = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
             if (body.split("\"seq\"", -1).length - 1 >= entries) return;
@@ -101,8 +128,10 @@ final class EndToEndBench {
         while (true) {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 201) return response;
-            if ((response.statusCode() != 404 && response.statusCode() != 403) || System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("raising a case answered " + response.statusCode() + ": " + response.body());
+            if ((response.statusCode() != 404 && response.statusCode() != 403)
+                    || System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException(
+                        "raising a case answered " + response.statusCode() + ": " + response.body());
             }
             Thread.sleep(100);
         }
@@ -117,8 +146,11 @@ final class EndToEndBench {
     }
 
     private static HttpRequest post(String url, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private void register(List<String> clients, String practitionerId) throws Exception {

@@ -18,12 +18,18 @@ import org.HdrHistogram.Histogram;
 final class HttpLoad {
 
     /** {@code cpuMsPerRequest}: CPU milliseconds per measured request, by part of the system ({@link CpuMeter}). */
-    record Result(double throughput, double p50Ms, double p99Ms, long requests, long errors,
-                  Map<String, Double> cpuMsPerRequest) {
-    }
+    record Result(
+            double throughput,
+            double p50Ms,
+            double p99Ms,
+            long requests,
+            long errors,
+            Map<String, Double> cpuMsPerRequest) {}
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private static final int MIN_SAMPLES = 5;
 
@@ -68,8 +74,12 @@ final class HttpLoad {
         Histogram all = new Histogram(60_000_000_000L, 3);
         histograms.forEach(all::add);
         double measuredSeconds = Math.max(measure.toNanos(), lastDone.get() - warmupEnd) / 1e9;
-        return new Result(all.getTotalCount() / measuredSeconds, all.getValueAtPercentile(50) / 1e6,
-                all.getValueAtPercentile(99) / 1e6, all.getTotalCount(), errors.get(),
+        return new Result(
+                all.getTotalCount() / measuredSeconds,
+                all.getValueAtPercentile(50) / 1e6,
+                all.getValueAtPercentile(99) / 1e6,
+                all.getTotalCount(),
+                errors.get(),
                 cpuAfter.perRequestMs(cpuBefore, all.getTotalCount()));
     }
 }

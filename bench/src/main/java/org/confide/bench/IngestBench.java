@@ -24,7 +24,6 @@ import org.confide.events.RecordsEvents;
  */
 final class IngestBench {
 
-
     private final String kafka;
     private final String auditDb;
     private final String dbUser;
@@ -59,10 +58,12 @@ final class IngestBench {
             long stored = 0;
             while (stored < events) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("audit-service stored " + stored + " of " + events + " events in time");
+                    throw new IllegalStateException(
+                            "audit-service stored " + stored + " of " + events + " events in time");
                 }
                 Thread.sleep(100);
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery(sql)) {
                     rs.next();
                     stored = rs.getLong(1);
                 }
@@ -71,9 +72,23 @@ final class IngestBench {
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         double ingestRate = events / ingestSeconds;
         double plainRate = plainInsert(events, orgIds);
-        results.row("ingest", "audit ingest (Kafka -> chain)", ingestRate, "events/s", plainRate, "rows/s",
+        results.row(
+                "ingest",
+                "audit ingest (Kafka -> chain)",
+                ingestRate,
+                "events/s",
+                plainRate,
+                "rows/s",
                 ">= 20000/s and >= 0.30 of plain insert",
-                Map.of("events", events, "orgs", orgs, "produceSeconds", (produced - t0) / 1e9, "ingestSeconds", ingestSeconds));
+                Map.of(
+                        "events",
+                        events,
+                        "orgs",
+                        orgs,
+                        "produceSeconds",
+                        (produced - t0) / 1e9,
+                        "ingestSeconds",
+                        ingestSeconds));
     }
 
     /** The baseline: the same number of rows, batch-inserted into a copy of the table without chain or triggers. */
@@ -139,10 +154,12 @@ final class IngestBench {
     private static ProducerRecord<String, String> event(String org, String client, int i) {
         EventData data = switch (i % 3) {
             case 0 -> new RecordsEvents.RecordAccessed(client, "CARE", "client");
-            case 1 -> new ConsentEvents.CapacityAssessed(UUID.randomUUID().toString(), client, "INFORMATION_SHARING", true,
-                    "R-CONS-5");
-            default -> new DisclosureEvents.Closed(UUID.randomUUID().toString(), client, null, "CLOSED", "JUSTIFIED", null,
-                    "R-PROC-1");
+            case 1 ->
+                new ConsentEvents.CapacityAssessed(
+                        UUID.randomUUID().toString(), client, "INFORMATION_SHARING", true, "R-CONS-5");
+            default ->
+                new DisclosureEvents.Closed(
+                        UUID.randomUUID().toString(), client, null, "CLOSED", "JUSTIFIED", null, "R-PROC-1");
         };
         return BenchEvents.record(org, data);
     }

@@ -18,17 +18,31 @@ final class Results {
 
     Results(Path dir) {
         this.dir = dir;
-        System.out.printf("%-34s %14s %-10s %14s %-10s %8s  %s%n", "benchmark", "value", "unit", "baseline", "unit",
-                "ratio", "target");
+        System.out.printf(
+                "%-34s %14s %-10s %14s %-10s %8s  %s%n",
+                "benchmark", "value", "unit", "baseline", "unit", "ratio", "target");
     }
 
     /** One figure beside the baseline measured in the same run; {@code baseline} may be NaN where there is none. */
-    void row(String file, String name, double value, String unit, double baseline, String baselineUnit, String target,
-             Map<String, Object> extra) {
+    void row(
+            String file,
+            String name,
+            double value,
+            String unit,
+            double baseline,
+            String baselineUnit,
+            String target,
+            Map<String, Object> extra) {
         double ratio = Double.isNaN(baseline) || baseline == 0 ? Double.NaN : value / baseline;
-        System.out.printf("%-34s %14.1f %-10s %14s %-10s %8s  %s%n", name, value, unit,
-                Double.isNaN(baseline) ? "-" : String.format("%.1f", baseline), Double.isNaN(baseline) ? "" : baselineUnit,
-                Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio), target);
+        System.out.printf(
+                "%-34s %14.1f %-10s %14s %-10s %8s  %s%n",
+                name,
+                value,
+                unit,
+                Double.isNaN(baseline) ? "-" : String.format("%.1f", baseline),
+                Double.isNaN(baseline) ? "" : baselineUnit,
+                Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio),
+                target);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("run", run);
         line.put("benchmark", name);
@@ -44,8 +58,11 @@ final class Results {
         line.putAll(extra);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(file + ".jsonl"), JSON.writeValueAsString(line) + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir.resolve(file + ".jsonl"),
+                    JSON.writeValueAsString(line) + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write results to " + dir, e);
         }

@@ -22,8 +22,7 @@ import java.util.Map;
 final class StartupBench {
 
     /** jvmArgs: the options {@code ./confide up} starts this service with (an {@code @argfile}, the archive). */
-    record Service(String name, Path jar, Map<String, String> config, Long runningPid, List<String> jvmArgs) {
-    }
+    record Service(String name, Path jar, Map<String, String> config, Long runningPid, List<String> jvmArgs) {}
 
     void run(Results results, List<Service> services) throws Exception {
         for (Service s : services) {
@@ -31,16 +30,31 @@ final class StartupBench {
             Map<String, Object> extra = new java.util.HashMap<>(Map.of("service", s.name()));
             double runningRss = s.runningPid() == null ? Double.NaN : rssMb(s.runningPid());
             if (!Double.isNaN(runningRss)) extra.put("runningRssMb", runningRss);
-            results.row("startup", s.name() + " start to ready", m.seconds * 1000, "ms", Double.NaN, "", "< 3000 ms", extra);
+            results.row(
+                    "startup",
+                    s.name() + " start to ready",
+                    m.seconds * 1000,
+                    "ms",
+                    Double.NaN,
+                    "",
+                    "< 3000 ms",
+                    extra);
             results.row("startup", s.name() + " RSS at ready", m.rssMb, "MB", Double.NaN, "", "< 300 MB", extra);
             if (!Double.isNaN(runningRss)) {
-                results.row("startup", s.name() + " RSS after the run", runningRss, "MB", Double.NaN, "", "< 300 MB", extra);
+                results.row(
+                        "startup",
+                        s.name() + " RSS after the run",
+                        runningRss,
+                        "MB",
+                        Double.NaN,
+                        "",
+                        "< 300 MB",
+                        extra);
             }
         }
     }
 
-    private record Measured(double seconds, double rssMb) {
-    }
+    private record Measured(double seconds, double rssMb) {}
 
     private Measured startOnce(Service s) throws Exception {
         int port;
@@ -60,13 +74,19 @@ final class StartupBench {
         cmd.add(s.jar().toString());
         HttpClient http = HttpClient.newHttpClient();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline && p.isAlive()) {
                 try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(1))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         return new Measured((System.nanoTime() - t0) / 1e9, rssMb(p.pid()));
                     }

@@ -17,8 +17,7 @@ import org.confide.testing.ServiceFixtures;
 /** What the consent tests share: the common fixtures, consent-events, and moving a consent's end date. */
 public final class Fixtures extends ServiceFixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * New clients of {@code org} allocated to {@code practitionerId} and 16 or over (R-CONS-5), known through
@@ -30,8 +29,15 @@ public final class Fixtures extends ServiceFixtures {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            events.add(new RecordsEvents.ClientRegistered(id, "COUNSELLING", "ACTIVE", practitionerId, true, null,
-                    "R-REC-5", ConsentAgeBand.SIXTEEN_OR_OVER));
+            events.add(new RecordsEvents.ClientRegistered(
+                    id,
+                    "COUNSELLING",
+                    "ACTIVE",
+                    practitionerId,
+                    true,
+                    null,
+                    "R-REC-5",
+                    ConsentAgeBand.SIXTEEN_OR_OVER));
         }
         publish(org, events);
         awaitKnown(org, ids);
@@ -46,25 +52,37 @@ public final class Fixtures extends ServiceFixtures {
     /** A new client of {@code org} whose {@code client.registered} carries {@code ageBand} (null: left out). */
     public static String knownClient(String org, String practitionerId, String ageBand) {
         String id = UUID.randomUUID().toString();
-        publish(org, List.of(new RecordsEvents.ClientRegistered(id, "COUNSELLING", "ACTIVE", practitionerId, true, null,
-                "R-REC-5", ageBand)));
+        publish(
+                org,
+                List.of(new RecordsEvents.ClientRegistered(
+                        id, "COUNSELLING", "ACTIVE", practitionerId, true, null, "R-REC-5", ageBand)));
         awaitKnown(org, List.of(id));
         return id;
     }
 
     private static void awaitKnown(String org, List<String> ids) {
-        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
-        AgeBandRepository bands = Arc.container().instance(AgeBandRepository.class).get();
-        await("clients known", () -> QuarkusTransaction.requiringNew().call(() -> ids.stream()
-                .allMatch(id -> allocations.inOrg(org, id).isPresent() && bands.findByIdOptional(id).isPresent())));
+        AllocationRepository allocations =
+                Arc.container().instance(AllocationRepository.class).get();
+        AgeBandRepository bands =
+                Arc.container().instance(AgeBandRepository.class).get();
+        await(
+                "clients known",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> ids.stream()
+                                .allMatch(id -> allocations.inOrg(org, id).isPresent()
+                                        && bands.findByIdOptional(id).isPresent())));
     }
 
     /** records-service's {@code client.age-band-changed} (a client turned 16), once this service has applied it. */
     public static void ageBandChanged(String org, String clientId, String band) {
-        publish(org, List.of(new RecordsEvents.ClientAgeBandChanged(clientId, band, ConsentAgeBand.UNDER_16, "R-CONS-6")));
-        AgeBandRepository bands = Arc.container().instance(AgeBandRepository.class).get();
-        await("age band changed", () -> QuarkusTransaction.requiringNew()
-                .call(() -> band.equals(bands.bandOf(org, clientId))));
+        publish(
+                org,
+                List.of(new RecordsEvents.ClientAgeBandChanged(clientId, band, ConsentAgeBand.UNDER_16, "R-CONS-6")));
+        AgeBandRepository bands =
+                Arc.container().instance(AgeBandRepository.class).get();
+        await(
+                "age band changed",
+                () -> QuarkusTransaction.requiringNew().call(() -> band.equals(bands.bandOf(org, clientId))));
     }
 
     /** The events about {@code clientId} that reached consent-events, once {@code expected} of them have. */
@@ -75,8 +93,11 @@ public final class Fixtures extends ServiceFixtures {
     /** Moves a consent's end date (to test what happens once it has passed without waiting for it). */
     public static void setValidUntil(String consentId, String rfc3339) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("update consent set valid_until = cast(?1 as timestamptz) where id = cast(?2 as uuid)")
-                .setParameter(1, rfc3339).setParameter(2, consentId).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update consent set valid_until = cast(?1 as timestamptz) where id = cast(?2 as uuid)")
+                        .setParameter(1, rfc3339)
+                        .setParameter(2, consentId)
+                        .executeUpdate());
     }
 }

@@ -7,11 +7,12 @@ import org.confide.testing.KeyVaultTestResource;
 
 /** Every @QuarkusTest of this module runs against a real broker in the JVM and fresh databases of its own: the
  * service's database and its key vault (R-REC-3). */
-@QuarkusTestResource(value = ConfideTestResource.class,
+@QuarkusTestResource(
+        value = ConfideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "confide_consent_test"))
-@QuarkusTestResource(value = KeyVaultTestResource.class,
+@QuarkusTestResource(
+        value = KeyVaultTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "confide_consent_keys_test"))
 public final class TestInfrastructure {
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 }

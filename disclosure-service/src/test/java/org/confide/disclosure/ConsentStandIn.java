@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
  */
 public class ConsentStandIn implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { PERMIT, DENY, WITHDRAWN, NONSENSE, SLOW, ERROR }
+    public enum Mode {
+        PERMIT,
+        DENY,
+        WITHDRAWN,
+        NONSENSE,
+        SLOW,
+        ERROR
+    }
 
     private static final Map<String, Mode> MODES = new ConcurrentHashMap<>();
     private static final List<String> SEEN = new CopyOnWriteArrayList<>();
@@ -51,7 +58,8 @@ public class ConsentStandIn implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/consent-decisions", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            SEEN.add(ex.getRequestHeaders().getFirst("Authorization") + "|" + ex.getRequestHeaders().getFirst("X-Correlation-Id") + "|" + body);
+            SEEN.add(ex.getRequestHeaders().getFirst("Authorization") + "|"
+                    + ex.getRequestHeaders().getFirst("X-Correlation-Id") + "|" + body);
             Matcher c = CLIENT.matcher(body);
             Matcher r = RECIPIENT.matcher(body);
             String client = c.find() ? c.group(1) : "";
@@ -59,7 +67,8 @@ public class ConsentStandIn implements QuarkusTestResourceLifecycleManager {
             Mode mode = MODES.getOrDefault(client + "|" + recipient, MODES.getOrDefault(client, Mode.DENY));
             int status = 200;
             String answer = switch (mode) {
-                case PERMIT -> "{\"decision\":\"PERMIT\",\"consentId\":\"6a1e0f4e-0000-4000-8000-000000000001\",\"reason\":\"CONSENT_ACTIVE\"}";
+                case PERMIT ->
+                    "{\"decision\":\"PERMIT\",\"consentId\":\"6a1e0f4e-0000-4000-8000-000000000001\",\"reason\":\"CONSENT_ACTIVE\"}";
                 case DENY -> "{\"decision\":\"DENY\",\"reason\":\"NO_CONSENT\"}";
                 case WITHDRAWN -> "{\"decision\":\"DENY\",\"reason\":\"WITHDRAWN\"}";
                 case NONSENSE -> "<html>it works!</html>";
@@ -88,7 +97,9 @@ public class ConsentStandIn implements QuarkusTestResourceLifecycleManager {
         });
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
-        return Map.of("confide.disclosure.consent.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "confide.disclosure.consent.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

@@ -15,8 +15,7 @@ public final class AsyncApi {
 
     private static final String KAFKA_BINDING = "0.5.0";
 
-    private AsyncApi() {
-    }
+    private AsyncApi() {}
 
     public static String yaml() {
         StringBuilder out = new StringBuilder();
@@ -29,22 +28,50 @@ public final class AsyncApi {
     static Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("asyncapi", "3.0.0");
-        doc.put("info", map("title", "Confide events", "version", "1.0.0", "description",
-                "The events Confide's services publish (docs/api.md \"Events\"): CloudEvents 1.0 in the Kafka protocol"
-                        + " binding's structured mode, one topic per producing service. data holds ids, codes, rule ids,"
-                        + " flags, counts and times only, never names or free text."));
+        doc.put(
+                "info",
+                map(
+                        "title",
+                        "Confide events",
+                        "version",
+                        "1.0.0",
+                        "description",
+                        "The events Confide's services publish (docs/api.md \"Events\"): CloudEvents 1.0 in the Kafka protocol"
+                                + " binding's structured mode, one topic per producing service. data holds ids, codes, rule ids,"
+                                + " flags, counts and times only, never names or free text."));
         doc.put("defaultContentType", "application/cloudevents+json");
         Map<String, Object> channels = new LinkedHashMap<>();
         Map<String, Object> operations = new LinkedHashMap<>();
         Map<String, Object> messages = new LinkedHashMap<>();
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemas.put("CloudEvent", envelope());
-        schemas.put("Id", map("type", "string", "minLength", 1, "description",
-                "An identifier: a resource id (UUID), an organisation or a user's sub; never a name."));
-        schemas.put("Code", map("type", "string", "pattern", "^" + Events.CODE.pattern() + "$", "description",
-                "A code of the contract (an enum constant such as WRITTEN_SIGNED); never free text."));
-        schemas.put("RuleId", map("type", "string", "pattern", "^" + Events.RULE_ID.pattern() + "$", "description",
-                "A rule id of docs/domain.md."));
+        schemas.put(
+                "Id",
+                map(
+                        "type",
+                        "string",
+                        "minLength",
+                        1,
+                        "description",
+                        "An identifier: a resource id (UUID), an organisation or a user's sub; never a name."));
+        schemas.put(
+                "Code",
+                map(
+                        "type",
+                        "string",
+                        "pattern",
+                        "^" + Events.CODE.pattern() + "$",
+                        "description",
+                        "A code of the contract (an enum constant such as WRITTEN_SIGNED); never free text."));
+        schemas.put(
+                "RuleId",
+                map(
+                        "type",
+                        "string",
+                        "pattern",
+                        "^" + Events.RULE_ID.pattern() + "$",
+                        "description",
+                        "A rule id of docs/domain.md."));
         for (String topic : Topics.ALL) {
             String service = topic.replace("-events", "-service");
             Map<String, Object> channelMessages = new LinkedHashMap<>();
@@ -56,11 +83,28 @@ public final class AsyncApi {
                 messages.put(t.name(), message(t, service));
                 schemas.put(t.name(), dataSchema(t));
             }
-            channels.put(topic, map("address", topic, "description", "The events " + service + " publishes.",
-                    "messages", channelMessages,
-                    "bindings", map("kafka", map("topic", topic, "bindingVersion", KAFKA_BINDING))));
-            operations.put("publish-" + topic, map("action", "send", "description", service + " publishes these events.",
-                    "channel", ref("#/channels/" + topic), "messages", operationMessages));
+            channels.put(
+                    topic,
+                    map(
+                            "address",
+                            topic,
+                            "description",
+                            "The events " + service + " publishes.",
+                            "messages",
+                            channelMessages,
+                            "bindings",
+                            map("kafka", map("topic", topic, "bindingVersion", KAFKA_BINDING))));
+            operations.put(
+                    "publish-" + topic,
+                    map(
+                            "action",
+                            "send",
+                            "description",
+                            service + " publishes these events.",
+                            "channel",
+                            ref("#/channels/" + topic),
+                            "messages",
+                            operationMessages));
         }
         doc.put("channels", channels);
         doc.put("operations", operations);
@@ -71,38 +115,86 @@ public final class AsyncApi {
     private static Map<String, Object> envelope() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("specversion", map("type", "string", "const", "1.0"));
-        p.put("id", map("type", "string", "minLength", 1, "description", "Unique per event; consumers skip an id seen before."));
+        p.put(
+                "id",
+                map(
+                        "type",
+                        "string",
+                        "minLength",
+                        1,
+                        "description",
+                        "Unique per event; consumers skip an id seen before."));
         p.put("source", map("type", "string", "description", "The producing service."));
         p.put("type", map("type", "string"));
         p.put("time", map("type", "string", "format", "date-time"));
-        p.put("subject", map("type", "string", "description",
-                "The client the event is about, or the group of an event about a group and no client."));
+        p.put(
+                "subject",
+                map(
+                        "type",
+                        "string",
+                        "description",
+                        "The client the event is about, or the group of an event about a group and no client."));
         p.put("datacontenttype", map("type", "string", "const", "application/json"));
         p.put("org", map("type", "string", "minLength", 1, "description", "The organisation (extension)."));
         p.put("actorid", map("type", "string", "description", "Who acted (extension)."));
         p.put("actorrole", map("type", "string", "description", "The actor's role (extension)."));
-        p.put("correlationid", map("type", "string", "description", "The correlation id; a disclosure's id for its steps (extension)."));
+        p.put(
+                "correlationid",
+                map(
+                        "type",
+                        "string",
+                        "description",
+                        "The correlation id; a disclosure's id for its steps (extension)."));
         p.put("data", map("type", "object"));
-        return map("type", "object", "required", List.of("specversion", "id", "source", "type", "time", "org"),
-                "properties", p);
+        return map(
+                "type",
+                "object",
+                "required",
+                List.of("specversion", "id", "source", "type", "time", "org"),
+                "properties",
+                p);
     }
 
     private static Map<String, Object> message(EventType t, String service) {
         List<Object> required = new ArrayList<>(List.of("type", "source", "data"));
         if (t.key() == Key.CLIENT || t.key() == Key.GROUP) required.add("subject");
-        Map<String, Object> own = map("type", "object", "required", required, "properties", map(
-                "type", map("const", t.name()),
-                "source", map("const", service),
-                "data", ref("#/components/schemas/" + t.name())));
+        Map<String, Object> own = map(
+                "type",
+                "object",
+                "required",
+                required,
+                "properties",
+                map(
+                        "type", map("const", t.name()),
+                        "source", map("const", service),
+                        "data", ref("#/components/schemas/" + t.name())));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
         m.put("title", t.name());
         m.put("contentType", "application/cloudevents+json");
-        m.put("headers", map("type", "object", "required", List.of("content-type"), "properties",
-                map("content-type", map("type", "string", "const", Events.CONTENT_TYPE))));
+        m.put(
+                "headers",
+                map(
+                        "type",
+                        "object",
+                        "required",
+                        List.of("content-type"),
+                        "properties",
+                        map("content-type", map("type", "string", "const", Events.CONTENT_TYPE))));
         m.put("payload", map("allOf", List.of(ref("#/components/schemas/CloudEvent"), own)));
-        m.put("bindings", map("kafka", map("key", map("type", "string", "description", "The record key: " + t.key().description() + "."),
-                "bindingVersion", KAFKA_BINDING)));
+        m.put(
+                "bindings",
+                map(
+                        "kafka",
+                        map(
+                                "key",
+                                map(
+                                        "type",
+                                        "string",
+                                        "description",
+                                        "The record key: " + t.key().description() + "."),
+                                "bindingVersion",
+                                KAFKA_BINDING)));
         return m;
     }
 

@@ -5,5 +5,4 @@ package org.confide.events;
  * {@link DisclosureEvents} or {@link RecordsEvents}. Producers emit these records, consumers read them, and
  * audit-service keeps exactly their fields ({@link Events}). Ids, codes, rule ids, flags, counts and times only.
  */
-public sealed interface EventData permits ConsentEvents, DisclosureEvents, RecordsEvents {
-}
+public sealed interface EventData permits ConsentEvents, DisclosureEvents, RecordsEvents {}

@@ -14,11 +14,17 @@ import java.util.stream.Collectors;
 public final class EventType {
 
     /** What a field holds; text is only ever an id, a code or a rule id. */
-    public enum Kind { ID, CODE, RULE_ID, BOOLEAN, INTEGER, TIME }
+    public enum Kind {
+        ID,
+        CODE,
+        RULE_ID,
+        BOOLEAN,
+        INTEGER,
+        TIME
+    }
 
     /** One field of the event's {@code data}: its JSON name, what it holds, whether it is a list and whether it may be absent. */
-    public record Field(String name, Kind kind, boolean list, boolean nullable, Method accessor) {
-    }
+    public record Field(String name, Kind kind, boolean list, boolean nullable, Method accessor) {}
 
     private final String name;
     private final String topic;
@@ -27,8 +33,13 @@ public final class EventType {
     private final List<Field> fields;
     private final Constructor<?> constructor;
 
-    EventType(String name, String topic, Key key, Class<? extends EventData> javaType, List<Field> fields,
-              Constructor<?> constructor) {
+    EventType(
+            String name,
+            String topic,
+            Key key,
+            Class<? extends EventData> javaType,
+            List<Field> fields,
+            Constructor<?> constructor) {
         this.name = name;
         this.topic = topic;
         this.key = key;

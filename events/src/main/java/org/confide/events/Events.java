@@ -45,7 +45,8 @@ public final class Events {
             if (topic == null) throw new IllegalStateException(topicType + " names no @Topic");
             for (Class<?> c : topicType.getPermittedSubclasses()) {
                 EventType t = describe(topic.value(), c);
-                if (BY_NAME.put(t.name(), t) != null) throw new IllegalStateException("event type declared twice: " + t.name());
+                if (BY_NAME.put(t.name(), t) != null)
+                    throw new IllegalStateException("event type declared twice: " + t.name());
                 BY_CLASS.put(c, t);
                 all.add(t);
             }
@@ -53,8 +54,7 @@ public final class Events {
         ALL = Collections.unmodifiableList(all);
     }
 
-    private Events() {
-    }
+    private Events() {}
 
     /** Every declared event type, by topic, in declaration order. */
     public static List<EventType> all() {
@@ -134,7 +134,8 @@ public final class Events {
                     args[i] = read(t, f, v);
                 }
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new EventDataException(t.name() + ": " + f.name() + " is not " + f.kind() + ": " + e.getMessage());
+                throw new EventDataException(
+                        t.name() + ": " + f.name() + " is not " + f.kind() + ": " + e.getMessage());
             }
         }
         return t.construct(args);
@@ -152,7 +153,9 @@ public final class Events {
 
     private static Object sampleValue(EventType t, EventType.Field f, int n) {
         return switch (f.kind()) {
-            case ID -> UUID.nameUUIDFromBytes((t.name() + "/" + f.name() + "/" + n).getBytes()).toString();
+            case ID ->
+                UUID.nameUUIDFromBytes((t.name() + "/" + f.name() + "/" + n).getBytes())
+                        .toString();
             case CODE -> "SAMPLE_" + f.name().toUpperCase() + "_" + n;
             case RULE_ID -> "R-SAMPLE-" + n;
             case BOOLEAN -> true;
@@ -189,8 +192,10 @@ public final class Events {
                 yield b;
             }
             case INTEGER -> {
-                if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                        || n.longValue() > Integer.MAX_VALUE || n.longValue() < Integer.MIN_VALUE) {
+                if (!(v instanceof Number n)
+                        || n.doubleValue() != Math.rint(n.doubleValue())
+                        || n.longValue() > Integer.MAX_VALUE
+                        || n.longValue() < Integer.MIN_VALUE) {
                     throw new IllegalArgumentException("not an integer");
                 }
                 yield n.intValue();
@@ -231,8 +236,10 @@ public final class Events {
         boolean list = raw == List.class;
         Class<?> element = raw;
         if (list) {
-            if (!(rc.getGenericType() instanceof ParameterizedType p) || p.getActualTypeArguments()[0] != String.class) {
-                throw new IllegalStateException(c.getName() + "." + rc.getName() + ": a list holds text (ids, codes, rule ids) only");
+            if (!(rc.getGenericType() instanceof ParameterizedType p)
+                    || p.getActualTypeArguments()[0] != String.class) {
+                throw new IllegalStateException(
+                        c.getName() + "." + rc.getName() + ": a list holds text (ids, codes, rule ids) only");
             }
             element = String.class;
         }
@@ -244,8 +251,9 @@ public final class Events {
             if (rc.isAnnotationPresent(Code.class)) marks.add(EventType.Kind.CODE);
             if (rc.isAnnotationPresent(RuleId.class)) marks.add(EventType.Kind.RULE_ID);
             if (marks.size() != 1) {
-                throw new IllegalStateException(c.getName() + "." + rc.getName()
-                        + ": text in an event is an @Id, a @Code or a @RuleId, exactly one of them; free text cannot be declared");
+                throw new IllegalStateException(
+                        c.getName() + "." + rc.getName()
+                                + ": text in an event is an @Id, a @Code or a @RuleId, exactly one of them; free text cannot be declared");
             }
             kind = marks.getFirst();
         } else if (element == boolean.class || element == Boolean.class) {
@@ -255,8 +263,9 @@ public final class Events {
         } else if (element == Instant.class) {
             kind = EventType.Kind.TIME;
         } else {
-            throw new IllegalStateException(c.getName() + "." + rc.getName() + ": " + raw.getSimpleName()
-                    + " cannot be declared in an event (ids, codes, rule ids, booleans, integers, times and lists of text only)");
+            throw new IllegalStateException(
+                    c.getName() + "." + rc.getName() + ": " + raw.getSimpleName()
+                            + " cannot be declared in an event (ids, codes, rule ids, booleans, integers, times and lists of text only)");
         }
         if (nullable && element.isPrimitive()) {
             throw new IllegalStateException(c.getName() + "." + rc.getName() + ": a primitive is never absent");

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A text field (or list) of an event that holds rule ids of docs/domain.md ({@code R-PROC-2}), matching {@link Events#RULE_ID}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface RuleId {
-}
+public @interface RuleId {}

@@ -9,6 +9,5 @@ public final class Topics {
     public static final String RECORDS = "records-events";
     public static final List<String> ALL = List.of(CONSENT, DISCLOSURE, RECORDS);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

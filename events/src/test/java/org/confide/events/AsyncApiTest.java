@@ -19,8 +19,11 @@ class AsyncApiTest {
             Files.writeString(file, made, StandardCharsets.UTF_8);
         }
         String kept = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        assertEquals(made, kept, file + " differs from the event records: after changing a record run "
-                + "./mvnw -pl events test -Dconfide.asyncapi.write=true and commit the file");
+        assertEquals(
+                made,
+                kept,
+                file + " differs from the event records: after changing a record run "
+                        + "./mvnw -pl events test -Dconfide.asyncapi.write=true and commit the file");
     }
 
     @Test
@@ -29,7 +32,12 @@ class AsyncApiTest {
         for (EventType t : Events.all()) {
             var schema = AsyncApi.dataSchema(t);
             assertEquals(t.fieldNames(), ((java.util.Map<?, ?>) schema.get("properties")).keySet(), t.name());
-            assertEquals(t.fields().stream().filter(f -> !f.nullable()).map(EventType.Field::name).toList(), schema.get("required"),
+            assertEquals(
+                    t.fields().stream()
+                            .filter(f -> !f.nullable())
+                            .map(EventType.Field::name)
+                            .toList(),
+                    schema.get("required"),
                     t.name());
         }
     }

@@ -2,9 +2,9 @@ package org.confide.jwt;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.KeyPair;
 
 /**
  * The local key pair and tokens of {@code ./confide} and deploy/make-keys.sh:
@@ -16,16 +16,23 @@ import java.security.KeyPair;
  */
 public final class LocalKeys {
 
-    private LocalKeys() {
-    }
+    private LocalKeys() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("gen")) {
             gen(Path.of(args[1]));
         } else if (args.length == 7 && args[0].equals("token")) {
             Path key = Path.of(args[1]).resolve("privateKey.pem");
-            System.out.println(Rs256.sign(Rs256.readPrivateKey(key), null,
-                    Rs256.claims(args[6], args[4], args[2], args[3], Instant.now(), Duration.ofSeconds(Long.parseLong(args[5])))));
+            System.out.println(Rs256.sign(
+                    Rs256.readPrivateKey(key),
+                    null,
+                    Rs256.claims(
+                            args[6],
+                            args[4],
+                            args[2],
+                            args[3],
+                            Instant.now(),
+                            Duration.ofSeconds(Long.parseLong(args[5])))));
         } else {
             System.err.println("usage: LocalKeys gen DIR | LocalKeys token DIR ROLE ORG SUB TTL ISSUER");
             System.exit(2);
@@ -38,7 +45,9 @@ public final class LocalKeys {
         if (Files.exists(priv)) return;
         Files.createDirectories(dir);
         KeyPair pair = Rs256.newKeyPair();
-        Files.writeString(dir.resolve("publicKey.pem"), Rs256.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                dir.resolve("publicKey.pem"),
+                Rs256.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         Files.writeString(priv, Rs256.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         priv.toFile().setReadable(false, false);
         priv.toFile().setReadable(true, true);

@@ -28,15 +28,15 @@ import java.util.Map;
  */
 public final class Rs256 {
 
-    private Rs256() {
-    }
+    private Rs256() {}
 
     /**
      * The claims Confide reads (docs/architecture.md, "Security"): {@code iss}, {@code sub} (and {@code upn}, the
      * MicroProfile JWT name, the same), {@code groups} with the one role, {@code org} (left out when null), {@code iat},
      * {@code exp}. The map is mutable and ordered, for a caller that adds or removes a claim.
      */
-    public static Map<String, Object> claims(String issuer, String subject, String role, String org, Instant issuedAt, Duration ttl) {
+    public static Map<String, Object> claims(
+            String issuer, String subject, String role, String org, Instant issuedAt, Duration ttl) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.put("sub", subject);
@@ -102,12 +102,14 @@ public final class Rs256 {
     /** PEM text of a DER encoding: {@code type} is {@code PRIVATE KEY} or {@code PUBLIC KEY}, lines of 64. */
     public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] der(String pem) {
-        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        return Base64.getDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     }
 
     static String base64Url(byte[] bytes) {
@@ -147,7 +149,9 @@ public final class Rs256 {
                 }
                 out.append(']');
             }
-            default -> throw new IllegalArgumentException("a claim must be a string, number, boolean, list or map: " + value.getClass());
+            default ->
+                throw new IllegalArgumentException(
+                        "a claim must be a string, number, boolean, list or map: " + value.getClass());
         }
     }
 

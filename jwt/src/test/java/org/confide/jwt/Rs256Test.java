@@ -28,30 +28,46 @@ class Rs256Test {
     @Test
     @DisplayName("a token is header.claims.signature, RS256 over the first two parts, verifiable with the public key")
     void signsAndVerifies() throws Exception {
-        String jwt = Rs256.sign(PAIR.getPrivate(), "k1",
-                Rs256.claims("https://confide.local", "alice", "manager", "org-1", Instant.ofEpochSecond(1000), Duration.ofSeconds(60)));
+        String jwt = Rs256.sign(
+                PAIR.getPrivate(),
+                "k1",
+                Rs256.claims(
+                        "https://confide.local",
+                        "alice",
+                        "manager",
+                        "org-1",
+                        Instant.ofEpochSecond(1000),
+                        Duration.ofSeconds(60)));
         String[] parts = jwt.split("\\.");
         assertEquals(3, parts.length);
         assertEquals("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}", decode(parts[0]));
-        assertEquals("{\"iss\":\"https://confide.local\",\"sub\":\"alice\",\"upn\":\"alice\",\"groups\":[\"manager\"],"
-                + "\"org\":\"org-1\",\"iat\":1000,\"exp\":1060}", decode(parts[1]));
+        assertEquals(
+                "{\"iss\":\"https://confide.local\",\"sub\":\"alice\",\"upn\":\"alice\",\"groups\":[\"manager\"],"
+                        + "\"org\":\"org-1\",\"iat\":1000,\"exp\":1060}",
+                decode(parts[1]));
         assertTrue(verifies(PAIR.getPublic(), jwt));
         assertFalse(verifies(Rs256.newKeyPair().getPublic(), jwt), "another key does not verify it");
-        assertFalse(verifies(PAIR.getPublic(), parts[0] + "." + parts[1].substring(1) + "." + parts[2]), "changed claims do not verify");
+        assertFalse(
+                verifies(PAIR.getPublic(), parts[0] + "." + parts[1].substring(1) + "." + parts[2]),
+                "changed claims do not verify");
     }
 
     @Test
     @DisplayName("no kid without a key id; no org claim when org is null; nested claims and escapes are JSON")
     void claimShapes() {
-        Map<String, Object> claims = Rs256.claims("i", "s\"\\\n\u0001", "client", null, Instant.ofEpochSecond(0), Duration.ZERO);
+        Map<String, Object> claims =
+                Rs256.claims("i", "s\"\\\n\u0001", "client", null, Instant.ofEpochSecond(0), Duration.ZERO);
         claims.remove("groups");
         claims.put("realm_access", Map.of("roles", List.of("client")));
         claims.put("ok", true);
         String[] parts = Rs256.sign(PAIR.getPrivate(), null, claims).split("\\.");
         assertEquals("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", decode(parts[0]));
-        assertEquals("{\"iss\":\"i\",\"sub\":\"s\\\"\\\\\\n\\u0001\",\"upn\":\"s\\\"\\\\\\n\\u0001\",\"iat\":0,\"exp\":0,"
-                + "\"realm_access\":{\"roles\":[\"client\"]},\"ok\":true}", decode(parts[1]));
-        assertThrows(IllegalArgumentException.class, () -> Rs256.sign(PAIR.getPrivate(), null, Map.of("x", new Object())));
+        assertEquals(
+                "{\"iss\":\"i\",\"sub\":\"s\\\"\\\\\\n\\u0001\",\"upn\":\"s\\\"\\\\\\n\\u0001\",\"iat\":0,\"exp\":0,"
+                        + "\"realm_access\":{\"roles\":[\"client\"]},\"ok\":true}",
+                decode(parts[1]));
+        assertThrows(
+                IllegalArgumentException.class, () -> Rs256.sign(PAIR.getPrivate(), null, Map.of("x", new Object())));
     }
 
     @Test
@@ -77,7 +93,9 @@ class Rs256Test {
         assertEquals(first, Files.readString(dir.resolve("privateKey.pem")), "an existing key is kept");
         var perms = Files.getPosixFilePermissions(dir.resolve("privateKey.pem"));
         assertTrue(perms.contains(PosixFilePermission.OWNER_READ), perms.toString());
-        assertFalse(perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ), perms.toString());
+        assertFalse(
+                perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ),
+                perms.toString());
         PublicKey pub = Rs256.publicKey(Files.readString(dir.resolve("publicKey.pem")));
         String jwt = Rs256.sign(Rs256.readPrivateKey(dir.resolve("privateKey.pem")), null, Map.of("sub", "x"));
         assertTrue(verifies(pub, jwt));

@@ -40,67 +40,137 @@ class AuthMatrixTest {
     }
 
     @Test
-    @DisplayName("R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONF-5, R-CONS-3, R-REC-2..4, R-SAFE-1, R-SAFE-2, R-COMP-1: the auth matrix of every records endpoint, groups included")
+    @DisplayName(
+            "R-REC-1, R-REF-1 (partners listed by the provider), R-CONF-2, R-CONF-3, R-CONF-4, R-CONF-5, R-CONS-3, R-REC-2..4, R-SAFE-1, R-SAFE-2, R-COMP-1: the auth matrix of every records endpoint, groups included")
     void matrix() {
         String client = Fixtures.client("prac-own");
         String otherClient = Fixtures.client("prac-own");
-        String letter = as("practitioner", "prac-own").body("{\"recipient\": \"GP\", \"body\": \"b\"}")
-                .post("/clients/" + client + "/letters").then().statusCode(201).extract().path("id");
+        String letter = as("practitioner", "prac-own")
+                .body("{\"recipient\": \"GP\", \"body\": \"b\"}")
+                .post("/clients/" + client + "/letters")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // R-REF-1: ORG takes referrals from partner-m only; partner-o (O below) is refused 403.
         Fixtures.acceptPartners(ORG, "partner-m");
-        String referral = as("partner", "partner-m", "api").body("{\"providerOrg\": \"" + ORG + "\", \"identity\": "
+        String referral = as("partner", "partner-m", "api")
+                .body("{\"providerOrg\": \"" + ORG + "\", \"identity\": "
                         + "{\"fullName\": \"Lee Park\"}, \"programme\": \"COACHING\", \"reason\": \"r\"}")
-                .post("/referrals").then().statusCode(201).extract().path("id");
+                .post("/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         // Groups (R-CONF-3/4): P facilitates (created it), Q is a practitioner of the org who does not.
-        String group = as("practitioner", "prac-own").body("{\"kind\": \"PEER_GROUP\", \"name\": \"g\", "
-                + "\"programme\": \"GROUP\"}").post("/groups").then().statusCode(201).extract().path("id");
-        String stays = as("practitioner", "prac-own").body("{\"alias\": \"a\", \"groundRulesAgreed\": true}")
-                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
-        String leaves = as("practitioner", "prac-own").body("{\"alias\": \"b\", \"groundRulesAgreed\": true}")
-                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
+        String group = as("practitioner", "prac-own")
+                .body("{\"kind\": \"PEER_GROUP\", \"name\": \"g\", " + "\"programme\": \"GROUP\"}")
+                .post("/groups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String stays = as("practitioner", "prac-own")
+                .body("{\"alias\": \"a\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("memberId");
+        String leaves = as("practitioner", "prac-own")
+                .body("{\"alias\": \"b\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("memberId");
 
-        // R-SAFE-1/2: a session attended by three members; a fourth member excluded; a complaint of client C (R-COMP-1).
-        String third = as("practitioner", "prac-own").body("{\"alias\": \"c\", \"groundRulesAgreed\": true}")
-                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
-        String fourth = as("practitioner", "prac-own").body("{\"alias\": \"d\", \"groundRulesAgreed\": true}")
-                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
-        String session = as("practitioner", "prac-own").body("{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\""
-                + stays + "\", \"" + third + "\"]}").post("/groups/" + group + "/sessions").then().statusCode(201)
-                .extract().path("id");
-        String exclusion = as("practitioner", "prac-own").body("{\"memberId\": \"" + fourth
-                + "\", \"reason\": \"MEMBERS_DECISION\"}").post("/groups/" + group + "/exclusions").then().statusCode(201)
-                .extract().path("id");
-        String complaint = given().auth().oauth2(Tokens.token("client", ORG, client)).contentType(ContentType.JSON)
-                .body("{\"text\": \"t\"}").post("/me/complaints").then().statusCode(201).extract().path("id");
+        // R-SAFE-1/2: a session attended by three members; a fourth member excluded; a complaint of client C
+        // (R-COMP-1).
+        String third = as("practitioner", "prac-own")
+                .body("{\"alias\": \"c\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("memberId");
+        String fourth = as("practitioner", "prac-own")
+                .body("{\"alias\": \"d\", \"groundRulesAgreed\": true}")
+                .post("/groups/" + group + "/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("memberId");
+        String session = as("practitioner", "prac-own")
+                .body("{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\"" + stays + "\", \"" + third + "\"]}")
+                .post("/groups/" + group + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String exclusion = as("practitioner", "prac-own")
+                .body("{\"memberId\": \"" + fourth + "\", \"reason\": \"MEMBERS_DECISION\"}")
+                .post("/groups/" + group + "/exclusions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String complaint = given().auth()
+                .oauth2(Tokens.token("client", ORG, client))
+                .contentType(ContentType.JSON)
+                .body("{\"text\": \"t\"}")
+                .post("/me/complaints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         // A ceased client whose retention has ended (0 days until the settings row below puts 1095 back): destroyable.
         String doomed = Fixtures.client("prac-own");
-        as("manager", "mgr").body("{\"type\": \"CONTACT_CEASED\"}").post("/clients/" + doomed + "/milestones").then()
+        as("manager", "mgr")
+                .body("{\"type\": \"CONTACT_CEASED\"}")
+                .post("/clients/" + doomed + "/milestones")
+                .then()
                 .statusCode(201);
-        as("admin", "adm").body("{\"retentionDays\": 0}").put("/settings/retention").then().statusCode(200);
+        as("admin", "adm")
+                .body("{\"retentionDays\": 0}")
+                .put("/settings/retention")
+                .then()
+                .statusCode(200);
 
         // R-CONF-5: S supervises prac-own, and the client was told; a second agreement is there to be ended below.
-        as("manager", "mgr").body("{\"supervisorId\": \"sup\", \"practitionerId\": \"prac-own\"}")
-                .post("/supervision-agreements").then().statusCode(201);
-        String agreement = as("manager", "mgr").body("{\"supervisorId\": \"sup-ended\", \"practitionerId\": \"prac-own\"}")
-                .post("/supervision-agreements").then().statusCode(201).extract().path("id");
-        as("practitioner", "prac-own").body("{\"explained\": true}").post("/clients/" + client + "/supervision-notice")
-                .then().statusCode(200);
+        as("manager", "mgr")
+                .body("{\"supervisorId\": \"sup\", \"practitionerId\": \"prac-own\"}")
+                .post("/supervision-agreements")
+                .then()
+                .statusCode(201);
+        String agreement = as("manager", "mgr")
+                .body("{\"supervisorId\": \"sup-ended\", \"practitionerId\": \"prac-own\"}")
+                .post("/supervision-agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("practitioner", "prac-own")
+                .body("{\"explained\": true}")
+                .post("/clients/" + client + "/supervision-notice")
+                .then()
+                .statusCode(200);
 
-        callers.put("M", new String[]{"manager", ORG, "mgr"});
-        callers.put("P", new String[]{"practitioner", ORG, "prac-own"});
-        callers.put("Q", new String[]{"practitioner", ORG, "prac-unallocated"});
-        callers.put("S", new String[]{"supervisor", ORG, "sup"});
-        callers.put("C", new String[]{"client", ORG, client});
-        callers.put("Y", new String[]{"client", ORG, otherClient});
-        callers.put("K", new String[]{"compliance", ORG, "comp"});
-        callers.put("D", new String[]{"admin", ORG, "adm"});
-        callers.put("N", new String[]{"partner", "partner-m", "api"});
-        callers.put("O", new String[]{"partner", "partner-o", "api"});
-        callers.put("X", new String[]{"manager", "org-b", "mgr-b"});
-        callers.put("T", new String[]{"supervisor", "org-b", "sup-b"});
-        callers.put("Z", new String[]{"client", "org-b", client});
+        callers.put("M", new String[] {"manager", ORG, "mgr"});
+        callers.put("P", new String[] {"practitioner", ORG, "prac-own"});
+        callers.put("Q", new String[] {"practitioner", ORG, "prac-unallocated"});
+        callers.put("S", new String[] {"supervisor", ORG, "sup"});
+        callers.put("C", new String[] {"client", ORG, client});
+        callers.put("Y", new String[] {"client", ORG, otherClient});
+        callers.put("K", new String[] {"compliance", ORG, "comp"});
+        callers.put("D", new String[] {"admin", ORG, "adm"});
+        callers.put("N", new String[] {"partner", "partner-m", "api"});
+        callers.put("O", new String[] {"partner", "partner-o", "api"});
+        callers.put("X", new String[] {"manager", "org-b", "mgr-b"});
+        callers.put("T", new String[] {"supervisor", "org-b", "sup-b"});
+        callers.put("Z", new String[] {"client", "org-b", client});
 
         String c = "/clients/" + client;
         String note = "{\"sessionDate\": \"2026-11-20\", \"kind\": \"SESSION\", \"body\": \"n\"}";
@@ -145,21 +215,36 @@ class AuthMatrixTest {
                 row("PUT", "/settings/partners", "{\"partnerOrgs\": [\"partner-m\"]}", "D=ok"),
                 row("GET", "/settings/partners", null, "D=ok M=ok X=ok"),
                 row("POST", "/retention/run", null, "D=ok M=ok X=ok"),
-                row("POST", "/groups", "{\"kind\": \"NETWORK\", \"name\": \"n\", \"programme\": \"NETWORK_MEETING\"}",
+                row(
+                        "POST",
+                        "/groups",
+                        "{\"kind\": \"NETWORK\", \"name\": \"n\", \"programme\": \"NETWORK_MEETING\"}",
                         "M=ok P=ok Q=ok X=ok"),
                 row("GET", g, null, staffOfGroup),
                 row("POST", g + "/facilitators", "{\"practitionerId\": \"prac-2\"}", "M=ok X=404"),
                 row("POST", g + "/members", "{\"alias\": \"m\", \"groundRulesAgreed\": true}", staffOfGroup),
                 row("DELETE", g + "/members/" + leaves, null, staffOfGroup),
-                row("POST", g + "/sessions", "{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\"" + stays + "\"]}",
+                row(
+                        "POST",
+                        g + "/sessions",
+                        "{\"sessionDate\": \"2026-11-20\", \"attendeeIds\": [\"" + stays + "\"]}",
                         staffOfGroup),
                 row("GET", g + "/sessions", null, staffOfGroup),
                 // Recorded by M: P, also allowed, finds it done (409), not a refusal of access.
-                row("POST", g + "/sessions/" + session + "/asked-to-leave", "{\"memberId\": \"" + stays
-                        + "\", \"reason\": \"DISTRESS\"}", "M=ok P=409 Q=403 X=404"),
-                row("POST", g + "/sessions/" + session + "/end", "{\"reason\": \"SAFETY_AT_RISK\", \"supportOfferedTo\": [\""
-                        + third + "\"]}", "M=ok P=409 Q=403 X=404"),
-                row("POST", g + "/exclusions", "{\"memberId\": \"" + third + "\", \"reason\": \"MEMBERS_DECISION\"}",
+                row(
+                        "POST",
+                        g + "/sessions/" + session + "/asked-to-leave",
+                        "{\"memberId\": \"" + stays + "\", \"reason\": \"DISTRESS\"}",
+                        "M=ok P=409 Q=403 X=404"),
+                row(
+                        "POST",
+                        g + "/sessions/" + session + "/end",
+                        "{\"reason\": \"SAFETY_AT_RISK\", \"supportOfferedTo\": [\"" + third + "\"]}",
+                        "M=ok P=409 Q=403 X=404"),
+                row(
+                        "POST",
+                        g + "/exclusions",
+                        "{\"memberId\": \"" + third + "\", \"reason\": \"MEMBERS_DECISION\"}",
                         "M=ok P=409 Q=403 X=404"),
                 row("GET", g + "/exclusions", null, staffOfGroup),
                 row("GET", g + "/exclusions/" + exclusion, null, staffOfGroup),
@@ -188,7 +273,8 @@ class AuthMatrixTest {
                 int got = resp.statusCode();
                 boolean right = want.equals("ok") ? OK.contains(got) : got == Integer.parseInt(want);
                 if (!right) wrong.add(r[0] + " " + r[1] + " as " + code + ": want " + want + ", got " + got);
-                if (!want.equals("ok") && !"application/problem+json".equals(resp.contentType().split(";")[0])) {
+                if (!want.equals("ok")
+                        && !"application/problem+json".equals(resp.contentType().split(";")[0])) {
                     wrong.add(r[0] + " " + r[1] + " as " + code + ": refusal is not problem+json");
                 }
                 checked++;
@@ -198,6 +284,6 @@ class AuthMatrixTest {
     }
 
     private static Object[] row(String method, String path, String body, String expected) {
-        return new Object[]{method, path, body, expected};
+        return new Object[] {method, path, body, expected};
     }
 }

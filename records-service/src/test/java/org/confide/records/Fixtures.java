@@ -29,8 +29,7 @@ public final class Fixtures {
              "phone": "+44 7700 900123"}, "programme": "COUNSELLING", "limitsExplained": true}""";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static RequestSpecification as(String role, String org, String sub) {
         return given().auth().oauth2(Tokens.token(role, org, sub)).contentType(ContentType.JSON);
@@ -42,8 +41,13 @@ public final class Fixtures {
 
     /** A new client of ORG registered by a practitioner (who is therefore allocated to it). */
     public static String client(String practitioner) {
-        return as("practitioner", practitioner).body(CLIENT_BODY).post("/clients").then().statusCode(201)
-                .extract().path("id");
+        return as("practitioner", practitioner)
+                .body(CLIENT_BODY)
+                .post("/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /**
@@ -51,12 +55,20 @@ public final class Fixtures {
      * already listed, so tests sharing a provider do not undo each other's lists).
      */
     public static void acceptPartners(String providerOrg, String... partners) {
-        List<String> listed = new ArrayList<>(as("admin", providerOrg, "adm").get("/settings/partners").then()
-                .statusCode(200).extract().jsonPath().getList("partnerOrgs", String.class));
+        List<String> listed = new ArrayList<>(as("admin", providerOrg, "adm")
+                .get("/settings/partners")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("partnerOrgs", String.class));
         for (String p : partners) {
             if (!listed.contains(p)) listed.add(p);
         }
-        as("admin", providerOrg, "adm").body(java.util.Map.of("partnerOrgs", listed)).put("/settings/partners").then()
+        as("admin", providerOrg, "adm")
+                .body(java.util.Map.of("partnerOrgs", listed))
+                .put("/settings/partners")
+                .then()
                 .statusCode(200);
     }
 
@@ -69,17 +81,20 @@ public final class Fixtures {
             for (int i = 0; i < params.length; i++) q.setParameter(i + 1, params[i]);
             List<Object> raw = q.getResultList();
             List<Object[]> out = new ArrayList<>();
-            for (Object r : raw) out.add(r instanceof Object[] a ? a : new Object[]{r});
+            for (Object r : raw) out.add(r instanceof Object[] a ? a : new Object[] {r});
             return out;
         });
     }
 
     /** The client's wrapped data key as the key vault (R-REC-3, its own database) stores it; null when none. */
     public static byte[] vaultKey(String clientId) {
-        var ds = Arc.container().instance(io.agroal.api.AgroalDataSource.class,
-                new io.quarkus.agroal.DataSource.DataSourceLiteral("keys")).get();
+        var ds = Arc.container()
+                .instance(
+                        io.agroal.api.AgroalDataSource.class,
+                        new io.quarkus.agroal.DataSource.DataSourceLiteral("keys"))
+                .get();
         try (var c = ds.getConnection();
-             var ps = c.prepareStatement("select wrapped_key from client_key where client_id = ?")) {
+                var ps = c.prepareStatement("select wrapped_key from client_key where client_id = ?")) {
             ps.setObject(1, UUID.fromString(clientId));
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? rs.getBytes(1) : null;
@@ -92,8 +107,10 @@ public final class Fixtures {
     /** The events of this type about this client that this service wrote to its outbox, oldest first. */
     public static List<JsonNode> outbox(String type, String clientId) {
         List<JsonNode> out = new ArrayList<>();
-        for (Object[] r : rows("select payload from outbox_event where event_type = ?1 and message_key = ?2 order by id",
-                type, clientId)) {
+        for (Object[] r : rows(
+                "select payload from outbox_event where event_type = ?1 and message_key = ?2 order by id",
+                type,
+                clientId)) {
             try {
                 out.add(MAPPER.readTree((String) r[0]));
             } catch (Exception e) {
@@ -117,7 +134,8 @@ public final class Fixtures {
             while (System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode e = MAPPER.readTree(r.value());
-                    if (type.equals(e.get("type").asText()) && clientId.equals(e.get("subject").asText())) {
+                    if (type.equals(e.get("type").asText())
+                            && clientId.equals(e.get("subject").asText())) {
                         if (!clientId.equals(r.key())) throw new AssertionError("events are keyed by client id");
                         return e;
                     }

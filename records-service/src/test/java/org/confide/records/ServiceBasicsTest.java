@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.confide.testing.ServiceBasics;
 
 @QuarkusTest
-class ServiceBasicsTest extends ServiceBasics {
-}
+class ServiceBasicsTest extends ServiceBasics {}

@@ -8,10 +8,10 @@ import org.confide.testing.ConfideTestResource;
  * Every @QuarkusTest of this module runs against a real broker in the JVM and fresh databases of its own: the
  * records database and the key vault (R-REC-3).
  */
-@QuarkusTestResource(value = ConfideTestResource.class,
+@QuarkusTestResource(
+        value = ConfideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "confide_records_test"))
 @QuarkusTestResource(KeyVaultTestResource.class)
 public final class TestInfrastructure {
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 }

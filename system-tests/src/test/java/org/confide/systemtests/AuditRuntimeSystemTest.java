@@ -35,31 +35,42 @@ class AuditRuntimeSystemTest {
         long deadline = System.currentTimeMillis() + 30_000;
         while (users.isEmpty() && System.currentTimeMillis() < deadline) {
             users.clear();
-            try (Connection c = DriverManager.getConnection(TestDatabase.server() + "/postgres", TestDatabase.user(), TestDatabase.password());
-                 Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT usename FROM pg_stat_activity WHERE datname = '" + db + "'")) {
+            try (Connection c = DriverManager.getConnection(
+                            TestDatabase.server() + "/postgres", TestDatabase.user(), TestDatabase.password());
+                    Statement st = c.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("SELECT usename FROM pg_stat_activity WHERE datname = '" + db + "'")) {
                 while (rs.next()) users.add(rs.getString(1));
             }
             if (users.isEmpty()) Thread.sleep(300);
         }
         assertTrue(system.pid("audit-service") > 0);
-        assertTrue(!users.isEmpty() && users.stream().allMatch(RUNTIME_ROLE::equals), "connections to " + db + ": " + users);
+        assertTrue(
+                !users.isEmpty() && users.stream().allMatch(RUNTIME_ROLE::equals),
+                "connections to " + db + ": " + users);
     }
 
     @Test
-    @DisplayName("with the running service's own settings, the log cannot be altered, its triggers disabled, or its entries updated or deleted")
+    @DisplayName(
+            "with the running service's own settings, the log cannot be altered, its triggers disabled, or its entries updated or deleted")
     void runtimeSettingsCannotRewriteHistory() throws Exception {
         RunningSystem.get();
         // The URL and role the running service was given (RunningSystem.config and application.properties' defaults).
         String url = TestDatabase.url(RunningSystem.database("audit-service"));
         try (Connection c = DriverManager.getConnection(url, RUNTIME_ROLE, "")) {
-            for (String sql : List.of("ALTER TABLE audit_entry ADD COLUMN forged TEXT",
-                    "ALTER TABLE audit_entry DISABLE TRIGGER USER", "ALTER TABLE checkpoint DISABLE TRIGGER USER",
-                    "UPDATE audit_entry SET data = data", "DELETE FROM audit_entry", "DELETE FROM checkpoint")) {
+            for (String sql : List.of(
+                    "ALTER TABLE audit_entry ADD COLUMN forged TEXT",
+                    "ALTER TABLE audit_entry DISABLE TRIGGER USER",
+                    "ALTER TABLE checkpoint DISABLE TRIGGER USER",
+                    "UPDATE audit_entry SET data = data",
+                    "DELETE FROM audit_entry",
+                    "DELETE FROM checkpoint")) {
                 try (Statement st = c.createStatement()) {
                     SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
                     assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
-                    assertTrue(!e.getMessage().contains("append-only"), sql + " refused by privilege, not by a trigger: " + e.getMessage());
+                    assertTrue(
+                            !e.getMessage().contains("append-only"),
+                            sql + " refused by privilege, not by a trigger: " + e.getMessage());
                 }
             }
         }
@@ -76,14 +87,16 @@ class AuditRuntimeSystemTest {
     }
 
     @Test
-    @DisplayName("a production start without CONFIDE_AUDIT_SIGNING_KEY stops and names it; so does one whose key file is missing")
+    @DisplayName(
+            "a production start without CONFIDE_AUDIT_SIGNING_KEY stops and names it; so does one whose key file is missing")
     void refusesToStartWithoutItsSigningKey() throws Exception {
         RunningSystem system = RunningSystem.get();
         Map<String, String> config = system.startedWith("audit-service");
         config.remove("confide.audit.signing-key");
         assertTrue(refusedStart(config).contains("missing required settings: CONFIDE_AUDIT_SIGNING_KEY"));
 
-        java.nio.file.Path missing = java.nio.file.Files.createTempDirectory("confide-no-key").resolve("audit-signing.key");
+        java.nio.file.Path missing =
+                java.nio.file.Files.createTempDirectory("confide-no-key").resolve("audit-signing.key");
         config.put("confide.audit.signing-key", missing.toString());
         String log = refusedStart(config);
         assertTrue(log.contains("CONFIDE_AUDIT_SIGNING_KEY") && log.contains(missing.toString()), log);

@@ -22,23 +22,72 @@ class BenchSmokeTest {
     void benchmarksRun() throws Exception {
         RunningSystem system = RunningSystem.get();
         Path results = Files.createTempDirectory("confide-bench");
-        List<String> args = new ArrayList<>(List.of("--only", "decisions,ingest,endtoend,queries,startup", "--events", "300", "--orgs", "3",
-                "--clients", "20", "--consents", "100", "--concurrency", "1,4", "--org", "bench-smoke-decisions",
-                "--consent-url", system.url("consent-service"),
-                "--steps", "10", "--disclosure-url", system.url("disclosure-service"),
-                "--practitioner-token", org.confide.testing.Tokens.token("practitioner", "bench-smoke-decisions", "bench-practitioner"),
-                "--org-compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-decisions", "bench-auditor"),
-                "--manager-token", org.confide.testing.Tokens.token("manager", "bench-smoke-decisions", "bench-manager"),
-                "--service-token", org.confide.testing.Tokens.token("service", "bench-smoke-decisions", "bench"),
-                "--log-entries", "2000", "--log-increment", "300", "--log-clients", "50", "--log-org", "bench-smoke-log",
-                "--audit-url", system.url("audit-service"),
-                "--compliance-token", org.confide.testing.Tokens.token("compliance", "bench-smoke-log", "auditor"),
-                "--warmup-seconds", "1", "--measure-seconds", "1", "--settle-seconds", "2",
-                "--kafka", system.broker.bootstrapServers(), "--db-server", TestDatabase.server(),
-                "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-suffix", TestDatabase.name("_systest"),
-                "--jwt-public-key", system.publicKey.toString(), "--audit-signing-key", system.auditSigningKey.toString(),
-                "--results", results.toString()));
-        Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+        List<String> args = new ArrayList<>(List.of(
+                "--only",
+                "decisions,ingest,endtoend,queries,startup",
+                "--events",
+                "300",
+                "--orgs",
+                "3",
+                "--clients",
+                "20",
+                "--consents",
+                "100",
+                "--concurrency",
+                "1,4",
+                "--org",
+                "bench-smoke-decisions",
+                "--consent-url",
+                system.url("consent-service"),
+                "--steps",
+                "10",
+                "--disclosure-url",
+                system.url("disclosure-service"),
+                "--practitioner-token",
+                org.confide.testing.Tokens.token("practitioner", "bench-smoke-decisions", "bench-practitioner"),
+                "--org-compliance-token",
+                org.confide.testing.Tokens.token("compliance", "bench-smoke-decisions", "bench-auditor"),
+                "--manager-token",
+                org.confide.testing.Tokens.token("manager", "bench-smoke-decisions", "bench-manager"),
+                "--service-token",
+                org.confide.testing.Tokens.token("service", "bench-smoke-decisions", "bench"),
+                "--log-entries",
+                "2000",
+                "--log-increment",
+                "300",
+                "--log-clients",
+                "50",
+                "--log-org",
+                "bench-smoke-log",
+                "--audit-url",
+                system.url("audit-service"),
+                "--compliance-token",
+                org.confide.testing.Tokens.token("compliance", "bench-smoke-log", "auditor"),
+                "--warmup-seconds",
+                "1",
+                "--measure-seconds",
+                "1",
+                "--settle-seconds",
+                "2",
+                "--kafka",
+                system.broker.bootstrapServers(),
+                "--db-server",
+                TestDatabase.server(),
+                "--db-user",
+                TestDatabase.user(),
+                "--db-password",
+                TestDatabase.password(),
+                "--db-suffix",
+                TestDatabase.name("_systest"),
+                "--jwt-public-key",
+                system.publicKey.toString(),
+                "--audit-signing-key",
+                system.auditSigningKey.toString(),
+                "--results",
+                results.toString()));
+        Path root = Path.of(System.getProperty("confide.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         for (String s : List.of("records-service", "audit-service")) {
             args.add("--service");
             args.add(s + "=" + root.resolve(s + "/target/quarkus-app/quarkus-run.jar") + "@" + system.pid(s));
@@ -54,7 +103,9 @@ class BenchSmokeTest {
         assertEquals(300, row.get("events").asInt());
         List<JsonNode> decisions = new ArrayList<>();
         for (String line : Files.readAllLines(results.resolve("decisions.jsonl"))) decisions.add(json.readTree(line));
-        List<JsonNode> figures = decisions.stream().filter(d -> d.get("benchmark").asText().startsWith("consent decisions")).toList();
+        List<JsonNode> figures = decisions.stream()
+                .filter(d -> d.get("benchmark").asText().startsWith("consent decisions"))
+                .toList();
         assertEquals(4, figures.size(), "throughput and p99 at each of two concurrencies");
         for (JsonNode d : figures) {
             assertTrue(d.get("value").asDouble() > 0 && d.get("baseline").asDouble() > 0, d.toString());
@@ -62,8 +113,11 @@ class BenchSmokeTest {
         for (int c : new int[] {1, 4}) {
             // Where the CPU went: the service that answered used some for every decision, and it is told apart.
             String service = "CPU/request c=" + c + " consent-service";
-            assertTrue(decisions.stream().anyMatch(d -> d.get("benchmark").asText().trim().equals(service)
-                    && d.get("value").asDouble() > 0), service + " in " + decisions);
+            assertTrue(
+                    decisions.stream()
+                            .anyMatch(d -> d.get("benchmark").asText().trim().equals(service)
+                                    && d.get("value").asDouble() > 0),
+                    service + " in " + decisions);
         }
         List<String> endToEnd = Files.readAllLines(results.resolve("endtoend.jsonl"));
         assertEquals(2, endToEnd.size(), "p50 and p99 from a disclosure step to its audit entry");
@@ -72,7 +126,10 @@ class BenchSmokeTest {
             assertTrue(e.get("value").asDouble() > 0 && e.get("steps").asInt() == 10, line);
         }
         List<String> queries = Files.readAllLines(results.resolve("queries.jsonl"));
-        assertEquals(5, queries.size(), "trail p99, per-client p99, verify rate, full verify and incremental verify (issue 21)");
+        assertEquals(
+                5,
+                queries.size(),
+                "trail p99, per-client p99, verify rate, full verify and incremental verify (issue 21)");
         for (String line : queries) {
             assertTrue(json.readTree(line).get("value").asDouble() > 0, line);
         }

@@ -58,27 +58,43 @@ class CloudEventsSystemTest {
     /** A client, a consent, a raised concern, a policy, a group and a group's decision: every topic, every key rule. */
     private static void produce(String org) throws InterruptedException {
         String client = as("records-service", "practitioner", org, PRACTITIONER)
-                .body("{\"identity\":{\"fullName\":\"Ann Example\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
-                .post("/clients").then().statusCode(201).extract().path("id");
+                .body(
+                        "{\"identity\":{\"fullName\":\"Ann Example\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
+                .post("/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String group = as("records-service", "practitioner", org, PRACTITIONER)
                 .body("{\"kind\":\"NETWORK\",\"name\":\"Network\",\"programme\":\"NETWORK_MEETING\"}")
-                .post("/groups").then().statusCode(201).extract().path("id");
-        as("disclosure-service", "admin", org, "adm").body("{\"requireConsultation\":true}").put("/policy").then().statusCode(200);
+                .post("/groups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("disclosure-service", "admin", org, "adm")
+                .body("{\"requireConsultation\":true}")
+                .put("/policy")
+                .then()
+                .statusCode(200);
         long deadline = System.currentTimeMillis() + 60_000;
         int granted = 0;
         int groupDecision = 0;
         while ((granted != 201 || groupDecision != 200) && System.currentTimeMillis() < deadline) {
             if (granted != 201) {
                 granted = as("consent-service", "practitioner", org, PRACTITIONER)
-                        .body("{\"clientId\":\"" + client + "\",\"recipient\":{\"type\":\"GP\"},\"categories\":[\"CASE_NOTES\"],"
+                        .body("{\"clientId\":\"" + client
+                                + "\",\"recipient\":{\"type\":\"GP\"},\"categories\":[\"CASE_NOTES\"],"
                                 + "\"purpose\":\"CONTINUING_CARE\",\"method\":\"VERBAL\",\"explained\":true}")
-                        .post("/consents").statusCode();
+                        .post("/consents")
+                        .statusCode();
             }
             if (groupDecision != 200) {
                 groupDecision = as("consent-service", "service", org, "disclosure-service")
                         .body("{\"groupId\":\"" + group + "\",\"recipientType\":\"GP\",\"category\":\"ATTENDANCE\","
                                 + "\"purpose\":\"CONTINUING_CARE\"}")
-                        .post("/consent-decisions").statusCode();
+                        .post("/consent-decisions")
+                        .statusCode();
             }
             Thread.sleep(300);
         }
@@ -91,7 +107,8 @@ class CloudEventsSystemTest {
                     .body("{\"clientId\":\"" + client + "\",\"grounds\":[\"RISK_TO_OTHERS\"],\"immediacy\":\"SERIOUS\","
                             + "\"context\":\"ONE_TO_ONE\",\"summary\":\"s\",\"proposedRecipients\":[{\"type\":\"POLICE\"}],"
                             + "\"categories\":[\"RISK_INFORMATION\"]}")
-                    .post("/disclosures").statusCode();
+                    .post("/disclosures")
+                    .statusCode();
             if (raised != 201) Thread.sleep(300);
         }
         assertEquals(201, raised, "disclosure-service never heard of the client");
@@ -102,8 +119,13 @@ class CloudEventsSystemTest {
         long deadline = System.currentTimeMillis() + 60_000;
         Set<String> seen = Set.of();
         while (System.currentTimeMillis() < deadline) {
-            seen = new TreeSet<>(as("audit-service", "compliance", org, "auditor").get("/audit/entries?limit=500").then()
-                    .statusCode(200).extract().jsonPath().getList("items.type", String.class));
+            seen = new TreeSet<>(as("audit-service", "compliance", org, "auditor")
+                    .get("/audit/entries?limit=500")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.type", String.class));
             if (seen.containsAll(types)) return;
             Thread.sleep(300);
         }
@@ -126,12 +148,15 @@ class CloudEventsSystemTest {
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
             long deadline = System.currentTimeMillis() + 60_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) all.add(r);
                 }
             }
-            assertTrue(partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp)), "every topic was read to its end");
+            assertTrue(
+                    partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp)),
+                    "every topic was read to its end");
         }
         return all;
     }
@@ -139,7 +164,8 @@ class CloudEventsSystemTest {
     /** What is wrong with one record, read as a CloudEvents consumer reads it; null when nothing. */
     static String check(ConsumerRecord<String, byte[]> r) {
         Header contentType = r.headers().lastHeader("content-type");
-        if (contentType == null || !Events.CONTENT_TYPE.equals(new String(contentType.value(), StandardCharsets.UTF_8))) {
+        if (contentType == null
+                || !Events.CONTENT_TYPE.equals(new String(contentType.value(), StandardCharsets.UTF_8))) {
             return "no content-type header " + Events.CONTENT_TYPE;
         }
         CloudEvent e;
@@ -155,15 +181,16 @@ class CloudEventsSystemTest {
         if (e.getData() == null) return e.getType() + " without data";
         EventData data;
         try {
-            data = Events.fromData(e.getType(), MAPPER.readValue(e.getData().toBytes(), new TypeReference<Map<String, Object>>() {
-            }));
+            data = Events.fromData(
+                    e.getType(), MAPPER.readValue(e.getData().toBytes(), new TypeReference<Map<String, Object>>() {}));
         } catch (Exception ex) {
             return e.getType() + ": data is not its record: " + ex.getMessage();
         }
         Object org = e.getExtension("org");
         if (org == null) return e.getType() + " without the org extension";
         String key = type.keyOf(data, org.toString());
-        if (!key.equals(r.key())) return e.getType() + " keyed " + r.key() + ", its rule (" + type.key() + ") says " + key;
+        if (!key.equals(r.key()))
+            return e.getType() + " keyed " + r.key() + ", its rule (" + type.key() + ") says " + key;
         String subject = type.subjectOf(data);
         if (subject == null ? e.getSubject() != null : !subject.equals(e.getSubject())) {
             return e.getType() + ": subject " + e.getSubject() + ", expected " + subject;
@@ -172,11 +199,17 @@ class CloudEventsSystemTest {
     }
 
     @Test
-    @DisplayName("docs/api.md Events on the wire: every event the system produced is read by the CloudEvents Java SDK, of a declared type, its data its record, keyed by its rule")
+    @DisplayName(
+            "docs/api.md Events on the wire: every event the system produced is read by the CloudEvents Java SDK, of a declared type, its data its record, keyed by its rule")
     void everyEventReadsWithTheSdk() throws Exception {
         String org = "ce-" + UUID.randomUUID();
         produce(org);
-        Set<String> ours = Set.of("client.registered", "group.created", "policy.changed", "consent.granted", "consent.decided",
+        Set<String> ours = Set.of(
+                "client.registered",
+                "group.created",
+                "policy.changed",
+                "consent.granted",
+                "consent.decided",
                 "disclosure.raised");
         awaitAudited(org, ours);
 
@@ -193,9 +226,14 @@ class CloudEventsSystemTest {
             byTopic.merge(r.topic(), 1, Integer::sum);
             types.add(KafkaMessageFactory.createReader(r).toEvent().getType());
         }
-        assertEquals(Map.of(), wrong, "events a CloudEvents consumer cannot take as declared (first record of each problem)");
+        assertEquals(
+                Map.of(),
+                wrong,
+                "events a CloudEvents consumer cannot take as declared (first record of each problem)");
         assertEquals(Set.copyOf(Topics.ALL), byTopic.keySet(), "events on every topic");
         assertTrue(types.containsAll(ours), "read: " + types);
-        System.out.printf("CloudEventsSystemTest: %d events of %d types read with the SDK (%s)%n", records.size(), types.size(), byTopic);
+        System.out.printf(
+                "CloudEventsSystemTest: %d events of %d types read with the SDK (%s)%n",
+                records.size(), types.size(), byTopic);
     }
 }

@@ -61,12 +61,21 @@ class DisclosureSystemTest {
     /** A client registered in records-service, once both consent-service and disclosure-service have heard of it. */
     private static String client(String org) throws InterruptedException {
         String id = as(system.url("records-service"), "practitioner", org, PRACTITIONER)
-                .body("{\"identity\":{\"fullName\":\"Sam Example\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"ONE_TO_ONE\",\"limitsExplained\":true}")
-                .post("/clients").then().statusCode(201).extract().path("id");
+                .body(
+                        "{\"identity\":{\"fullName\":\"Sam Example\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"ONE_TO_ONE\",\"limitsExplained\":true}")
+                .post("/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            int c = as(consent.url(), "practitioner", org, PRACTITIONER).get("/consents?clientId=" + id).statusCode();
-            int d = as(disclosure.url(), "practitioner", org, PRACTITIONER).get("/disclosures?clientId=" + id).statusCode();
+            int c = as(consent.url(), "practitioner", org, PRACTITIONER)
+                    .get("/consents?clientId=" + id)
+                    .statusCode();
+            int d = as(disclosure.url(), "practitioner", org, PRACTITIONER)
+                    .get("/disclosures?clientId=" + id)
+                    .statusCode();
             if (c == 200 && d == 200) return id;
             Thread.sleep(300);
         }
@@ -75,9 +84,15 @@ class DisclosureSystemTest {
 
     private static String consentToGp(String org, String client) {
         return as(consent.url(), "practitioner", org, PRACTITIONER)
-                .body("{\"clientId\":\"" + client + "\",\"recipient\":{\"type\":\"GP\"},\"categories\":[\"RISK_INFORMATION\"],"
+                .body("{\"clientId\":\"" + client
+                        + "\",\"recipient\":{\"type\":\"GP\"},\"categories\":[\"RISK_INFORMATION\"],"
                         + "\"purpose\":\"SAFEGUARDING\",\"method\":\"WRITTEN_SIGNED\",\"explained\":true}")
-                .post("/consents").then().statusCode(201).body("status", equalTo("ACTIVE")).extract().path("id");
+                .post("/consents")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("ACTIVE"))
+                .extract()
+                .path("id");
     }
 
     private static String raise(String org, String client) {
@@ -85,10 +100,15 @@ class DisclosureSystemTest {
                 .body("{\"clientId\":\"" + client + "\",\"grounds\":[\"RISK_TO_SELF\"],\"immediacy\":\"CHRONIC\","
                         + "\"context\":\"ONE_TO_ONE\",\"summary\":\"low mood, plans\",\"proposedRecipients\":[{\"type\":\"GP\"}],"
                         + "\"categories\":[\"RISK_INFORMATION\"]}")
-                .post("/disclosures").then().statusCode(201).extract().path("id");
+                .post("/disclosures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
-    private static final String SHARE = "{\"recipientType\":\"GP\",\"method\":\"SECURE_PORTAL\",\"categories\":[\"RISK_INFORMATION\"]}";
+    private static final String SHARE =
+            "{\"recipientType\":\"GP\",\"method\":\"SECURE_PORTAL\",\"categories\":[\"RISK_INFORMATION\"]}";
 
     @Test
     @Order(1)
@@ -98,43 +118,74 @@ class DisclosureSystemTest {
         String client = client(org);
         consentToGp(org, client);
         String id = raise(org, client);
-        as(disclosure.url(), "practitioner", org, PRACTITIONER).get("/disclosures/" + id).then().statusCode(200)
-                .body("outcome", equalTo("CONSENTED")).body("assessment.recipients[0].consented", is(true))
+        as(disclosure.url(), "practitioner", org, PRACTITIONER)
+                .get("/disclosures/" + id)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("CONSENTED"))
+                .body("assessment.recipients[0].consented", is(true))
                 .body("consentChecked", is(true));
-        as(disclosure.url(), "practitioner", org, PRACTITIONER).body(SHARE).post("/disclosures/" + id + "/shares")
-                .then().statusCode(200).body("status", equalTo("DISCLOSED")).body("shares[0].basis", equalTo("CONSENT"));
+        as(disclosure.url(), "practitioner", org, PRACTITIONER)
+                .body(SHARE)
+                .post("/disclosures/" + id + "/shares")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISCLOSED"))
+                .body("shares[0].basis", equalTo("CONSENT"));
     }
 
     @Test
     @Order(2)
-    @DisplayName("R-CONS-4: consent withdrawn mid-case turns the outcome; the share is refused until the steps of a breach are taken")
+    @DisplayName(
+            "R-CONS-4: consent withdrawn mid-case turns the outcome; the share is refused until the steps of a breach are taken")
     void withdrawnMidCase() throws Exception {
         String org = "sys-disc-" + UUID.randomUUID();
         String client = client(org);
         String consentId = consentToGp(org, client);
         String id = raise(org, client);
-        as(consent.url(), "practitioner", org, PRACTITIONER).body("{}").post("/consents/" + consentId + "/withdraw")
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-        as(disclosure.url(), "practitioner", org, PRACTITIONER).body(SHARE).post("/disclosures/" + id + "/shares")
-                .then().statusCode(409).body("rule", equalTo("R-CONS-4"));
-        as(disclosure.url(), "manager", org, "mgr-1").get("/disclosures/" + id).then().statusCode(200)
-                .body("outcome", equalTo("JUSTIFIED")).body("shares.size()", is(0));
+        as(consent.url(), "practitioner", org, PRACTITIONER)
+                .body("{}")
+                .post("/consents/" + consentId + "/withdraw")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        as(disclosure.url(), "practitioner", org, PRACTITIONER)
+                .body(SHARE)
+                .post("/disclosures/" + id + "/shares")
+                .then()
+                .statusCode(409)
+                .body("rule", equalTo("R-CONS-4"));
+        as(disclosure.url(), "manager", org, "mgr-1")
+                .get("/disclosures/" + id)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("JUSTIFIED"))
+                .body("shares.size()", is(0));
     }
 
     @Test
     @Order(3)
-    @DisplayName("fail closed: consent-service stopped, the concern is assessed as not consented and the case records it")
+    @DisplayName(
+            "fail closed: consent-service stopped, the concern is assessed as not consented and the case records it")
     void consentServiceStopped() throws Exception {
         String org = "sys-disc-" + UUID.randomUUID();
         String client = client(org);
         consentToGp(org, client);
         consent.close();
         String id = raise(org, client);
-        as(disclosure.url(), "practitioner", org, PRACTITIONER).get("/disclosures/" + id).then().statusCode(200)
-                .body("outcome", equalTo("JUSTIFIED")).body("consentChecked", is(false))
+        as(disclosure.url(), "practitioner", org, PRACTITIONER)
+                .get("/disclosures/" + id)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("JUSTIFIED"))
+                .body("consentChecked", is(false))
                 .body("assessment.recipients[0].consentChecked", is(false))
                 .body("assessment.recipients[0].categories[0].reason", equalTo("CONSENT_UNAVAILABLE"));
-        as(disclosure.url(), "practitioner", org, PRACTITIONER).body(SHARE).post("/disclosures/" + id + "/shares")
-                .then().statusCode(409).body("rule", equalTo("R-PROC-2"));
+        as(disclosure.url(), "practitioner", org, PRACTITIONER)
+                .body(SHARE)
+                .post("/disclosures/" + id + "/shares")
+                .then()
+                .statusCode(409)
+                .body("rule", equalTo("R-PROC-2"));
     }
 }

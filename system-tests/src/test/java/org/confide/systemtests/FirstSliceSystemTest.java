@@ -34,17 +34,28 @@ class FirstSliceSystemTest {
     }
 
     private static String register(String org, String name) {
-        return given().baseUri(records).auth().oauth2(Tokens.token("practitioner", org, "prac-1"))
+        return given().baseUri(records)
+                .auth()
+                .oauth2(Tokens.token("practitioner", org, "prac-1"))
                 .contentType(ContentType.JSON)
                 .body("{\"identity\":{\"fullName\":\"" + name + "\",\"email\":\"x@example.org\"},"
                         + "\"programme\":\"ONE_TO_ONE\",\"limitsExplained\":true}")
-                .post("/clients").then().statusCode(201).extract().path("id");
+                .post("/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static JsonPath entries(String org, String clientId) {
-        return given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
-                .get("/audit/entries?clientId=" + clientId + "&type=client.registered").then().statusCode(200)
-                .extract().jsonPath();
+        return given().baseUri(audit)
+                .auth()
+                .oauth2(Tokens.token("compliance", org, "auditor"))
+                .get("/audit/entries?clientId=" + clientId + "&type=client.registered")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void awaitEntries(String org, List<String> clients, int seconds) throws InterruptedException {
@@ -57,7 +68,8 @@ class FirstSliceSystemTest {
     }
 
     @Test
-    @DisplayName("R-REC-5 slice: a registered client appears in the audit chain with no identity in data, and the chain verifies")
+    @DisplayName(
+            "R-REC-5 slice: a registered client appears in the audit chain with no identity in data, and the chain verifies")
     void registerThenAudit() throws Exception {
         String org = "sys-" + UUID.randomUUID();
         String client = register(org, "Robin Private");
@@ -67,13 +79,19 @@ class FirstSliceSystemTest {
         assertEquals("R-REC-5", e.getString("items[0].data.rule"));
         assertFalse(e.prettify().contains("Robin Private"), "no identity in the audit log");
         assertFalse(e.prettify().contains("x@example.org"), "no identity in the audit log");
-        given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
-                .get("/audit/verify").then().statusCode(200)
-                .body("valid", equalTo(true)).body("headSeq", equalTo(1));
+        given().baseUri(audit)
+                .auth()
+                .oauth2(Tokens.token("compliance", org, "auditor"))
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("headSeq", equalTo(1));
     }
 
     @Test
-    @DisplayName("Kafka down: registrations still succeed, and once it is back every event reaches the chain exactly once")
+    @DisplayName(
+            "Kafka down: registrations still succeed, and once it is back every event reaches the chain exactly once")
     void brokerOutage() throws Exception {
         String org = "sys-outage-" + UUID.randomUUID();
         List<String> clients = new ArrayList<>();
@@ -88,12 +106,22 @@ class FirstSliceSystemTest {
         awaitEntries(org, clients, 120);
         Thread.sleep(2000); // a duplicate would arrive in this time
         for (String c : clients) {
-            given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
-                    .get("/audit/entries?clientId=" + c).then().statusCode(200)
+            given().baseUri(audit)
+                    .auth()
+                    .oauth2(Tokens.token("compliance", org, "auditor"))
+                    .get("/audit/entries?clientId=" + c)
+                    .then()
+                    .statusCode(200)
                     .body("items.findAll { it.type == 'client.registered' }", hasSize(1));
         }
-        given().baseUri(audit).auth().oauth2(Tokens.token("compliance", org, "auditor"))
-                .get("/audit/verify").then().statusCode(200)
-                .body("valid", equalTo(true)).body("headSeq", equalTo(5)).body("checked", equalTo(5));
+        given().baseUri(audit)
+                .auth()
+                .oauth2(Tokens.token("compliance", org, "auditor"))
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("headSeq", equalTo(5))
+                .body("checked", equalTo(5));
     }
 }

@@ -69,8 +69,7 @@ class HostileInputSystemTest {
         }
     }
 
-    private record Case(String name, byte[] body, boolean chunked, int expected, String field) {
-    }
+    private record Case(String name, byte[] body, boolean chunked, int expected, String field) {}
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -78,14 +77,17 @@ class HostileInputSystemTest {
     }
 
     @Test
-    @DisplayName("Every POST and PUT of the four OpenAPI documents refuses a NUL, a 100 KiB chunked body, a 2 MB body, "
-            + "trailing junk, a wrong type per field and a 10,000-deep array with a 4xx problem+json, and writes nothing")
+    @DisplayName(
+            "Every POST and PUT of the four OpenAPI documents refuses a NUL, a 100 KiB chunked body, a 2 MB body, "
+                    + "trailing junk, a wrong type per field and a 10,000-deep array with a 4xx problem+json, and writes nothing")
     void hostileBodies() throws Exception {
         List<Operation> operations = new ArrayList<>();
         for (String service : RunningSystem.SERVICES) {
             operations.addAll(operations(service, Set.of("post", "put"), true));
         }
-        assertTrue(operations.size() >= 20, "the OpenAPI documents list only " + operations.size() + " POST/PUT with a body");
+        assertTrue(
+                operations.size() >= 20,
+                "the OpenAPI documents list only " + operations.size() + " POST/PUT with a body");
 
         Map<String, String> before = settledSnapshot();
         List<String> failures = new ArrayList<>();
@@ -115,26 +117,30 @@ class HostileInputSystemTest {
             }
         }
         failures.addAll(rowsMentioning(RUN));
-        assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " hostile requests were not refused as docs/api.md "
-                + "says:\n" + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + sent + " hostile requests were not refused as docs/api.md " + "says:\n"
+                        + String.join("\n", failures));
     }
 
     @Test
-    @DisplayName("A request line over 8 KiB is 414 and headers over 20 KiB are 431, each as problem+json, on every service")
+    @DisplayName(
+            "A request line over 8 KiB is 414 and headers over 20 KiB are 431, each as problem+json, on every service")
     void longLineAndHugeHeaders() throws Exception {
         for (String service : RunningSystem.SERVICES) {
             String url = system.url(service);
-            RawHttp.Response line = RawHttp.send(url, "GET /q/health?x=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n",
-                    null, false);
+            RawHttp.Response line = RawHttp.send(
+                    url, "GET /q/health?x=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n", null, false);
             assertProblem(service + " long request line", line, 414);
-            RawHttp.Response headers = RawHttp.send(url, "GET /q/health HTTP/1.1\r\nHost: x\r\nX-Padding: "
-                    + "a".repeat(30_000) + "\r\n", null, false);
+            RawHttp.Response headers = RawHttp.send(
+                    url, "GET /q/health HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(30_000) + "\r\n", null, false);
             assertProblem(service + " huge header", headers, 431);
         }
     }
 
     @Test
-    @DisplayName("A NUL (%00) in any path or query parameter of every GET is 400 naming the parameter, on every service")
+    @DisplayName(
+            "A NUL (%00) in any path or query parameter of every GET is 400 naming the parameter, on every service")
     void nulInPathAndQuery() throws Exception {
         List<String> failures = new ArrayList<>();
         int tried = 0;
@@ -145,7 +151,9 @@ class HostileInputSystemTest {
                     String name = p.path("name").asText();
                     String path;
                     if (in.equals("path")) {
-                        path = op.template().replace("{" + name + "}", "a%00b").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                        path = op.template()
+                                .replace("{" + name + "}", "a%00b")
+                                .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                     } else if (in.equals("query")) {
                         path = op.path() + "?" + name + "=a%00b";
                     } else {
@@ -154,8 +162,12 @@ class HostileInputSystemTest {
                     tried++;
                     RawHttp.Response r = null;
                     for (String role : candidateRoles(op)) {
-                        r = RawHttp.send(system.url(service), "GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                                + Tokens.token(role, ORG, SUB) + "\r\n", null, false);
+                        r = RawHttp.send(
+                                system.url(service),
+                                "GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                        + Tokens.token(role, ORG, SUB) + "\r\n",
+                                null,
+                                false);
                         if (r.status() != 401 && r.status() != 403) break;
                     }
                     String wrong = judge(r, new Case("NUL in " + in + " parameter " + name, null, false, 400, name));
@@ -170,16 +182,29 @@ class HostileInputSystemTest {
     // ---- the hostile cases for one operation
 
     private static List<Case> cases(Operation op) {
-        JsonNode schema = resolve(op.document(), op.spec().path("requestBody").path("content").path("application/json").path("schema"));
+        JsonNode schema = resolve(
+                op.document(),
+                op.spec()
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema"));
         Map<String, JsonNode> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             fields.put(f.getKey(), resolve(op.document(), f.getValue()));
         }
         boolean array = "array".equals(typeOf(schema));
         List<Case> cases = new ArrayList<>();
         if (fields.isEmpty()) {
-            cases.add(new Case("NUL", bytes(array ? "[\"a\\u0000b\"]" : "{\"x\":\"a\\u0000b\"}"), false, 400, array ? "[0]" : "x"));
+            cases.add(new Case(
+                    "NUL",
+                    bytes(array ? "[\"a\\u0000b\"]" : "{\"x\":\"a\\u0000b\"}"),
+                    false,
+                    400,
+                    array ? "[0]" : "x"));
         }
         for (Map.Entry<String, JsonNode> f : fields.entrySet()) {
             ObjectNode nul = JsonNodeFactory.instance.objectNode().put(f.getKey(), "a\u0000b");
@@ -188,8 +213,18 @@ class HostileInputSystemTest {
             cases.add(new Case("wrong type in " + f.getKey() + " " + wrong, bytes(wrong.toString()), false, -1, null));
         }
         String someField = fields.isEmpty() ? "x" : fields.keySet().iterator().next();
-        cases.add(new Case("100 KiB chunked body", bytes("{\"" + someField + "\":\"" + "a".repeat(100 * 1024) + "\"}"), true, 413, null));
-        cases.add(new Case("2 MB body", bytes("{\"" + someField + "\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}"), false, 413, null));
+        cases.add(new Case(
+                "100 KiB chunked body",
+                bytes("{\"" + someField + "\":\"" + "a".repeat(100 * 1024) + "\"}"),
+                true,
+                413,
+                null));
+        cases.add(new Case(
+                "2 MB body",
+                bytes("{\"" + someField + "\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}"),
+                false,
+                413,
+                null));
         cases.add(new Case("trailing junk", bytes((array ? "[]" : "{}") + " junk"), false, 400, null));
         cases.add(new Case("a second value after the first", bytes((array ? "[]" : "{}") + "{}"), false, 400, null));
         cases.add(new Case("10,000-deep array", bytes("[".repeat(10_000) + "]".repeat(10_000)), false, 400, null));
@@ -237,7 +272,8 @@ class HostileInputSystemTest {
 
     private static RawHttp.Response send(Operation op, String path, String role, Case c) throws IOException {
         String head = op.method().toUpperCase() + " " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                + Tokens.token(role, ORG, SUB) + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID()
+                + Tokens.token(role, ORG, SUB) + "\r\nContent-Type: application/json\r\nIdempotency-Key: "
+                + UUID.randomUUID()
                 + "\r\n";
         return RawHttp.send(system.url(op.service()), head, c.body(), c.chunked());
     }
@@ -256,17 +292,20 @@ class HostileInputSystemTest {
         } catch (IOException e) {
             return "the problem is not JSON";
         }
-        if (problem.path("title").asText("").isBlank() || problem.path("detail").asText("").isBlank()) {
+        if (problem.path("title").asText("").isBlank()
+                || problem.path("detail").asText("").isBlank()) {
             return "the problem has no title or detail";
         }
         if (problem.path("status").asInt() != r.status()) return "the problem's status is not the answer's";
-        if (c.field() != null && !r.body().contains("\"field\":\"" + c.field() + "\"")) return "does not name " + c.field();
+        if (c.field() != null && !r.body().contains("\"field\":\"" + c.field() + "\""))
+            return "does not name " + c.field();
         return null;
     }
 
     private static void assertProblem(String what, RawHttp.Response r, int status) {
         assertEquals(status, r.status(), what + ": " + r);
-        assertTrue(r.header("content-type") != null && r.header("content-type").startsWith("application/problem+json"),
+        assertTrue(
+                r.header("content-type") != null && r.header("content-type").startsWith("application/problem+json"),
                 what + ": " + r);
         assertEquals(null, judge(r, new Case(what, null, false, status, null)), what + ": " + r);
     }
@@ -292,19 +331,29 @@ class HostileInputSystemTest {
         return new ArrayList<>(roles);
     }
 
-    private static List<Operation> operations(String service, Set<String> methods, boolean withJsonBody) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(system.url(service) + "/q/openapi?format=json"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private static List<Operation> operations(String service, Set<String> methods, boolean withJsonBody)
+            throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(system.url(service) + "/q/openapi?format=json"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), service + " serves no OpenAPI document");
         JsonNode document = JSON.readTree(r.body());
         List<Operation> found = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (path.getKey().startsWith("/q/")) continue;
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!methods.contains(op.getKey())) continue;
-                if (withJsonBody && op.getValue().path("requestBody").path("content").path("application/json").isMissingNode()) {
+                if (withJsonBody
+                        && op.getValue()
+                                .path("requestBody")
+                                .path("content")
+                                .path("application/json")
+                                .isMissingNode()) {
                     continue;
                 }
                 found.add(new Operation(service, op.getKey(), path.getKey(), op.getValue(), document));
@@ -319,12 +368,14 @@ class HostileInputSystemTest {
     private static Map<String, String> snapshot() throws Exception {
         Map<String, String> tables = new TreeMap<>();
         for (String database : databases()) {
-            try (Connection c = DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
-                 Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
+                    Statement st = c.createStatement()) {
                 List<String> names = tables(st);
                 for (String table : names) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(md5(t::text), '' "
-                            + "ORDER BY md5(t::text))), '-') FROM " + table + " t")) {
+                    try (ResultSet rs =
+                            st.executeQuery("SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(md5(t::text), '' "
+                                    + "ORDER BY md5(t::text))), '-') FROM " + table + " t")) {
                         rs.next();
                         tables.put(database + "." + table, rs.getString(1));
                     }
@@ -338,12 +389,16 @@ class HostileInputSystemTest {
     private static List<String> rowsMentioning(String marker) throws Exception {
         List<String> found = new ArrayList<>();
         for (String database : databases()) {
-            try (Connection c = DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
-                 Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
+                    Statement st = c.createStatement()) {
                 for (String table : tables(st)) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%" + marker + "%'")) {
+                    try (ResultSet rs = st.executeQuery(
+                            "SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%" + marker + "%'")) {
                         rs.next();
-                        if (rs.getLong(1) > 0) found.add("written to " + database + "." + table + ": " + rs.getLong(1) + " rows of the hostile caller");
+                        if (rs.getLong(1) > 0)
+                            found.add("written to " + database + "." + table + ": " + rs.getLong(1)
+                                    + " rows of the hostile caller");
                     }
                 }
             }

@@ -31,7 +31,8 @@ final class KeycloakProcess implements AutoCloseable {
     static final String REALM = "confide";
     static final String AUDIENCE = "confide";
     static final String DEMO_PASSWORD = "confide-demo";
-    private static final Path ROOT = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
 
     private final int port;
     private final Path home;
@@ -58,9 +59,17 @@ final class KeycloakProcess implements AutoCloseable {
         Files.writeString(imports.resolve("confide-realm.json"), realm);
         String adminPassword = UUID.randomUUID().toString();
         Path log = ROOT.resolve("system-tests/target/keycloak-" + port + ".log");
-        ProcessBuilder b = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port, "--import-realm")
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder b = new ProcessBuilder(
+                        "bash",
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + port,
+                        "--hostname=http://127.0.0.1:" + port,
+                        "--import-realm")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
         b.environment().put("JAVA_HOME", java.getParent().getParent().toString());
         b.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -75,8 +84,11 @@ final class KeycloakProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("Keycloak exited during start-up:\n" + tail());
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return this;
             } catch (IOException notYet) {
                 // not listening yet
@@ -104,23 +116,41 @@ final class KeycloakProcess implements AutoCloseable {
 
     /** A user's access token by the password grant (public client confide-cli). */
     String passwordToken(String user, String password) {
-        return given().formParam("grant_type", "password").formParam("client_id", "confide-cli")
-                .formParam("username", user).formParam("password", password).formParam("scope", "openid")
-                .post(issuer() + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "confide-cli")
+                .formParam("username", user)
+                .formParam("password", password)
+                .formParam("scope", "openid")
+                .post(issuer() + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** A confidential client's access token by the client-credentials grant, in {@code realm}. */
     String clientToken(String realm, String clientId, String secret) {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
-                .post(issuer(realm) + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+                .post(issuer(realm) + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** A request to the admin REST API as the bootstrap admin (master realm). */
     io.restassured.specification.RequestSpecification admin() {
-        String token = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", adminPassword)
-                .post(issuer("master") + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String token = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", adminPassword)
+                .post(issuer("master") + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         return given().baseUri(base() + "/admin/realms").auth().oauth2(token).contentType(ContentType.JSON);
     }
 
@@ -140,7 +170,8 @@ final class KeycloakProcess implements AutoCloseable {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         process.destroy();
         all.forEach(ProcessHandle::destroy);
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+            process.destroyForcibly().waitFor();
         for (ProcessHandle h : all) {
             h.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }

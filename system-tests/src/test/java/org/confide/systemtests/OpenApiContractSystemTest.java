@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE - 1)
 class OpenApiContractSystemTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonNode> DOCUMENTS = new TreeMap<>();
 
@@ -49,8 +50,9 @@ class OpenApiContractSystemTest {
         HttpClient http = HttpClient.newHttpClient();
         Path dir = Files.createDirectories(ROOT.resolve("system-tests/target/openapi"));
         for (String service : RunningSystem.SERVICES) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create(system.url(service) + "/q/openapi?format=json")).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(system.url(service) + "/q/openapi?format=json"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), service + " /q/openapi");
             Files.writeString(dir.resolve(service + ".json"), r.body());
@@ -68,25 +70,38 @@ class OpenApiContractSystemTest {
         }
         for (String service : DOCUMENTS.keySet()) {
             Path doc = ROOT.resolve("system-tests/target/openapi/" + service + ".json");
-            Result r = run(List.of(cli.toString(), "lint", "--config", tools.resolve("redocly.yaml").toString(),
-                    doc.toString()), 300);
+            Result r = run(
+                    List.of(
+                            cli.toString(),
+                            "lint",
+                            "--config",
+                            tools.resolve("redocly.yaml").toString(),
+                            doc.toString()),
+                    300);
             assertEquals(0, r.exit, service + ": Redocly lint found errors:\n" + r.output);
-            System.out.println(service + ": " + r.output.lines().filter(l -> l.contains("warning") || l.contains("valid"))
-                    .reduce((a, b) -> a + " " + b).orElse("linted"));
+            System.out.println(service + ": "
+                    + r.output
+                            .lines()
+                            .filter(l -> l.contains("warning") || l.contains("valid"))
+                            .reduce((a, b) -> a + " " + b)
+                            .orElse("linted"));
         }
     }
 
     @Test
-    @DisplayName("docs/api.md OpenAPI: the console's typed client is generated from exactly the documents the services serve")
+    @DisplayName(
+            "docs/api.md OpenAPI: the console's typed client is generated from exactly the documents the services serve")
     void consoleClientMatchesTheDocuments() throws IOException {
         List<String> stale = new ArrayList<>();
         for (var doc : DOCUMENTS.entrySet()) {
             Path copy = ROOT.resolve("console/openapi/" + doc.getKey().replace("-service", "") + ".json");
             if (!Files.exists(copy) || !JSON.readTree(copy.toFile()).equals(doc.getValue())) stale.add(copy.toString());
         }
-        assertTrue(stale.isEmpty(), "the console's copies differ from what the services serve: " + stale
-                + "; regenerate them against ./confide up with `npm run api:generate --prefix console` and fix what no"
-                + " longer type-checks");
+        assertTrue(
+                stale.isEmpty(),
+                "the console's copies differ from what the services serve: " + stale
+                        + "; regenerate them against ./confide up with `npm run api:generate --prefix console` and fix what no"
+                        + " longer type-checks");
     }
 
     @Test
@@ -104,7 +119,10 @@ class OpenApiContractSystemTest {
             try (Stream<Path> files = Files.list(observations())) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
-                    String service = RunningSystem.SERVICES.stream().filter(name::startsWith).findFirst().orElse(null);
+                    String service = RunningSystem.SERVICES.stream()
+                            .filter(name::startsWith)
+                            .findFirst()
+                            .orElse(null);
                     if (service != null) lines += read(f, service, seen);
                 }
             }
@@ -130,20 +148,28 @@ class OpenApiContractSystemTest {
                 }
             }
         }
-        System.out.printf("OpenAPI contract: %d operations, %d observed statuses (%d lines); not exercised by any test: %s%n",
-                operations, seen.values().stream().mapToInt(m -> m.values().stream().mapToInt(TreeSet::size).sum()).sum(),
-                lines, unseen);
+        System.out.printf(
+                "OpenAPI contract: %d operations, %d observed statuses (%d lines); not exercised by any test: %s%n",
+                operations,
+                seen.values().stream()
+                        .mapToInt(
+                                m -> m.values().stream().mapToInt(TreeSet::size).sum())
+                        .sum(),
+                lines,
+                unseen);
         assertTrue(undeclared.isEmpty(), "statuses answered but not declared:\n" + String.join("\n", undeclared));
     }
 
     private static Map<String, TreeSet<String>> declared(JsonNode doc) {
         Map<String, TreeSet<String>> ops = new TreeMap<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            if (!op.getValue().has("operationId") || path.getKey().startsWith("/q/")) return;
-            TreeSet<String> codes = new TreeSet<>();
-            op.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
-            ops.put(op.getValue().get("operationId").asText(), codes);
-        }));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    if (!op.getValue().has("operationId") || path.getKey().startsWith("/q/")) return;
+                    TreeSet<String> codes = new TreeSet<>();
+                    op.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
+                    ops.put(op.getValue().get("operationId").asText(), codes);
+                }));
         return ops;
     }
 
@@ -154,15 +180,15 @@ class OpenApiContractSystemTest {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] parts = line.strip().split(" ");
             if (parts.length != 2) continue;
-            seen.computeIfAbsent(service, s -> new TreeMap<>()).computeIfAbsent(parts[0], o -> new TreeSet<>())
+            seen.computeIfAbsent(service, s -> new TreeMap<>())
+                    .computeIfAbsent(parts[0], o -> new TreeSet<>())
                     .add(parts[1]);
             n++;
         }
         return n;
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(List<String> command, int seconds) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

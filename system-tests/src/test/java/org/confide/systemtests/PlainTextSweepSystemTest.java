@@ -42,6 +42,7 @@ class PlainTextSweepSystemTest {
     private static final String MARK = "zqxmark";
     /** The phone number, which may hold digits only: swept for as a second marker. */
     private static final String PHONE = "07700 918273";
+
     private static final String PHONE_DIGITS = "918273";
     private static final String PRACTITIONER = "prac-sweep";
 
@@ -53,7 +54,10 @@ class PlainTextSweepSystemTest {
     }
 
     private static RequestSpecification as(String service, String role, String org, String sub) {
-        return given().baseUri(system.url(service)).auth().oauth2(Tokens.token(role, org, sub)).contentType(ContentType.JSON);
+        return given().baseUri(system.url(service))
+                .auth()
+                .oauth2(Tokens.token(role, org, sub))
+                .contentType(ContentType.JSON);
     }
 
     private static String mark(String field) {
@@ -69,8 +73,12 @@ class PlainTextSweepSystemTest {
     private static void awaitKnown(String org, String client) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            int c = as("consent-service", "practitioner", org, PRACTITIONER).get("/consents?clientId=" + client).statusCode();
-            int d = as("disclosure-service", "practitioner", org, PRACTITIONER).get("/disclosures?clientId=" + client).statusCode();
+            int c = as("consent-service", "practitioner", org, PRACTITIONER)
+                    .get("/consents?clientId=" + client)
+                    .statusCode();
+            int d = as("disclosure-service", "practitioner", org, PRACTITIONER)
+                    .get("/disclosures?clientId=" + client)
+                    .statusCode();
             if (c == 200 && d == 200) return;
             Thread.sleep(300);
         }
@@ -80,88 +88,159 @@ class PlainTextSweepSystemTest {
     /** Writes a marker into every free-text field of the three writing services; returns the clients it made. */
     private static List<String> writeEverything(String org) throws InterruptedException {
         String partnerOrg = org + "-partner";
-        as("records-service", "admin", org, "adm").body("{\"partnerOrgs\":[\"" + partnerOrg + "\"]}")
-                .put("/settings/partners").then().statusCode(200);
+        as("records-service", "admin", org, "adm")
+                .body("{\"partnerOrgs\":[\"" + partnerOrg + "\"]}")
+                .put("/settings/partners")
+                .then()
+                .statusCode(200);
         // With an Idempotency-Key, so that the idempotency store is swept too.
-        String client = as("records-service", "practitioner", org, PRACTITIONER).header("Idempotency-Key", "sweep-" + org)
-                .body("{\"identity\":{\"fullName\":\"" + word("fullname") + "\",\"email\":\"" + mark("email") + "@example.org\","
-                        + "\"phone\":\"" + PHONE + "\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
-                .post("/clients").then().statusCode(201).extract().path("id");
+        String client = as("records-service", "practitioner", org, PRACTITIONER)
+                .header("Idempotency-Key", "sweep-" + org)
+                .body("{\"identity\":{\"fullName\":\"" + word("fullname") + "\",\"email\":\"" + mark("email")
+                        + "@example.org\"," + "\"phone\":\"" + PHONE
+                        + "\",\"dateOfBirth\":\"1990-04-01\"},\"programme\":\"COUNSELLING\",\"limitsExplained\":true}")
+                .post("/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String referred = as("records-service", "partner", partnerOrg, "partner-api")
                 .body("{\"providerOrg\":\"" + org + "\",\"identity\":{\"fullName\":\"" + word("referralname") + "\"},"
                         + "\"programme\":\"ONE_TO_ONE\",\"reason\":\"" + mark("referral-reason") + "\"}")
-                .post("/referrals").then().statusCode(201).extract().path("clientId");
-        as("records-service", "practitioner", org, PRACTITIONER).header("Idempotency-Key", "sweep-note-" + org)
+                .post("/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientId");
+        as("records-service", "practitioner", org, PRACTITIONER)
+                .header("Idempotency-Key", "sweep-note-" + org)
                 .body("{\"sessionDate\":\"2026-11-20\",\"kind\":\"SESSION\",\"body\":\"" + mark("note") + "\"}")
-                .post("/clients/" + client + "/notes").then().statusCode(201);
-        as("records-service", "practitioner", org, PRACTITIONER).body("{\"text\":\"" + mark("supervision") + "\"}")
-                .post("/clients/" + client + "/supervision-notes").then().statusCode(201);
+                .post("/clients/" + client + "/notes")
+                .then()
+                .statusCode(201);
+        as("records-service", "practitioner", org, PRACTITIONER)
+                .body("{\"text\":\"" + mark("supervision") + "\"}")
+                .post("/clients/" + client + "/supervision-notes")
+                .then()
+                .statusCode(201);
         as("records-service", "practitioner", org, PRACTITIONER)
                 .body("{\"recipient\":\"" + mark("letter-recipient") + "\",\"body\":\"" + mark("letter-body") + "\"}")
-                .post("/clients/" + client + "/letters").then().statusCode(201);
-        as("records-service", "manager", org, "mgr").body("{\"reason\":\"" + mark("hold-reason") + "\"}")
-                .post("/clients/" + client + "/legal-hold").then().statusCode(200);
-        as("records-service", "manager", org, "mgr").delete("/clients/" + client + "/legal-hold").then().statusCode(204);
+                .post("/clients/" + client + "/letters")
+                .then()
+                .statusCode(201);
+        as("records-service", "manager", org, "mgr")
+                .body("{\"reason\":\"" + mark("hold-reason") + "\"}")
+                .post("/clients/" + client + "/legal-hold")
+                .then()
+                .statusCode(200);
+        as("records-service", "manager", org, "mgr")
+                .delete("/clients/" + client + "/legal-hold")
+                .then()
+                .statusCode(204);
 
         String group = as("records-service", "practitioner", org, PRACTITIONER)
                 .body("{\"kind\":\"NETWORK\",\"name\":\"Sweep network\",\"programme\":\"NETWORK_MEETING\"}")
-                .post("/groups").then().statusCode(201).extract().path("id");
+                .post("/groups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String member = as("records-service", "practitioner", org, PRACTITIONER)
                 .body("{\"clientId\":\"" + client + "\",\"groundRulesAgreed\":true}")
-                .post("/groups/" + group + "/members").then().statusCode(201).extract().path("memberId");
+                .post("/groups/" + group + "/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("memberId");
         var anonymous = as("records-service", "practitioner", org, PRACTITIONER)
                 .body("{\"alias\":\"" + word("alias") + "\",\"groundRulesAgreed\":true}")
-                .post("/groups/" + group + "/members").then().statusCode(201).extract().jsonPath();
+                .post("/groups/" + group + "/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         as("records-service", "practitioner", org, PRACTITIONER)
-                .body("{\"sessionDate\":\"2026-11-21\",\"attendeeIds\":[\"" + member + "\",\"" + anonymous.getString("memberId")
-                        + "\"],\"note\":\"" + mark("group-note") + "\"}")
-                .post("/groups/" + group + "/sessions").then().statusCode(201);
+                .body("{\"sessionDate\":\"2026-11-21\",\"attendeeIds\":[\"" + member + "\",\""
+                        + anonymous.getString("memberId") + "\"],\"note\":\"" + mark("group-note") + "\"}")
+                .post("/groups/" + group + "/sessions")
+                .then()
+                .statusCode(201);
 
         awaitKnown(org, client);
         String consent = as("consent-service", "practitioner", org, PRACTITIONER)
-                .body("{\"clientId\":\"" + client + "\",\"recipient\":{\"type\":\"NAMED_PERSON\",\"name\":\"" + mark("consent-recipient")
+                .body("{\"clientId\":\"" + client + "\",\"recipient\":{\"type\":\"NAMED_PERSON\",\"name\":\""
+                        + mark("consent-recipient")
                         + "\"},\"categories\":[\"CASE_NOTES\"],\"purpose\":\"CONTINUING_CARE\",\"method\":\"WRITTEN_SIGNED\","
                         + "\"explained\":true,\"evidenceRef\":\"" + mark("evidence") + "\"}")
-                .post("/consents").then().statusCode(201).extract().path("id");
-        as("consent-service", "practitioner", org, PRACTITIONER).body("{\"reason\":\"" + mark("withdrawal") + "\"}")
-                .post("/consents/" + consent + "/withdraw").then().statusCode(200);
+                .post("/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("consent-service", "practitioner", org, PRACTITIONER)
-                .body("{\"clientId\":\"" + client + "\",\"matter\":\"OTHER\",\"hasCapacity\":true,\"reasons\":\"" + mark("capacity") + "\"}")
-                .post("/capacity-assessments").then().statusCode(201);
+                .body("{\"reason\":\"" + mark("withdrawal") + "\"}")
+                .post("/consents/" + consent + "/withdraw")
+                .then()
+                .statusCode(200);
+        as("consent-service", "practitioner", org, PRACTITIONER)
+                .body("{\"clientId\":\"" + client + "\",\"matter\":\"OTHER\",\"hasCapacity\":true,\"reasons\":\""
+                        + mark("capacity") + "\"}")
+                .post("/capacity-assessments")
+                .then()
+                .statusCode(201);
 
         String disclosure = as("disclosure-service", "practitioner", org, PRACTITIONER)
-                .body("{\"clientId\":\"" + client + "\",\"grounds\":[\"RISK_TO_OTHERS\"],\"immediacy\":\"SERIOUS\",\"context\":\"ONE_TO_ONE\","
-                        + "\"summary\":\"" + mark("summary") + "\",\"proposedRecipients\":[{\"type\":\"NAMED_PERSON\",\"name\":\""
+                .body("{\"clientId\":\"" + client
+                        + "\",\"grounds\":[\"RISK_TO_OTHERS\"],\"immediacy\":\"SERIOUS\",\"context\":\"ONE_TO_ONE\","
+                        + "\"summary\":\"" + mark("summary")
+                        + "\",\"proposedRecipients\":[{\"type\":\"NAMED_PERSON\",\"name\":\""
                         + mark("proposed-recipient") + "\"}],\"categories\":[\"RISK_INFORMATION\"]}")
-                .post("/disclosures").then().statusCode(201).extract().path("id");
+                .post("/disclosures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("disclosure-service", "practitioner", org, PRACTITIONER)
                 .body("{\"informed\":true,\"response\":\"REFUSED\",\"reason\":\"" + mark("involvement") + "\"}")
-                .post("/disclosures/" + disclosure + "/client-involvement").then().statusCode(200);
+                .post("/disclosures/" + disclosure + "/client-involvement")
+                .then()
+                .statusCode(200);
         as("disclosure-service", "practitioner", org, PRACTITIONER)
-                .body("{\"consultedRole\":\"MANAGER\",\"consultedId\":\"mgr2\",\"advice\":\"SUPPORT\",\"note\":\"" + mark("consultation") + "\"}")
-                .post("/disclosures/" + disclosure + "/consultations").then().statusCode(201);
+                .body("{\"consultedRole\":\"MANAGER\",\"consultedId\":\"mgr2\",\"advice\":\"SUPPORT\",\"note\":\""
+                        + mark("consultation") + "\"}")
+                .post("/disclosures/" + disclosure + "/consultations")
+                .then()
+                .statusCode(201);
         as("disclosure-service", "manager", org, "mgr")
-                .body("{\"decision\":\"APPROVED\",\"rationale\":\"" + mark("rationale") + "\",\"lawfulBasis\":\"VITAL_INTERESTS\"}")
-                .post("/disclosures/" + disclosure + "/decision").then().statusCode(200);
+                .body("{\"decision\":\"APPROVED\",\"rationale\":\"" + mark("rationale")
+                        + "\",\"lawfulBasis\":\"VITAL_INTERESTS\"}")
+                .post("/disclosures/" + disclosure + "/decision")
+                .then()
+                .statusCode(200);
         as("disclosure-service", "practitioner", org, PRACTITIONER)
-                .body("{\"recipientType\":\"NAMED_PERSON\",\"recipientName\":\"" + mark("share-recipient") + "\",\"method\":\"SECURE_PORTAL\","
-                        + "\"categories\":[\"RISK_INFORMATION\"]}")
-                .post("/disclosures/" + disclosure + "/shares").then().statusCode(200);
+                .body("{\"recipientType\":\"NAMED_PERSON\",\"recipientName\":\"" + mark("share-recipient")
+                        + "\",\"method\":\"SECURE_PORTAL\"," + "\"categories\":[\"RISK_INFORMATION\"]}")
+                .post("/disclosures/" + disclosure + "/shares")
+                .then()
+                .statusCode(200);
         as("disclosure-service", "practitioner", org, PRACTITIONER)
-                .body("{\"supportOffered\":true,\"clientInformedOfOutcome\":true,\"note\":\"" + mark("follow-up") + "\"}")
-                .post("/disclosures/" + disclosure + "/follow-up").then().statusCode(200);
+                .body("{\"supportOffered\":true,\"clientInformedOfOutcome\":true,\"note\":\"" + mark("follow-up")
+                        + "\"}")
+                .post("/disclosures/" + disclosure + "/follow-up")
+                .then()
+                .statusCode(200);
         return List.of(client, referred, anonymous.getString("clientId"));
     }
 
     /** One place a marker was found: database, table, column (or topic, or log file). */
-    record Found(String where, String what) {
-    }
+    record Found(String where, String what) {}
 
     /** Every database of this run (the services' and their key vaults'). */
     private static List<String> databases() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(TestDatabase.server() + "/postgres", TestDatabase.user(), TestDatabase.password());
-             PreparedStatement ps = c.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+        try (Connection c = DriverManager.getConnection(
+                        TestDatabase.server() + "/postgres", TestDatabase.user(), TestDatabase.password());
+                PreparedStatement ps = c.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
             // Escaped: in LIKE an underscore matches any character, and other tests' databases end in "dsystest".
             ps.setString(1, "confide\\_%" + TestDatabase.name("_systest").replace("_", "\\_"));
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,25 +255,30 @@ class PlainTextSweepSystemTest {
         List<Found> found = new ArrayList<>();
         String server = TestDatabase.server();
         for (String db : databases()) {
-            try (Connection c = DriverManager.getConnection(server + "/" + db, TestDatabase.user(), TestDatabase.password())) {
+            try (Connection c =
+                    DriverManager.getConnection(server + "/" + db, TestDatabase.user(), TestDatabase.password())) {
                 List<String[]> columns = new ArrayList<>();
                 try (ResultSet rs = c.createStatement().executeQuery("""
                         SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
                         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                         WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND t.table_type = 'BASE TABLE'
                           AND c.data_type IN ('text', 'character varying', 'character', 'bytea', 'json', 'jsonb', 'ARRAY')""")) {
-                    while (rs.next()) columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                    while (rs.next())
+                        columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
                 }
                 for (String[] col : columns) {
                     String ref = "\"" + col[0] + "\".\"" + col[1] + "\"";
                     String value = "\"" + col[2] + "\"";
                     String test = col[3].equals("bytea")
                             ? "position(convert_to('" + MARK + "', 'UTF8') in " + value + ") > 0"
-                              + " OR position(convert_to('" + PHONE_DIGITS + "', 'UTF8') in " + value + ") > 0"
-                            : value + "::text LIKE '%" + MARK + "%' OR " + value + "::text LIKE '%" + PHONE_DIGITS + "%'";
-                    try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + ref + " WHERE " + test)) {
+                                    + " OR position(convert_to('" + PHONE_DIGITS + "', 'UTF8') in " + value + ") > 0"
+                            : value + "::text LIKE '%" + MARK + "%' OR " + value + "::text LIKE '%" + PHONE_DIGITS
+                                    + "%'";
+                    try (ResultSet rs =
+                            c.createStatement().executeQuery("SELECT count(*) FROM " + ref + " WHERE " + test)) {
                         rs.next();
-                        if (rs.getLong(1) > 0) found.add(new Found(db + "." + col[1] + "." + col[2], rs.getLong(1) + " rows"));
+                        if (rs.getLong(1) > 0)
+                            found.add(new Found(db + "." + col[1] + "." + col[2], rs.getLong(1) + " rows"));
                     }
                 }
             }
@@ -224,10 +308,13 @@ class PlainTextSweepSystemTest {
                     String text = new String(r.value(), StandardCharsets.UTF_8)
                             + (r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8));
                     for (var h : r.headers()) text += new String(h.value(), StandardCharsets.UTF_8);
-                    if (text.contains(MARK) || text.contains(PHONE_DIGITS)) found.add(new Found(r.topic() + "@" + r.offset(), text));
+                    if (text.contains(MARK) || text.contains(PHONE_DIGITS))
+                        found.add(new Found(r.topic() + "@" + r.offset(), text));
                 }
             }
-            assertTrue(partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp)), "every topic was read to its end");
+            assertTrue(
+                    partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp)),
+                    "every topic was read to its end");
         }
         return found;
     }
@@ -239,7 +326,10 @@ class PlainTextSweepSystemTest {
         try (Stream<Path> logs = Files.list(dir)) {
             for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
                 List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-                lines.stream().filter(l -> l.contains(MARK) || l.contains(PHONE_DIGITS)).findFirst().ifPresent(l -> found.add(new Found(log.toString(), l)));
+                lines.stream()
+                        .filter(l -> l.contains(MARK) || l.contains(PHONE_DIGITS))
+                        .findFirst()
+                        .ifPresent(l -> found.add(new Found(log.toString(), l)));
             }
         }
         return found;
@@ -253,7 +343,8 @@ class PlainTextSweepSystemTest {
     }
 
     @Test
-    @DisplayName("R-REC-3: no free text of a client is in plain text in any table, event or log, before or after its destruction")
+    @DisplayName(
+            "R-REC-3: no free text of a client is in plain text in any table, event or log, before or after its destruction")
     void nothingInPlainText() throws Exception {
         String org = "sweep-" + UUID.randomUUID();
         List<String> clients = writeEverything(org);
@@ -262,12 +353,22 @@ class PlainTextSweepSystemTest {
 
         assertEquals(List.of(), sweep(), "a marker is in plain text");
 
-        as("records-service", "admin", org, "adm").body("{\"retentionDays\":0}").put("/settings/retention").then().statusCode(200);
+        as("records-service", "admin", org, "adm")
+                .body("{\"retentionDays\":0}")
+                .put("/settings/retention")
+                .then()
+                .statusCode(200);
         for (String client : clients) {
-            as("records-service", "manager", org, "mgr").body("{\"type\":\"CONTACT_CEASED\"}")
-                    .post("/clients/" + client + "/milestones").then().statusCode(201);
+            as("records-service", "manager", org, "mgr")
+                    .body("{\"type\":\"CONTACT_CEASED\"}")
+                    .post("/clients/" + client + "/milestones")
+                    .then()
+                    .statusCode(201);
         }
-        var run = as("records-service", "manager", org, "mgr").post("/retention/run").then().statusCode(200);
+        var run = as("records-service", "manager", org, "mgr")
+                .post("/retention/run")
+                .then()
+                .statusCode(200);
         for (String client : clients) run.body("destroyed", hasItem(client));
         awaitAudited(org, "client.destroyed");
 
@@ -294,8 +395,10 @@ class PlainTextSweepSystemTest {
         for (String db : databases()) {
             if (!db.contains("_keys_")) continue;
             vaults++;
-            try (Connection c = DriverManager.getConnection(TestDatabase.server() + "/" + db, TestDatabase.user(), TestDatabase.password());
-                 PreparedStatement ps = c.prepareStatement("SELECT client_id::text FROM client_key WHERE client_id::text = ANY (?)")) {
+            try (Connection c = DriverManager.getConnection(
+                            TestDatabase.server() + "/" + db, TestDatabase.user(), TestDatabase.password());
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT client_id::text FROM client_key WHERE client_id::text = ANY (?)")) {
                 ps.setArray(1, c.createArrayOf("text", clients.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) left.add(db + ":" + rs.getString(1));
@@ -310,8 +413,14 @@ class PlainTextSweepSystemTest {
     private static void awaitAudited(String org, String type) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            int n = as("audit-service", "compliance", org, "auditor").get("/audit/entries?type=" + type).then().statusCode(200)
-                    .extract().jsonPath().getList("items").size();
+            int n = as("audit-service", "compliance", org, "auditor")
+                    .get("/audit/entries?type=" + type)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items")
+                    .size();
             if (n > 0) return;
             Thread.sleep(300);
         }

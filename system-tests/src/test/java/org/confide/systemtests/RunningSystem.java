@@ -19,13 +19,15 @@ import org.confide.testing.Tokens;
  */
 final class RunningSystem {
 
-    static final List<String> SERVICES = List.of("consent-service", "disclosure-service", "records-service", "audit-service");
+    static final List<String> SERVICES =
+            List.of("consent-service", "disclosure-service", "records-service", "audit-service");
     private static RunningSystem instance;
 
     final KafkaBroker broker;
     final Path publicKey;
     /** audit-service's checkpoint signing key, made by deploy/audit-signing-key.sh (a production start never makes one). */
     final Path auditSigningKey;
+
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configs = new HashMap<>();
 
@@ -51,28 +53,49 @@ final class RunningSystem {
     static void migrateAudit(Map<String, String> config) throws Exception {
         Map<String, String> step = new HashMap<>(config);
         step.remove("confide.audit.signing-key");
-        ServiceProcess migrate = ServiceProcess.start("audit-service", step, Map.of("CONFIDE_AUDIT_MIGRATE_ONLY", "true",
-                "CONFIDE_DB_USER", TestDatabase.user(), "CONFIDE_DB_PASSWORD", TestDatabase.password()));
+        ServiceProcess migrate = ServiceProcess.start(
+                "audit-service",
+                step,
+                Map.of(
+                        "CONFIDE_AUDIT_MIGRATE_ONLY",
+                        "true",
+                        "CONFIDE_DB_USER",
+                        TestDatabase.user(),
+                        "CONFIDE_DB_PASSWORD",
+                        TestDatabase.password()));
         int status = migrate.awaitExit(java.time.Duration.ofSeconds(120));
-        if (status != 0) throw new IllegalStateException("audit-service's migrate step exited with " + status + ":\n" + migrate.tail());
+        if (status != 0)
+            throw new IllegalStateException(
+                    "audit-service's migrate step exited with " + status + ":\n" + migrate.tail());
     }
 
     /** A new checkpoint signing key from deploy/audit-signing-key.sh, in a file readable by its owner only. */
     static Path newAuditSigningKey() throws Exception {
-        Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("confide.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path file = Files.createTempDirectory("confide-audit-key").resolve("audit-signing.key");
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        Process p = new ProcessBuilder(root.resolve("deploy/audit-signing-key.sh").toString())
-                .redirectOutput(file.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Files.createFile(
+                file,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Process p = new ProcessBuilder(
+                        root.resolve("deploy/audit-signing-key.sh").toString())
+                .redirectOutput(file.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         if (p.waitFor() != 0) throw new IllegalStateException("deploy/audit-signing-key.sh failed");
         return file;
     }
 
     /** A request to one service of the running system as {@code role} of {@code org}, with a correlation id. */
     RequestSpecification at(String service, String role, String org, String sub, String correlationId) {
-        return RestAssured.given().baseUri(url(service)).auth().oauth2(Tokens.token(role, org, sub))
-                .header("X-Correlation-Id", correlationId).contentType(ContentType.JSON);
+        return RestAssured.given()
+                .baseUri(url(service))
+                .auth()
+                .oauth2(Tokens.token(role, org, sub))
+                .header("X-Correlation-Id", correlationId)
+                .contentType(ContentType.JSON);
     }
 
     static synchronized RunningSystem get() throws Exception {
@@ -91,22 +114,30 @@ final class RunningSystem {
      */
     Map<String, String> config(String service, String tag) {
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", TestDatabase.fresh(database(service).replace("_systest", "_" + tag)));
+        config.put(
+                "quarkus.datasource.jdbc.url",
+                TestDatabase.fresh(database(service).replace("_systest", "_" + tag)));
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         // Every status this instance answers, per operation, for OpenApiContractSystemTest.
-        config.put("confide.platform.openapi.observe-file", OpenApiContractSystemTest.observations()
-                .resolve(service + "-" + tag + ".txt").toString());
+        config.put(
+                "confide.platform.openapi.observe-file",
+                OpenApiContractSystemTest.observations()
+                        .resolve(service + "-" + tag + ".txt")
+                        .toString());
         if (!service.equals("audit-service")) {
             // The services with Idempotency-Key routes refuse to start in prod without the key of its request hashes.
             byte[] secret = new byte[32];
             new java.security.SecureRandom().nextBytes(secret);
-            config.put("confide.idempotency.secret", java.util.Base64.getEncoder().encodeToString(secret));
+            config.put(
+                    "confide.idempotency.secret", java.util.Base64.getEncoder().encodeToString(secret));
         }
         if (service.equals("disclosure-service") && processes.containsKey("consent-service")) {
             // consent-service starts first, so its port is known: disclosure asks it, as in production.
-            config.put("confide.disclosure.consent.url", processes.get("consent-service").url());
+            config.put(
+                    "confide.disclosure.consent.url",
+                    processes.get("consent-service").url());
         }
         if (service.equals("audit-service")) {
             config.put("confide.audit.signing-key", auditSigningKey.toString());
@@ -115,7 +146,8 @@ final class RunningSystem {
             // records-service refuses to start in prod without its master key (a fresh random one per run).
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
-            config.put("confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
+            config.put(
+                    "confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
             // R-REC-3: the per-client keys live in a key vault database of their own.
             config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_" + tag));
         }
@@ -123,8 +155,10 @@ final class RunningSystem {
             // R-REC-3: their free text about clients is sealed with per-client keys too, in a key vault of their own.
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
-            config.put("confide.crypto.master-key", java.util.Base64.getEncoder().encodeToString(key));
-            config.put("quarkus.datasource.\"keys\".jdbc.url",
+            config.put(
+                    "confide.crypto.master-key", java.util.Base64.getEncoder().encodeToString(key));
+            config.put(
+                    "quarkus.datasource.\"keys\".jdbc.url",
                     TestDatabase.fresh("confide_" + service.replace("-service", "") + "_keys_" + tag));
         }
         return config;

@@ -34,7 +34,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Started with {@code env} added to this JVM's environment (the settings production gives as variables). */
     static ServiceProcess start(String name, Map<String, String> config, Map<String, String> env) throws IOException {
-        Path root = Path.of(System.getProperty("confide.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("confide.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
@@ -52,7 +54,8 @@ final class ServiceProcess implements AutoCloseable {
         // One log per process: a test may run a second instance of a service beside the shared one.
         Path log = root.resolve("system-tests/target/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process p = builder.start();
         return new ServiceProcess(name, port, p, log);
@@ -67,8 +70,11 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start-up:\n" + tail());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return this;
             } catch (IOException notYet) {
                 // not listening yet

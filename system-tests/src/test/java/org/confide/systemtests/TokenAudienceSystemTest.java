@@ -37,15 +37,31 @@ class TokenAudienceSystemTest {
     }
 
     @Test
-    @DisplayName("CONFIDE_JWT_AUDIENCE set: a token without aud, or with another aud, is 401 problem+json; with it, it is let in")
+    @DisplayName(
+            "CONFIDE_JWT_AUDIENCE set: a token without aud, or with another aud, is 401 problem+json; with it, it is let in")
     void audienceIsChecked() {
         String org = "aud-" + UUID.randomUUID();
-        given().baseUri(consent.url()).auth().oauth2(Tokens.token("manager", org, "m1"))
-                .get("/consents?clientId=c1").then().statusCode(401).contentType(startsWith("application/problem+json"));
-        given().baseUri(consent.url()).auth().oauth2(Tokens.withAudience("manager", org, "m1", "another-api"))
-                .get("/consents?clientId=c1").then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().baseUri(consent.url())
+                .auth()
+                .oauth2(Tokens.token("manager", org, "m1"))
+                .get("/consents?clientId=c1")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        given().baseUri(consent.url())
+                .auth()
+                .oauth2(Tokens.withAudience("manager", org, "m1", "another-api"))
+                .get("/consents?clientId=c1")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
         // Let in: the resource itself answers (no client c1 in this organisation), not the token check.
-        given().baseUri(consent.url()).auth().oauth2(Tokens.withAudience("manager", org, "m1", AUDIENCE))
-                .get("/consents?clientId=c1").then().statusCode(404).body("detail", containsString("not found"));
+        given().baseUri(consent.url())
+                .auth()
+                .oauth2(Tokens.withAudience("manager", org, "m1", AUDIENCE))
+                .get("/consents?clientId=c1")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("not found"));
     }
 }

@@ -21,12 +21,15 @@ public class KeyVaultTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh(database),
-                "quarkus.datasource.\"keys\".username", TestDatabase.user(),
-                "quarkus.datasource.\"keys\".password", TestDatabase.password());
+        return Map.of(
+                "quarkus.datasource.\"keys\".jdbc.url",
+                TestDatabase.fresh(database),
+                "quarkus.datasource.\"keys\".username",
+                TestDatabase.user(),
+                "quarkus.datasource.\"keys\".password",
+                TestDatabase.password());
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

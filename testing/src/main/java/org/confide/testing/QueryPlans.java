@@ -24,8 +24,7 @@ public final class QueryPlans {
     private static final Pattern LIMIT = Pattern.compile("(?:fetch\\s+first|limit)\\s*$");
     private static final Pattern OFFSET = Pattern.compile("offset\\s*$");
 
-    private QueryPlans() {
-    }
+    private QueryPlans() {}
 
     /** Hibernate's StatementInspector hook: records {@code sql} while a {@link #capture} runs on this thread. */
     public static String inspect(String sql) {
@@ -64,8 +63,8 @@ public final class QueryPlans {
             }
             String key = placeholder(sql.substring(0, i).toLowerCase(Locale.ROOT));
             if (key == null || !values.containsKey(key)) {
-                throw new IllegalArgumentException("placeholder " + (args.size() + 1) + " (" + key + ") has no value in "
-                        + values.keySet() + ": " + sql);
+                throw new IllegalArgumentException("placeholder " + (args.size() + 1) + " (" + key
+                        + ") has no value in " + values.keySet() + ": " + sql);
             }
             Object value = values.get(key);
             if (value instanceof List<?> list) {
@@ -80,8 +79,8 @@ public final class QueryPlans {
         StringBuilder plan = new StringBuilder();
         try (Statement st = c.createStatement()) {
             st.execute("PREPARE " + name + " AS " + prepared);
-            try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE " + name
-                    + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")"))) {
+            try (ResultSet rs = st.executeQuery(
+                    "EXPLAIN EXECUTE " + name + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")"))) {
                 while (rs.next()) plan.append(rs.getString(1)).append('\n');
             } finally {
                 st.execute("DEALLOCATE " + name);

@@ -18,7 +18,10 @@ public abstract class ServiceBasics {
     @Test
     @DisplayName("ready only with its own database migrated and the Kafka broker reachable")
     void ready() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Kafka")))
                 .body("checks.name", hasItem(containsString("Database")));
@@ -35,31 +38,52 @@ public abstract class ServiceBasics {
     @Test
     @DisplayName("GET /session tells any signed-in role who it is; without a token it is 401")
     void session() {
-        given().auth().oauth2(Tokens.token("compliance", "org-s", "auditor-7")).when().get("/session").then()
+        given().auth()
+                .oauth2(Tokens.token("compliance", "org-s", "auditor-7"))
+                .when()
+                .get("/session")
+                .then()
                 .statusCode(200)
                 .body("subject", equalTo("auditor-7"))
                 .body("org", equalTo("org-s"))
                 .body("role", equalTo("compliance"));
         given().when().get("/session").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.forged("compliance", "org-s", "auditor-7")).when().get("/session").then()
+        given().auth()
+                .oauth2(Tokens.forged("compliance", "org-s", "auditor-7"))
+                .when()
+                .get("/session")
+                .then()
                 .statusCode(401);
     }
 
     @Test
-    @DisplayName("docs/domain.md Roles: a role among an issuer's realm roles (realm_access.roles) counts as one in groups; other names are dropped")
+    @DisplayName(
+            "docs/domain.md Roles: a role among an issuer's realm roles (realm_access.roles) counts as one in groups; other names are dropped")
     void realmRoles() {
-        given().auth().oauth2(Tokens.keycloakStyle("compliance", "org-s", "auditor-8")).when().get("/session").then()
+        given().auth()
+                .oauth2(Tokens.keycloakStyle("compliance", "org-s", "auditor-8"))
+                .when()
+                .get("/session")
+                .then()
                 .statusCode(200)
                 .body("role", equalTo("compliance"))
                 .body("roles", equalTo(java.util.List.of("compliance")));
-        given().auth().oauth2(Tokens.keycloakStyle("offline_access", "org-s", "auditor-8")).when().get("/session").then()
+        given().auth()
+                .oauth2(Tokens.keycloakStyle("offline_access", "org-s", "auditor-8"))
+                .when()
+                .get("/session")
+                .then()
                 .statusCode(403);
     }
 
     @Test
     @DisplayName("docs/domain.md Roles: a verified token without org is 401 problem+json naming the org claim")
     void tokenWithoutOrg() {
-        given().auth().oauth2(Tokens.withoutOrg("manager", "m-9")).when().get("/session").then()
+        given().auth()
+                .oauth2(Tokens.withoutOrg("manager", "m-9"))
+                .when()
+                .get("/session")
+                .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo("Bearer"))
@@ -69,7 +93,10 @@ public abstract class ServiceBasics {
     @Test
     @DisplayName("an unknown path is a problem+json 404, not an HTML page")
     void unknownPath() {
-        given().when().get("/no-such-thing").then().statusCode(404)
+        given().when()
+                .get("/no-such-thing")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }

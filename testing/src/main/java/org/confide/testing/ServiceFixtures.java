@@ -32,8 +32,7 @@ public abstract class ServiceFixtures {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    protected ServiceFixtures() {
-    }
+    protected ServiceFixtures() {}
 
     public static RequestSpecification as(String role, String org, String sub) {
         return given().auth().oauth2(Tokens.token(role, org, sub)).contentType(ContentType.JSON);
@@ -46,12 +45,17 @@ public abstract class ServiceFixtures {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            events.add(new RecordsEvents.ClientRegistered(id, "COUNSELLING", "ACTIVE", practitionerId, true, null, "R-REC-5"));
+            events.add(new RecordsEvents.ClientRegistered(
+                    id, "COUNSELLING", "ACTIVE", practitionerId, true, null, "R-REC-5"));
         }
         publish(org, events);
-        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
-        await("clients known", () -> QuarkusTransaction.requiringNew()
-                .call(() -> ids.stream().allMatch(id -> allocations.inOrg(org, id).isPresent())));
+        AllocationRepository allocations =
+                Arc.container().instance(AllocationRepository.class).get();
+        await(
+                "clients known",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> ids.stream()
+                                .allMatch(id -> allocations.inOrg(org, id).isPresent())));
         return ids;
     }
 
@@ -62,11 +66,18 @@ public abstract class ServiceFixtures {
     /** Makes {@code clientIds} current members of a new group of {@code org} and waits. */
     public static String group(String org, List<String> clientIds) {
         String group = UUID.randomUUID().toString();
-        publish(org, clientIds.stream().<EventData>map(c -> new RecordsEvents.GroupMemberJoined(group,
-                UUID.randomUUID().toString(), c, false)).toList());
-        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
-        await("group members", () -> QuarkusTransaction.requiringNew()
-                .call(() -> allocations.activeMembers(org, group).size() == clientIds.size()));
+        publish(
+                org,
+                clientIds.stream()
+                        .<EventData>map(c -> new RecordsEvents.GroupMemberJoined(
+                                group, UUID.randomUUID().toString(), c, false))
+                        .toList());
+        AllocationRepository allocations =
+                Arc.container().instance(AllocationRepository.class).get();
+        await(
+                "group members",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> allocations.activeMembers(org, group).size() == clientIds.size()));
         return group;
     }
 
@@ -74,7 +85,8 @@ public abstract class ServiceFixtures {
     public static String emptyGroup(String org) {
         String group = UUID.randomUUID().toString();
         publish(org, List.of(new RecordsEvents.GroupCreated(group, "NETWORK", "NETWORK_MEETING", List.of("prac-1"))));
-        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
+        AllocationRepository allocations =
+                Arc.container().instance(AllocationRepository.class).get();
         await("group created", () -> QuarkusTransaction.requiringNew().call(() -> allocations.groupExists(org, group)));
         return group;
     }
@@ -82,33 +94,47 @@ public abstract class ServiceFixtures {
     /** Makes {@code practitionerId} a facilitator of {@code group} (records-service's group.facilitator-added) and waits. */
     public static void facilitate(String org, String group, String practitionerId, String memberClientId) {
         publish(org, List.of(new RecordsEvents.GroupFacilitatorAdded(group, practitionerId)));
-        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
-        await("facilitator added", () -> QuarkusTransaction.requiringNew()
-                .call(() -> allocations.facilitatesGroupOf(org, memberClientId, practitionerId)));
+        AllocationRepository allocations =
+                Arc.container().instance(AllocationRepository.class).get();
+        await(
+                "facilitator added",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> allocations.facilitatesGroupOf(org, memberClientId, practitionerId)));
     }
 
     public static void leave(String org, String group, String clientId) {
-        publish(org, List.of(new RecordsEvents.GroupMemberLeft(group, UUID.randomUUID().toString(), clientId)));
-        AllocationRepository allocations = Arc.container().instance(AllocationRepository.class).get();
-        await("member left", () -> QuarkusTransaction.requiringNew()
-                .call(() -> !allocations.activeMembers(org, group).contains(clientId)));
+        publish(
+                org,
+                List.of(new RecordsEvents.GroupMemberLeft(
+                        group, UUID.randomUUID().toString(), clientId)));
+        AllocationRepository allocations =
+                Arc.container().instance(AllocationRepository.class).get();
+        await(
+                "member left",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> !allocations.activeMembers(org, group).contains(clientId)));
     }
 
     /** The events this service wrote to its outbox about a client (or with {@code subject} null: matching data), oldest first. */
     public static List<JsonNode> outboxEvents(String clientId) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select payload from outbox_event where message_key = ?1 order by id", String.class)
-                .setParameter(1, clientId).getResultList());
+        List<String> payloads = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select payload from outbox_event where message_key = ?1 order by id", String.class)
+                        .setParameter(1, clientId)
+                        .getResultList());
         return payloads.stream().map(ServiceFixtures::json).toList();
     }
 
     /** The events whose payload mentions {@code text} (a group's events have no client as subject), oldest first. */
     public static List<JsonNode> outboxEventsMentioning(String text) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select payload from outbox_event where strpos(payload, ?1) > 0 order by id", String.class)
-                .setParameter(1, text).getResultList());
+        List<String> payloads = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select payload from outbox_event where strpos(payload, ?1) > 0 order by id",
+                                String.class)
+                        .setParameter(1, text)
+                        .getResultList());
         return payloads.stream().map(ServiceFixtures::json).toList();
     }
 
@@ -159,7 +185,8 @@ public abstract class ServiceFixtures {
         p.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (EventData e : events) {
-                producer.send(TestEvents.record(TestEvents.cloudEvent(org, "m1", "manager", "c", e))).get();
+                producer.send(TestEvents.record(TestEvents.cloudEvent(org, "m1", "manager", "c", e)))
+                        .get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -12,8 +12,7 @@ import java.sql.Statement;
  */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static String server() {
         String url = System.getenv().getOrDefault("CONFIDE_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
@@ -44,11 +43,12 @@ public final class TestDatabase {
     public static String fresh(String database) {
         if (!database.matches("[a-z0-9_]+")) throw new IllegalArgumentException(database);
         try (Connection c = DriverManager.getConnection(server() + "/postgres", user(), password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name(database) + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name(database));
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + server() + " is needed for the tests: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + server() + " is needed for the tests: " + e.getMessage(), e);
         }
         return url(database);
     }

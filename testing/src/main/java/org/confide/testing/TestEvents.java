@@ -21,15 +21,24 @@ public final class TestEvents {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** The CloudEvent of {@code data}, by {@code actorId} ({@code role}) of {@code org}, with a new id. */
     public static CloudEvent cloudEvent(String org, String actorId, String role, String correlationId, EventData data) {
         EventType t = Events.of(data);
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), t.topic().replace("-events", "-service"),
-                t.name(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), t.subjectOf(data), "application/json", org,
-                actorId, role, correlationId, EventJson.write(MAPPER, data));
+        return new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                UUID.randomUUID().toString(),
+                t.topic().replace("-events", "-service"),
+                t.name(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                t.subjectOf(data),
+                "application/json",
+                org,
+                actorId,
+                role,
+                correlationId,
+                EventJson.write(MAPPER, data));
     }
 
     public static String json(CloudEvent e) {

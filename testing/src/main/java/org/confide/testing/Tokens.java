@@ -21,8 +21,7 @@ public final class Tokens {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final PrivateKey KEY = load();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String token(String role, String org, String sub) {
         return Rs256.sign(KEY, KEY_ID, claims(role, org, sub));
@@ -57,7 +56,8 @@ public final class Tokens {
     }
 
     public static String expired(String role, String org, String sub) {
-        return Rs256.sign(KEY, null, Rs256.claims(ISSUER, sub, role, org, Instant.now().minus(Duration.ofHours(2)), HOUR));
+        return Rs256.sign(
+                KEY, null, Rs256.claims(ISSUER, sub, role, org, Instant.now().minus(Duration.ofHours(2)), HOUR));
     }
 
     /** The test public key as PEM text (to hand to a service started as a separate process). */

@@ -22,14 +22,14 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.confide.events.EventData;
-import org.confide.events.RecordsEvents;
-import org.confide.events.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.confide.events.EventData;
+import org.confide.events.RecordsEvents;
+import org.confide.events.Topics;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.outbox.Outbox;
 import org.confide.testing.ConfideTestResource;
@@ -40,16 +40,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * beans), a real broker and a fresh database of its own; SQL on that database, events written through the outbox,
  * and what a topic holds.
  */
-@QuarkusTestResource(value = ConfideTestResource.class,
+@QuarkusTestResource(
+        value = ConfideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "confide_platform_test"))
 public final class PlatformTests {
 
     /** The topic the application's outbox relay publishes to (application.properties). */
     public static final String TOPIC = Topics.RECORDS;
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private PlatformTests() {
-    }
+    private PlatformTests() {}
 
     /** Waits until {@code done} holds; fails naming {@code what} if it never does. */
     public static void await(String what, BooleanSupplier done) {
@@ -71,7 +72,8 @@ public final class PlatformTests {
 
     /** The first column of every row {@code sql} returns, as text. */
     public static List<String> column(String sql, Object... args) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -88,7 +90,8 @@ public final class PlatformTests {
     }
 
     public static void execute(String sql, Object... args) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.execute();
         } catch (SQLException e) {
@@ -119,13 +122,14 @@ public final class PlatformTests {
 
     /** How many rows of {@code eventIds} the outbox holds that are not yet marked sent. */
     public static long unsent(List<String> eventIds) {
-        return count("select count(*) from outbox_event where event_id::text = any (?) and sent_at is null",
-                (Object) eventIds.toArray(String[]::new));
+        return count("select count(*) from outbox_event where event_id::text = any (?) and sent_at is null", (Object)
+                eventIds.toArray(String[]::new));
     }
 
     /** Backends of this database waiting for a lock (held by the tests' advisory lock 4242, or behind those). */
     public static long waiting() {
-        return count("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        return count(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
     }
 
     public static String bootstrapServers() {
@@ -140,7 +144,9 @@ public final class PlatformTests {
     public static String newTopic(String prefix, int partitions) {
         String name = prefix + "-" + UUID.randomUUID();
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create " + name, e);
         }
@@ -175,8 +181,9 @@ public final class PlatformTests {
     /** The offsets {@code group} has committed, by partition (absent: none committed). */
     public static Map<TopicPartition, Long> committed(String group) {
         try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, Long> out = new HashMap<>();
             offsets.forEach((tp, o) -> {
                 if (o != null) out.put(tp, o.offset());
@@ -195,7 +202,8 @@ public final class PlatformTests {
         p.put("value.deserializer", StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             return new HashMap<>(consumer.endOffsets(partitions));
         }
     }

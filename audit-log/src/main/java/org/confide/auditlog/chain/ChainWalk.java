@@ -50,6 +50,5 @@ public final class ChainWalk {
     }
 
     /** docs/api.md {@code GET /audit/verify}: {@code headSeq}/{@code headHash} are the last entry that verified. */
-    public record Result(boolean valid, long checked, long headSeq, String headHash, Long firstBrokenSeq) {
-    }
+    public record Result(boolean valid, long checked, long headSeq, String headHash, Long firstBrokenSeq) {}
 }

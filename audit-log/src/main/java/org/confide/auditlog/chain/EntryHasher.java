@@ -26,7 +26,8 @@ public final class EntryHasher {
 
     public String hash(String prevHashHex, LogEntry e) {
         sb.setLength(0);
-        // Keys in UTF-16 order: actor, clientId, correlationId, data, eventId, occurredAt, org, recordedAt, seq, source, type.
+        // Keys in UTF-16 order: actor, clientId, correlationId, data, eventId, occurredAt, org, recordedAt, seq,
+        // source, type.
         sb.append("{\"actor\":{\"id\":");
         string(e.actorId());
         sb.append(",\"role\":");

@@ -5,7 +5,16 @@ package org.confide.auditlog.chain;
  * and hashed (docs/api.md "Hashing"). Times are RFC 3339 UTC strings as served (milliseconds); {@code data} is the
  * event's data as canonical JSON text ({@link org.confide.auditlog.jcs.Jcs}), as stored, or null.
  */
-public record LogEntry(long seq, String eventId, String type, String occurredAt, String recordedAt, String org,
-                       String actorId, String actorRole, String clientId, String correlationId, String source,
-                       String data) {
-}
+public record LogEntry(
+        long seq,
+        String eventId,
+        String type,
+        String occurredAt,
+        String recordedAt,
+        String org,
+        String actorId,
+        String actorRole,
+        String clientId,
+        String correlationId,
+        String source,
+        String data) {}

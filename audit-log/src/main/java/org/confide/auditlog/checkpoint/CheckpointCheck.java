@@ -12,21 +12,42 @@ public final class CheckpointCheck {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private CheckpointCheck() {
-    }
+    private CheckpointCheck() {}
 
     /**
      * Null when the checkpoint holds; otherwise the reason. {@code computedRoot} is the root recomputed from the
      * log's entries, {@code chainEntryHash} the hash of the log's entry at seq = treeSize (null when missing).
      */
-    public static String check(String org, long treeSize, String storedEntryHash, String storedRootHash, String note,
-                               SignedNote.VerifierKey key, byte[] computedRoot, String chainEntryHash) {
-        return check(org, treeSize, storedEntryHash, storedRootHash, note, java.util.List.of(key), computedRoot, chainEntryHash);
+    public static String check(
+            String org,
+            long treeSize,
+            String storedEntryHash,
+            String storedRootHash,
+            String note,
+            SignedNote.VerifierKey key,
+            byte[] computedRoot,
+            String chainEntryHash) {
+        return check(
+                org,
+                treeSize,
+                storedEntryHash,
+                storedRootHash,
+                note,
+                java.util.List.of(key),
+                computedRoot,
+                chainEntryHash);
     }
 
     /** As above, with the keys the log has been signed with (key rotation): any one of them may have signed it. */
-    public static String check(String org, long treeSize, String storedEntryHash, String storedRootHash, String note,
-                               java.util.List<SignedNote.VerifierKey> keys, byte[] computedRoot, String chainEntryHash) {
+    public static String check(
+            String org,
+            long treeSize,
+            String storedEntryHash,
+            String storedRootHash,
+            String note,
+            java.util.List<SignedNote.VerifierKey> keys,
+            byte[] computedRoot,
+            String chainEntryHash) {
         String text = null;
         for (SignedNote.VerifierKey key : keys) {
             text = SignedNote.open(note, key);
@@ -36,7 +57,9 @@ public final class CheckpointCheck {
             return "checkpoint " + treeSize + ": the note is not signed by the audit signing key";
         }
         CheckpointText parsed = CheckpointText.parse(text);
-        if (parsed == null || !parsed.origin().equals(CheckpointText.origin(org)) || parsed.treeSize() != treeSize
+        if (parsed == null
+                || !parsed.origin().equals(CheckpointText.origin(org))
+                || parsed.treeSize() != treeSize
                 || !HEX.formatHex(parsed.rootHash()).equals(storedRootHash)) {
             return "checkpoint " + treeSize + ": the signed note does not say what is stored beside it";
         }

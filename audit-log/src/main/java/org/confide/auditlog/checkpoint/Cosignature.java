@@ -24,8 +24,7 @@ public final class Cosignature {
     private static final String DASH = "\u2014 ";
     private static final HexFormat HEX = HexFormat.of();
 
-    private Cosignature() {
-    }
+    private Cosignature() {}
 
     /** A witness as a verifier knows it: its name and public key. */
     public record WitnessKey(String name, byte[] keyId, byte[] publicKey) {
@@ -36,8 +35,7 @@ public final class Cosignature {
     }
 
     /** One cosignature that verified: who, when (POSIX seconds), and its signature line. */
-    public record Verified(String witness, String keyId, long timestamp, String line) {
-    }
+    public record Verified(String witness, String keyId, long timestamp, String line) {}
 
     public static byte[] keyId(String name, byte[] publicKey) {
         return SignedNote.keyId(name, TYPE, publicKey);
@@ -50,7 +48,8 @@ public final class Cosignature {
 
     /** Parses {@code <name>+<hex key id>+<base64(0x04 ‖ key)>}; checks that the key id is the key's. */
     public static WitnessKey parseWitnessKey(String vkey) {
-        SignedNote.NoteKey k = SignedNote.parseVerifierKey(vkey, TYPE, "witness key", "not an Ed25519 cosignature (type 0x04) key");
+        SignedNote.NoteKey k =
+                SignedNote.parseVerifierKey(vkey, TYPE, "witness key", "not an Ed25519 cosignature (type 0x04) key");
         return new WitnessKey(k.name(), k.keyId(), k.key());
     }
 
@@ -61,7 +60,8 @@ public final class Cosignature {
 
     /** The name and seed of a witness's {@link #signerKey}. */
     public static Object[] parseSignerKey(String skey) {
-        SignedNote.NoteKey k = SignedNote.parseSignerKey(skey, TYPE, "not an Ed25519 cosignature (type 0x04) signer key");
+        SignedNote.NoteKey k =
+                SignedNote.parseSignerKey(skey, TYPE, "not an Ed25519 cosignature (type 0x04) signer key");
         return new Object[] {k.name(), k.key()};
     }
 
@@ -75,7 +75,11 @@ public final class Cosignature {
         if (timestamp <= 0) throw new IllegalArgumentException("a cosignature's timestamp is not zero");
         byte[] pub = Ed25519Keys.raw(key.getPublic());
         byte[] sig = Ed25519Keys.sign(key, message(timestamp, checkpointText));
-        byte[] body = ByteBuffer.allocate(4 + 8 + sig.length).put(keyId(name, pub)).putLong(timestamp).put(sig).array();
+        byte[] body = ByteBuffer.allocate(4 + 8 + sig.length)
+                .put(keyId(name, pub))
+                .putLong(timestamp)
+                .put(sig)
+                .array();
         return DASH + name + " " + Base64.getEncoder().encodeToString(body) + "\n";
     }
 
@@ -101,7 +105,8 @@ public final class Cosignature {
                 if (!w.name().equals(name) || !Arrays.equals(Arrays.copyOf(body, 4), w.keyId())) continue;
                 long ts = ByteBuffer.wrap(body, 4, 8).getLong();
                 byte[] sig = Arrays.copyOfRange(body, 12, body.length);
-                if (ts > 0 && Ed25519Keys.verify(Ed25519Keys.publicKey(w.publicKey()), message(ts, checkpointText), sig)) {
+                if (ts > 0
+                        && Ed25519Keys.verify(Ed25519Keys.publicKey(w.publicKey()), message(ts, checkpointText), sig)) {
                     out.add(new Verified(name, HEX.formatHex(w.keyId()), ts, line + "\n"));
                 }
             }

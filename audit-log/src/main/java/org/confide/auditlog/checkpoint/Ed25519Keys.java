@@ -21,8 +21,7 @@ public final class Ed25519Keys {
     /** SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410): the raw key follows it. */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-    private Ed25519Keys() {
-    }
+    private Ed25519Keys() {}
 
     /** A fresh random seed. */
     public static byte[] newSeed() {

@@ -21,11 +21,11 @@ public final class SignedNote {
 
     /** Signature type of Ed25519 in key ids and key encodings. */
     public static final byte ED25519 = 0x01;
+
     private static final String DASH = "\u2014 ";
     private static final HexFormat HEX = HexFormat.of();
 
-    private SignedNote() {
-    }
+    private SignedNote() {}
 
     /** A public key under a name, as a verifier knows it. */
     public record VerifierKey(String name, byte[] keyId, byte[] publicKey) {
@@ -39,7 +39,8 @@ public final class SignedNote {
     /** Whether {@code name} may name a key: non-empty, no Unicode space, no '+', no control character. */
     public static boolean validName(String name) {
         if (name == null || name.isEmpty()) return false;
-        return name.codePoints().noneMatch(c -> c == '+' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0x20);
+        return name.codePoints()
+                .noneMatch(c -> c == '+' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0x20);
     }
 
     public static byte[] keyId(String name, byte[] publicKey) {
@@ -57,8 +58,7 @@ public final class SignedNote {
     }
 
     /** A note key as it is parsed: its name, key id and key (public key or seed) without the type byte. */
-    record NoteKey(String name, byte[] keyId, byte[] key) {
-    }
+    record NoteKey(String name, byte[] keyId, byte[] key) {}
 
     /** {@code <name>+<hex key id>+<base64(type ‖ key)>}, the form of verifier keys and (after PRIVATE+KEY+) signer keys. */
     static String encodeKey(String name, byte[] keyId, byte type, byte[] key) {
@@ -141,7 +141,11 @@ public final class SignedNote {
         checkText(text);
         byte[] pub = Ed25519Keys.raw(key.getPublic());
         byte[] sig = Ed25519Keys.sign(key, text.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4 + sig.length).put(keyId(name, pub)).put(sig).array());
+        return Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(4 + sig.length)
+                        .put(keyId(name, pub))
+                        .put(sig)
+                        .array());
     }
 
     /** The signed note: text, blank line, one signature line. */
@@ -180,14 +184,18 @@ public final class SignedNote {
             }
             if (sig.length < 4 || !Arrays.equals(Arrays.copyOf(sig, 4), key.keyId())) continue;
             // The first line of this key decides (as Go's note.Open does).
-            return Ed25519Keys.verify(pub, text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, sig.length))
-                    ? text : null;
+            return Ed25519Keys.verify(
+                            pub, text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, sig.length))
+                    ? text
+                    : null;
         }
         return null;
     }
 
     private static void checkText(String text) {
-        if (text.isEmpty() || !text.endsWith("\n") || text.contains("\n\n")
+        if (text.isEmpty()
+                || !text.endsWith("\n")
+                || text.contains("\n\n")
                 || text.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
             throw new IllegalArgumentException("a note text is non-empty lines, each ending in a newline");
         }

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class Jcs {
 
-    private Jcs() {
-    }
+    private Jcs() {}
 
     public static String canonicalize(Object json) {
         StringBuilder sb = new StringBuilder();
@@ -29,7 +28,8 @@ public final class Jcs {
         } else if (v instanceof Map<?, ?> m) {
             List<String> names = new ArrayList<>(m.size());
             for (Object k : m.keySet()) {
-                if (!(k instanceof String name)) throw new IllegalArgumentException("a JSON member name is a string: " + k);
+                if (!(k instanceof String name))
+                    throw new IllegalArgumentException("a JSON member name is a string: " + k);
                 names.add(name);
             }
             names.sort(null); // String.compareTo orders by UTF-16 code units, as RFC 8785 3.2.3 asks

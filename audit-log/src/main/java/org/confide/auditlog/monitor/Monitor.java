@@ -46,8 +46,7 @@ public final class Monitor {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Monitor() {
-    }
+    private Monitor() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -64,12 +63,20 @@ public final class Monitor {
         }
         try {
             String token = o.get("token").getFirst();
-            if (token.startsWith("@")) token = Files.readString(Path.of(token.substring(1))).strip();
+            if (token.startsWith("@"))
+                token = Files.readString(Path.of(token.substring(1))).strip();
             List<SignedNote.VerifierKey> keys = new ArrayList<>();
             for (String k : o.get("key")) keys.add(SignedNote.parseVerifierKey(k));
-            Path evidence = o.containsKey("evidence") ? Path.of(o.get("evidence").getFirst()) : null;
-            return check(o.get("url").getFirst().replaceAll("/+$", ""), o.get("org").getFirst(), token, keys,
-                    Path.of(o.get("state").getFirst()), evidence, out);
+            Path evidence =
+                    o.containsKey("evidence") ? Path.of(o.get("evidence").getFirst()) : null;
+            return check(
+                    o.get("url").getFirst().replaceAll("/+$", ""),
+                    o.get("org").getFirst(),
+                    token,
+                    keys,
+                    Path.of(o.get("state").getFirst()),
+                    evidence,
+                    out);
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
             err.println("monitor: " + e.getMessage());
             return 2;
@@ -79,9 +86,17 @@ public final class Monitor {
         }
     }
 
-    private static int check(String url, String org, String token, List<SignedNote.VerifierKey> keys, Path statePath,
-                             Path evidence, PrintStream out) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static int check(
+            String url,
+            String org,
+            String token,
+            List<SignedNote.VerifierKey> keys,
+            Path statePath,
+            Path evidence,
+            PrintStream out)
+            throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, Object> latest = object(get(http, url + "/audit/checkpoints/latest", token));
         String note = (String) latest.get("note");
         String origin = CheckpointText.origin(org);
@@ -96,7 +111,13 @@ public final class Monitor {
         @SuppressWarnings("unchecked")
         Map<String, Object> kept = (Map<String, Object>) state.get(origin);
         if (text == null) {
-            return fail(out, evidence, "the newest checkpoint of " + origin + " is not signed by a trusted key", kept, note, null);
+            return fail(
+                    out,
+                    evidence,
+                    "the newest checkpoint of " + origin + " is not signed by a trusted key",
+                    kept,
+                    note,
+                    null);
         }
         CheckpointText cp = CheckpointText.parse(text);
         if (cp == null || !cp.origin().equals(origin)) {
@@ -107,30 +128,55 @@ public final class Monitor {
             byte[] oldRoot = Base64.getDecoder().decode((String) kept.get("root"));
             int oldKey = ((BigDecimal) kept.get("keyIndex")).intValueExact();
             if (keyIndex < oldKey) {
-                return fail(out, evidence, "checkpoint " + cp.treeSize() + " is signed with a key retired before the key of"
-                        + " the checkpoint seen before", kept, note, null);
+                return fail(
+                        out,
+                        evidence,
+                        "checkpoint " + cp.treeSize() + " is signed with a key retired before the key of"
+                                + " the checkpoint seen before",
+                        kept,
+                        note,
+                        null);
             }
             if (cp.treeSize() < oldSize) {
-                return fail(out, evidence, "the log shrank from " + oldSize + " to " + cp.treeSize() + " entries: a rewrite",
-                        kept, note, null);
+                return fail(
+                        out,
+                        evidence,
+                        "the log shrank from " + oldSize + " to " + cp.treeSize() + " entries: a rewrite",
+                        kept,
+                        note,
+                        null);
             }
             if (cp.treeSize() == oldSize) {
                 if (!java.security.MessageDigest.isEqual(oldRoot, cp.rootHash())) {
-                    return fail(out, evidence, "two checkpoints of size " + oldSize + " with different roots: a fork", kept, note, null);
+                    return fail(
+                            out,
+                            evidence,
+                            "two checkpoints of size " + oldSize + " with different roots: a fork",
+                            kept,
+                            note,
+                            null);
                 }
                 out.println("OK " + origin + " unchanged at size " + oldSize);
                 return 0;
             }
-            String proofJson = get(http, url + "/audit/checkpoints/consistency?from=" + oldSize + "&to=" + cp.treeSize(), token);
+            String proofJson =
+                    get(http, url + "/audit/checkpoints/consistency?from=" + oldSize + "&to=" + cp.treeSize(), token);
             List<byte[]> proof = new ArrayList<>();
             for (Object h : (List<?>) object(proofJson).get("hashes")) proof.add(HEX.parseHex((String) h));
             if (!ConsistencyProof.verify(oldSize, cp.treeSize(), oldRoot, cp.rootHash(), proof)) {
-                return fail(out, evidence, "checkpoint " + cp.treeSize() + " does not extend checkpoint " + oldSize
-                        + " seen before: no consistency proof leads from one to the other (the log was rewritten)", kept, note, proofJson);
+                return fail(
+                        out,
+                        evidence,
+                        "checkpoint " + cp.treeSize() + " does not extend checkpoint " + oldSize
+                                + " seen before: no consistency proof leads from one to the other (the log was rewritten)",
+                        kept,
+                        note,
+                        proofJson);
             }
             out.println("OK " + origin + " grew from " + oldSize + " to " + cp.treeSize() + " consistently");
         } else {
-            out.println("OK " + origin + " first seen at size " + cp.treeSize() + " (kept: later checkpoints must extend it)");
+            out.println("OK " + origin + " first seen at size " + cp.treeSize()
+                    + " (kept: later checkpoints must extend it)");
         }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("size", cp.treeSize());
@@ -142,20 +188,26 @@ public final class Monitor {
         return 0;
     }
 
-    private static int fail(PrintStream out, Path evidence, String why, Map<String, Object> kept, String newNote,
-                            String proof) throws IOException {
+    private static int fail(
+            PrintStream out, Path evidence, String why, Map<String, Object> kept, String newNote, String proof)
+            throws IOException {
         StringBuilder sb = new StringBuilder("FAIL " + why + "\n");
         if (kept != null) sb.append("--- checkpoint seen before ---\n").append(kept.get("checkpoint"));
         sb.append("--- newest checkpoint ---\n").append(newNote);
-        if (proof != null) sb.append("--- consistency proof served ---\n").append(proof).append('\n');
+        if (proof != null)
+            sb.append("--- consistency proof served ---\n").append(proof).append('\n');
         out.print(sb);
         if (evidence != null) Files.writeString(evidence, sb.toString(), StandardCharsets.UTF_8);
         return 1;
     }
 
     private static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (resp.statusCode() != 200) {
             throw new IOException("GET " + url + " answered " + resp.statusCode() + ": " + resp.body());
@@ -184,8 +236,8 @@ public final class Monitor {
 
     private static int usage(PrintStream err, String why) {
         err.println("monitor: " + why);
-        err.println("usage: monitor --url URL --org ORG --token TOKEN|@FILE --key VKEY... --state FILE [--evidence FILE]");
+        err.println(
+                "usage: monitor --url URL --org ORG --token TOKEN|@FILE --key VKEY... --state FILE [--evidence FILE]");
         return 2;
     }
-
 }

@@ -13,8 +13,7 @@ import org.confide.auditlog.tree.MerkleTree;
  */
 public final class ConsistencyProof {
 
-    private ConsistencyProof() {
-    }
+    private ConsistencyProof() {}
 
     /**
      * PROOF(m, D[n]) of RFC 6962 section 2.1.2: the consistency proof from the tree of {@code first} leaves to the tree
@@ -30,7 +29,8 @@ public final class ConsistencyProof {
     }
 
     /** SUBPROOF(m, D[start:end], b), appending to {@code out} in proof order. */
-    private static void subproof(long m, long start, long end, boolean whole, MerkleTree.RangeHashes tree, List<byte[]> out) {
+    private static void subproof(
+            long m, long start, long end, boolean whole, MerkleTree.RangeHashes tree, List<byte[]> out) {
         long n = end - start;
         if (m == n) {
             if (!whole) out.add(tree.hash(start, end));

@@ -12,8 +12,7 @@ import org.confide.auditlog.tree.MerkleTree;
  */
 public final class InclusionProof {
 
-    private InclusionProof() {
-    }
+    private InclusionProof() {}
 
     /**
      * PATH(m, D[n]) of RFC 6962 section 2.1.1 (RFC 9162 section 2.1.3.1): the audit path of leaf {@code index}

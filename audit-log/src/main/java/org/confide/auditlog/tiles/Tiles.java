@@ -23,8 +23,7 @@ public final class Tiles {
     /** The level of entry bundles in a {@link TilePath}. */
     public static final int ENTRIES = -1;
 
-    private Tiles() {
-    }
+    private Tiles() {}
 
     /** A tile or bundle: level (or {@link #ENTRIES}), index, width (256: full). */
     public record TilePath(int level, long index, int width) {
@@ -102,7 +101,8 @@ public final class Tiles {
         long n = index >> 8;
         long atLevel = size >> (8 * level);
         int width = (n + 1) << 8 <= atLevel ? WIDTH : (int) (atLevel & 0xff);
-        if (index >= atLevel) throw new IllegalArgumentException("a tree of " + size + " has no hash " + index + " at level " + level);
+        if (index >= atLevel)
+            throw new IllegalArgumentException("a tree of " + size + " has no hash " + index + " at level " + level);
         return new TilePath(level, n, width);
     }
 
@@ -110,7 +110,8 @@ public final class Tiles {
     public static byte[] bundle(List<byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] e : entries) {
-            if (e.length > 0xffff) throw new IllegalArgumentException("an entry of " + e.length + " bytes does not fit a bundle");
+            if (e.length > 0xffff)
+                throw new IllegalArgumentException("an entry of " + e.length + " bytes does not fit a bundle");
             out.write(e.length >> 8);
             out.write(e.length & 0xff);
             out.writeBytes(e);
@@ -169,19 +170,27 @@ public final class Tiles {
     }
 
     /** What a bundle entry says, as the chain hashes it, with its prevHash and hash. */
-    public record BundleEntry(LogEntry entry, String prevHash, String hash) {
-    }
+    public record BundleEntry(LogEntry entry, String prevHash, String hash) {}
 
     /** Reads a bundle entry (any JSON spelling): the entry, its data canonicalised, and its chain fields. */
     @SuppressWarnings("unchecked")
     public static BundleEntry readEntry(byte[] json) {
-        Map<String, Object> m = (Map<String, Object>) org.confide.auditlog.jcs.Json.parse(new String(json, StandardCharsets.UTF_8));
+        Map<String, Object> m =
+                (Map<String, Object>) org.confide.auditlog.jcs.Json.parse(new String(json, StandardCharsets.UTF_8));
         Map<String, Object> actor = (Map<String, Object>) m.get("actor");
         Object data = m.get("data");
-        LogEntry e = new LogEntry(((java.math.BigDecimal) m.get("seq")).longValueExact(), (String) m.get("eventId"),
-                (String) m.get("type"), (String) m.get("occurredAt"), (String) m.get("recordedAt"), (String) m.get("org"),
-                actor == null ? null : (String) actor.get("id"), actor == null ? null : (String) actor.get("role"),
-                (String) m.get("clientId"), (String) m.get("correlationId"), (String) m.get("source"),
+        LogEntry e = new LogEntry(
+                ((java.math.BigDecimal) m.get("seq")).longValueExact(),
+                (String) m.get("eventId"),
+                (String) m.get("type"),
+                (String) m.get("occurredAt"),
+                (String) m.get("recordedAt"),
+                (String) m.get("org"),
+                actor == null ? null : (String) actor.get("id"),
+                actor == null ? null : (String) actor.get("role"),
+                (String) m.get("clientId"),
+                (String) m.get("correlationId"),
+                (String) m.get("source"),
                 data == null ? null : Jcs.canonicalize(data));
         return new BundleEntry(e, (String) m.get("prevHash"), (String) m.get("hash"));
     }

@@ -13,13 +13,13 @@ public final class CompactRange {
     private long size;
 
     /** An empty range. */
-    public CompactRange() {
-    }
+    public CompactRange() {}
 
     /** A range over the first {@code size} leaves, from the hashes of {@link MerkleTree#perfectSubtrees(long)}. */
     public CompactRange(long size, List<byte[]> perfectSubtreeHashes) {
         if (Long.bitCount(size) != perfectSubtreeHashes.size()) {
-            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size) + " perfect subtrees");
+            throw new IllegalArgumentException(
+                    "a tree of " + size + " leaves has " + Long.bitCount(size) + " perfect subtrees");
         }
         this.size = size;
         this.subtrees.addAll(perfectSubtreeHashes);

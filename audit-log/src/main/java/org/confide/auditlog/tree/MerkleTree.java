@@ -17,8 +17,7 @@ public final class MerkleTree {
     /** One digest per thread for leaves and nodes (digest() resets it): verify hashes two per entry. */
     private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(MerkleTree::sha256);
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     /** The hash of one leaf, over the entry's own 32-byte hash. */
     public static byte[] leafHash(byte[] data) {

@@ -38,8 +38,7 @@ public final class VerifyCheckpoint {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private VerifyCheckpoint() {
-    }
+    private VerifyCheckpoint() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -71,8 +70,9 @@ public final class VerifyCheckpoint {
         }
     }
 
-    private static int verify(List<String> files, List<String> keyArgs, List<String> witnessArgs, PrintStream out,
-                              PrintStream err) throws IOException {
+    private static int verify(
+            List<String> files, List<String> keyArgs, List<String> witnessArgs, PrintStream out, PrintStream err)
+            throws IOException {
         String checkpointText = read(files.getFirst());
         Map<String, Object> checkpoint = checkpointText.stripLeading().startsWith("{") ? object(checkpointText) : null;
         String note = checkpoint == null ? checkpointText : (String) checkpoint.get("note");
@@ -81,7 +81,9 @@ public final class VerifyCheckpoint {
         List<SignedNote.VerifierKey> keys = new ArrayList<>();
         if (!keyArgs.isEmpty()) {
             for (String keyArg : keyArgs) {
-                String k = keyArg.contains("+") || !Files.isRegularFile(Path.of(keyArg)) ? keyArg : read(keyArg).strip();
+                String k = keyArg.contains("+") || !Files.isRegularFile(Path.of(keyArg))
+                        ? keyArg
+                        : read(keyArg).strip();
                 keys.add(SignedNote.parseVerifierKey(k));
             }
         } else if (checkpoint != null && checkpoint.get("publicKey") instanceof String k) {
@@ -102,7 +104,10 @@ public final class VerifyCheckpoint {
             }
         }
         if (text == null) {
-            out.println("FAIL checkpoint: the note is not signed by " + String.join(" or ", keys.stream().map(SignedNote.VerifierKey::encoded).toList()));
+            out.println("FAIL checkpoint: the note is not signed by "
+                    + String.join(
+                            " or ",
+                            keys.stream().map(SignedNote.VerifierKey::encoded).toList()));
             return 1;
         }
         CheckpointText cp = CheckpointText.parse(text);
@@ -138,7 +143,8 @@ public final class VerifyCheckpoint {
                 out.println("FAIL checkpoint: no valid cosignature of witness " + wkey.name());
                 status = 1;
             } else {
-                out.println("OK cosigned by witness " + wkey.name() + " at " + java.time.Instant.ofEpochSecond(found.getFirst().timestamp()));
+                out.println("OK cosigned by witness " + wkey.name() + " at "
+                        + java.time.Instant.ofEpochSecond(found.getFirst().timestamp()));
             }
         }
         for (String file : files.subList(1, files.size())) {
@@ -153,12 +159,14 @@ public final class VerifyCheckpoint {
                 hashes.add(HEX.parseHex((String) h));
             }
             if (size != cp.treeSize()) {
-                out.println("FAIL entry " + seq + ": the proof is for a tree of " + size + ", the checkpoint's has " + cp.treeSize());
+                out.println("FAIL entry " + seq + ": the proof is for a tree of " + size + ", the checkpoint's has "
+                        + cp.treeSize());
                 status = 1;
             } else if (index != seq - 1) {
                 out.println("FAIL entry " + seq + ": leaf index " + index + " is not seq - 1");
                 status = 1;
-            } else if (!InclusionProof.verify(index, size, MerkleTree.leafHash(HEX.parseHex(hash)), hashes, cp.rootHash())) {
+            } else if (!InclusionProof.verify(
+                    index, size, MerkleTree.leafHash(HEX.parseHex(hash)), hashes, cp.rootHash())) {
                 out.println("FAIL entry " + seq + " (hash " + hash + ") is not in the signed tree");
                 status = 1;
             } else {
@@ -194,10 +202,12 @@ public final class VerifyCheckpoint {
 
     private static int usage(PrintStream err, String why) {
         err.println("verify-checkpoint: " + why);
-        err.println("usage: verify-checkpoint CHECKPOINT [--key VKEY|VKEY_FILE]... [--witness WITNESS_VKEY]... [PROOF.json ...]");
+        err.println(
+                "usage: verify-checkpoint CHECKPOINT [--key VKEY|VKEY_FILE]... [--witness WITNESS_VKEY]... [PROOF.json ...]");
         err.println("  --witness   a witness's key: its cosignature must be on the checkpoint");
         err.println("  --key       a trusted key; repeat it for every key of GET /audit/keys when the key rotated");
-        err.println("  CHECKPOINT  JSON of GET /audit/checkpoints/latest, or the signed note alone (then --key is needed)");
+        err.println(
+                "  CHECKPOINT  JSON of GET /audit/checkpoints/latest, or the signed note alone (then --key is needed)");
         err.println("  PROOF.json  JSON of GET /audit/entries/{seq}/proof, checked against the checkpoint");
         return 2;
     }

@@ -69,10 +69,10 @@ public final class Witness {
     private List<SignedNote.VerifierKey> logsFromFile = List.of();
 
     /** The latest checkpoint cosigned for an origin. */
-    private record Cosigned(long size, byte[] root, String checkpoint) {
-    }
+    private record Cosigned(long size, byte[] root, String checkpoint) {}
 
-    private Witness(String name, KeyPair key, Path state, List<String> logArgs, Path logsFile, PrintStream log) throws IOException {
+    private Witness(String name, KeyPair key, Path state, List<String> logArgs, Path logsFile, PrintStream log)
+            throws IOException {
         this.name = name;
         this.key = key;
         this.state = state;
@@ -96,15 +96,21 @@ public final class Witness {
             String name = o.containsKey("name") ? o.get("name").getFirst() : null;
             Object[] k = readOrMakeKey(keyFile, name, err);
             if (o.containsKey("print-key")) {
-                out.println(Cosignature.witnessKey((String) k[0], Ed25519Keys.raw(((KeyPair) k[1]).getPublic())).encoded());
+                out.println(Cosignature.witnessKey((String) k[0], Ed25519Keys.raw(((KeyPair) k[1]).getPublic()))
+                        .encoded());
                 return 0;
             }
             if (!o.containsKey("state")) return usage(err, "--state is required");
             String listen = o.containsKey("listen") ? o.get("listen").getFirst() : "127.0.0.1:8090";
             int colon = listen.lastIndexOf(':');
-            Witness w = start((String) k[0], (KeyPair) k[1], Path.of(o.get("state").getFirst()),
-                    o.getOrDefault("log", List.of()), o.containsKey("logs") ? Path.of(o.get("logs").getFirst()) : null,
-                    new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))), err);
+            Witness w = start(
+                    (String) k[0],
+                    (KeyPair) k[1],
+                    Path.of(o.get("state").getFirst()),
+                    o.getOrDefault("log", List.of()),
+                    o.containsKey("logs") ? Path.of(o.get("logs").getFirst()) : null,
+                    new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
+                    err);
             out.println("witness " + w.verifierKey() + " listening on http://" + listen);
             out.flush();
             Thread.currentThread().join();
@@ -119,8 +125,15 @@ public final class Witness {
     }
 
     /** Starts a witness on {@code address} (port 0: any free port). */
-    public static Witness start(String name, KeyPair key, Path state, List<String> logKeys, Path logsFile,
-                                InetSocketAddress address, PrintStream log) throws IOException {
+    public static Witness start(
+            String name,
+            KeyPair key,
+            Path state,
+            List<String> logKeys,
+            Path logsFile,
+            InetSocketAddress address,
+            PrintStream log)
+            throws IOException {
         Witness w = new Witness(name, key, state, logKeys, logsFile, log);
         w.trusted(); // refuses a bad --log at start
         w.server = HttpServer.create(address, 0);
@@ -156,15 +169,20 @@ public final class Witness {
                     return;
                 }
                 byte[] body = readBody(x.getRequestBody());
-                Answer a = body == null ? new Answer(413, "text/plain; charset=utf-8", "request too large\n")
+                Answer a = body == null
+                        ? new Answer(413, "text/plain; charset=utf-8", "request too large\n")
                         : addCheckpoint(new String(body, StandardCharsets.UTF_8));
                 reply(x, a.status(), a.type(), a.body());
-            } else if (path.matches("/[0-9a-f]{64}/checkpoint") && x.getRequestMethod().equals("GET")) {
+            } else if (path.matches("/[0-9a-f]{64}/checkpoint")
+                    && x.getRequestMethod().equals("GET")) {
                 String hash = path.substring(1, 65);
                 Cosigned c;
                 synchronized (this) {
-                    c = cosigned.entrySet().stream().filter(e -> HEX.formatHex(sha256(e.getKey())).equals(hash))
-                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    c = cosigned.entrySet().stream()
+                            .filter(e -> HEX.formatHex(sha256(e.getKey())).equals(hash))
+                            .map(Map.Entry::getValue)
+                            .findFirst()
+                            .orElse(null);
                 }
                 if (c == null) {
                     reply(x, 404, "text/plain; charset=utf-8", "no checkpoint cosigned for that origin\n");
@@ -180,8 +198,7 @@ public final class Witness {
     }
 
     /** An HTTP answer. */
-    record Answer(int status, String type, String body) {
-    }
+    record Answer(int status, String type, String body) {}
 
     private static Answer text(int status, String message) {
         return new Answer(status, "text/plain; charset=utf-8", message + "\n");
@@ -210,7 +227,8 @@ public final class Witness {
         int split = note.indexOf("\n\n");
         CheckpointText cp = split < 0 ? null : CheckpointText.parse(note.substring(0, split + 1));
         if (cp == null) return text(400, "not a checkpoint");
-        List<SignedNote.VerifierKey> keys = trusted().stream().filter(k -> k.name().equals(cp.origin())).toList();
+        List<SignedNote.VerifierKey> keys =
+                trusted().stream().filter(k -> k.name().equals(cp.origin())).toList();
         if (keys.isEmpty()) return text(404, "unknown log " + cp.origin());
         if (keys.stream().noneMatch(k -> SignedNote.open(note, k) != null)) {
             log.println("witness: refused " + cp.origin() + " size " + cp.treeSize() + ": not signed by a trusted key");
@@ -235,7 +253,8 @@ public final class Witness {
             }
             if (refused != null) {
                 // Evidence of a log that rewrote its history: kept in the witness's log, never cosigned.
-                log.println("witness: refused " + cp.origin() + " size " + cp.treeSize() + ": " + refused + "\n" + note);
+                log.println(
+                        "witness: refused " + cp.origin() + " size " + cp.treeSize() + ": " + refused + "\n" + note);
                 return text(422, refused);
             }
             String line = Cosignature.sign(name, key, Math.max(1, Instant.now().getEpochSecond()), text);
@@ -271,8 +290,12 @@ public final class Witness {
         Map<String, Object> logs = (Map<String, Object>) ((Map<String, Object>) v).get("logs");
         for (Map.Entry<String, Object> e : logs.entrySet()) {
             Map<String, Object> l = (Map<String, Object>) e.getValue();
-            cosigned.put(e.getKey(), new Cosigned(((BigDecimal) l.get("size")).longValueExact(),
-                    Base64.getDecoder().decode((String) l.get("root")), (String) l.get("checkpoint")));
+            cosigned.put(
+                    e.getKey(),
+                    new Cosigned(
+                            ((BigDecimal) l.get("size")).longValueExact(),
+                            Base64.getDecoder().decode((String) l.get("root")),
+                            (String) l.get("checkpoint")));
         }
     }
 
@@ -361,7 +384,8 @@ public final class Witness {
 
     private static int usage(PrintStream err, String why) {
         err.println("witness: " + why);
-        err.println("usage: witness --key FILE --state FILE [--name NAME] [--listen HOST:PORT] [--log VKEY]... [--logs FILE]");
+        err.println(
+                "usage: witness --key FILE --state FILE [--name NAME] [--listen HOST:PORT] [--log VKEY]... [--logs FILE]");
         err.println("       witness --print-key --key FILE [--name NAME]");
         return 2;
     }

@@ -14,16 +14,26 @@ class ChainWalkTest {
 
     private final EntryHasher hasher = new EntryHasher();
 
-    record Stored(LogEntry content, String prevHash, String hash) {
-    }
+    record Stored(LogEntry content, String prevHash, String hash) {}
 
     private List<Stored> chain(int n) {
         List<Stored> out = new ArrayList<>();
         String prev = EntryHasher.GENESIS;
         for (int seq = 1; seq <= n; seq++) {
             String data = "{\"clientId\":\"c-" + seq + "\",\"n\":" + seq + "}";
-            LogEntry c = new LogEntry(seq, "e-" + seq, "client.registered", "2026-11-22T10:15:00Z",
-                    "2026-11-22T10:15:01.250Z", "org-a", "p1", "practitioner", "c-" + seq, "corr", "records-service", data);
+            LogEntry c = new LogEntry(
+                    seq,
+                    "e-" + seq,
+                    "client.registered",
+                    "2026-11-22T10:15:00Z",
+                    "2026-11-22T10:15:01.250Z",
+                    "org-a",
+                    "p1",
+                    "practitioner",
+                    "c-" + seq,
+                    "corr",
+                    "records-service",
+                    data);
             String hash = hasher.hash(prev, c);
             out.add(new Stored(c, prev, hash));
             prev = hash;
@@ -57,8 +67,19 @@ class ChainWalkTest {
         List<Stored> entries = chain(5);
         Stored third = entries.get(2);
         LogEntry c = third.content();
-        var altered = new LogEntry(c.seq(), c.eventId(), "client.destroyed", c.occurredAt(), c.recordedAt(), c.org(),
-                c.actorId(), c.actorRole(), c.clientId(), c.correlationId(), c.source(), c.data());
+        var altered = new LogEntry(
+                c.seq(),
+                c.eventId(),
+                "client.destroyed",
+                c.occurredAt(),
+                c.recordedAt(),
+                c.org(),
+                c.actorId(),
+                c.actorRole(),
+                c.clientId(),
+                c.correlationId(),
+                c.source(),
+                c.data());
         entries.set(2, new Stored(altered, third.prevHash(), third.hash()));
         ChainWalk.Result r = walk(entries);
         assertFalse(r.valid());
@@ -73,8 +94,19 @@ class ChainWalkTest {
         Stored third = entries.get(2);
         String data = "{\"clientId\":\"someone-else\"}";
         LogEntry c = third.content();
-        var altered = new LogEntry(c.seq(), c.eventId(), c.type(), c.occurredAt(), c.recordedAt(), c.org(),
-                c.actorId(), c.actorRole(), c.clientId(), c.correlationId(), c.source(), data);
+        var altered = new LogEntry(
+                c.seq(),
+                c.eventId(),
+                c.type(),
+                c.occurredAt(),
+                c.recordedAt(),
+                c.org(),
+                c.actorId(),
+                c.actorRole(),
+                c.clientId(),
+                c.correlationId(),
+                c.source(),
+                data);
         entries.set(2, new Stored(altered, third.prevHash(), hasher.hash(third.prevHash(), altered)));
         assertEquals(4L, walk(entries).firstBrokenSeq());
     }

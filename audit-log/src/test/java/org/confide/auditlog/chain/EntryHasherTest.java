@@ -23,9 +23,25 @@ class EntryHasherTest {
 
     static Stream<Arguments> entries() {
         return Stream.of(
-                Arguments.of(1L, "e-1", "client.registered", "p1", "practitioner", "c-1", "corr", "{\"clientId\":\"c-1\",\"n\":1}"),
+                Arguments.of(
+                        1L,
+                        "e-1",
+                        "client.registered",
+                        "p1",
+                        "practitioner",
+                        "c-1",
+                        "corr",
+                        "{\"clientId\":\"c-1\",\"n\":1}"),
                 Arguments.of(10_000_000L, "e-2", "consent.decided", null, null, null, null, "{}"),
-                Arguments.of(123_456_789_012L, "é\"quote\\", "t\u0001ab\tle\n", "ünï €", "𝄞", "c", "x", "{\"a\":[1,2.5,true,null,\"s\"],\"b\":{\"z\":1,\"a\":-0.5}}"),
+                Arguments.of(
+                        123_456_789_012L,
+                        "é\"quote\\",
+                        "t\u0001ab\tle\n",
+                        "ünï €",
+                        "𝄞",
+                        "c",
+                        "x",
+                        "{\"a\":[1,2.5,true,null,\"s\"],\"b\":{\"z\":1,\"a\":-0.5}}"),
                 Arguments.of(7L, "e-3", "disclosure.raised", "p", "r", "c", "k", "null"),
                 Arguments.of((1L << 53) + 2, "e-4", "big", "p", "r", "c", "k", "{\"rule\":\"R-BRK-4\"}"));
     }
@@ -56,12 +72,31 @@ class EntryHasherTest {
     @ParameterizedTest
     @MethodSource("entries")
     @DisplayName("docs/api.md Hashing: an entry hashes to SHA-256(prevHash ‖ JCS(entry without prevHash and hash))")
-    void sameAsCanonical(long seq, String eventId, String type, String actorId, String actorRole, String clientId,
-                         String correlationId, String data) throws Exception {
+    void sameAsCanonical(
+            long seq,
+            String eventId,
+            String type,
+            String actorId,
+            String actorRole,
+            String clientId,
+            String correlationId,
+            String data)
+            throws Exception {
         Object parsed = Json.parse(data);
         String prev = "ab".repeat(32);
-        LogEntry entry = new LogEntry(seq, eventId, type, "2026-11-22T10:15:00Z", "2026-11-22T10:15:01.250Z", "org-é",
-                actorId, actorRole, clientId, correlationId, "records-service", Jcs.canonicalize(parsed));
+        LogEntry entry = new LogEntry(
+                seq,
+                eventId,
+                type,
+                "2026-11-22T10:15:00Z",
+                "2026-11-22T10:15:01.250Z",
+                "org-é",
+                actorId,
+                actorRole,
+                clientId,
+                correlationId,
+                "records-service",
+                Jcs.canonicalize(parsed));
         assertEquals(byTheSpec(prev, entry, parsed), new EntryHasher().hash(prev, entry));
     }
 

@@ -26,13 +26,16 @@ class SignedNoteTest {
     }
 
     @Test
-    @DisplayName("signed-note: the reference signer key gives the reference verifier key (key id over name, 0x0A, 0x01, key)")
+    @DisplayName(
+            "signed-note: the reference signer key gives the reference verifier key (key id over name, 0x0A, 0x01, key)")
     void keys() {
         byte[] seed = SignedNote.parseSignerKeySeed(SKEY);
         byte[] pub = Ed25519Keys.raw(reference().getPublic());
         assertEquals(VKEY, SignedNote.verifierKey("PeterNeumann", pub).encoded());
         assertEquals(SKEY, SignedNote.signerKey("PeterNeumann", seed));
-        assertEquals("c74f20a3", HexFormat.of().formatHex(SignedNote.parseVerifierKey(VKEY).keyId()));
+        assertEquals(
+                "c74f20a3",
+                HexFormat.of().formatHex(SignedNote.parseVerifierKey(VKEY).keyId()));
     }
 
     @Test
@@ -50,7 +53,9 @@ class SignedNoteTest {
         KeyPair other = Ed25519Keys.fromSeed(Ed25519Keys.newSeed());
         var otherKey = SignedNote.verifierKey("PeterNeumann", Ed25519Keys.raw(other.getPublic()));
         assertNull(SignedNote.open(NOTE, otherKey));
-        assertNull(SignedNote.open(SignedNote.sign(TEXT, "PeterNeumann", other), vkey), "a forger's signature under the same name");
+        assertNull(
+                SignedNote.open(SignedNote.sign(TEXT, "PeterNeumann", other), vkey),
+                "a forger's signature under the same name");
         assertNull(SignedNote.open(NOTE.replace("\u2014 PeterNeumann", "\u2014 Someone"), vkey));
         assertNull(SignedNote.open(TEXT, vkey), "no signature at all");
     }
@@ -58,23 +63,25 @@ class SignedNoteTest {
     @DisplayName("signed-note: malformed verifier keys are refused")
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-            "PeterNeumann+c74f20a3+AhpczQcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-            "PeterNeumann+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-            "+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+        "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+        "PeterNeumann+c74f20a3+AhpczQcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+        "PeterNeumann+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+        "+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
     })
     void badKeys(String vkey) {
         assertThrows(IllegalArgumentException.class, () -> SignedNote.parseVerifierKey(vkey));
     }
 
     @Test
-    @DisplayName("tlog-checkpoint: origin, size and base64 root, each on its own line; the spec's example parses back to itself")
+    @DisplayName(
+            "tlog-checkpoint: origin, size and base64 root, each on its own line; the spec's example parses back to itself")
     void checkpointText() {
         String example = "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n";
         CheckpointText parsed = CheckpointText.parse(example);
         assertEquals(20852163L, parsed.treeSize());
         assertEquals(example, parsed.text());
-        assertEquals("confide/org-a\n3\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+        assertEquals(
+                "confide/org-a\n3\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
                 new CheckpointText(CheckpointText.origin("org-a"), 3, new byte[32]).text());
         assertNull(CheckpointText.parse("confide/org-a\n03\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"));
         assertNull(CheckpointText.parse("confide/org-a\n3\nnot-base64\n"));

@@ -20,43 +20,50 @@ class InclusionProofTest {
 
     private static final HexFormat HEX = HexFormat.of();
     /** The eight reference leaves of the certificate-transparency test data. */
-    private static final List<String> LEAVES = List.of("", "00", "10", "2021", "3031", "40414243",
-            "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+    private static final List<String> LEAVES =
+            List.of("", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f");
 
     private static List<byte[]> leafHashes(int n) {
-        return LEAVES.subList(0, n).stream().map(h -> MerkleTree.leafHash(HEX.parseHex(h))).toList();
+        return LEAVES.subList(0, n).stream()
+                .map(h -> MerkleTree.leafHash(HEX.parseHex(h)))
+                .toList();
     }
 
     private static List<byte[]> hexes(String spaceSeparated) {
-        return spaceSeparated.isBlank() ? List.of()
-                : Arrays.stream(spaceSeparated.trim().split(" ")).map(HEX::parseHex).toList();
+        return spaceSeparated.isBlank()
+                ? List.of()
+                : Arrays.stream(spaceSeparated.trim().split(" "))
+                        .map(HEX::parseHex)
+                        .toList();
     }
 
     @DisplayName("docs/api.md Hashing: inclusion proofs (audit paths) are RFC 6962's reference paths, and verify")
     @ParameterizedTest(name = "leaf {0} of {1}")
     @CsvSource({
-            "0, 1, ''",
-            "0, 8, 96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7 "
-                    + "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e "
-                    + "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-            "5, 8, bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b "
-                    + "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0 "
-                    + "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-            "2, 3, fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-            "1, 5, 6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d "
-                    + "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e "
-                    + "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+        "0, 1, ''",
+        "0, 8, 96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7 "
+                + "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e "
+                + "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+        "5, 8, bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b "
+                + "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0 "
+                + "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+        "2, 3, fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+        "1, 5, 6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d "
+                + "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e "
+                + "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
     })
     void referencePaths(long index, long size, String path) {
         List<byte[]> leaves = leafHashes((int) size);
         List<byte[]> proof = InclusionProof.path(index, size, MerkleTree.inMemory(leaves));
-        assertEquals(path.trim(), String.join(" ", proof.stream().map(HEX::formatHex).toList()));
+        assertEquals(
+                path.trim(), String.join(" ", proof.stream().map(HEX::formatHex).toList()));
         byte[] root = MerkleTree.root(leaves);
         assertTrue(InclusionProof.verify(index, size, leaves.get((int) index), hexes(path), root));
     }
 
     @Test
-    @DisplayName("docs/api.md Hashing: in every tree up to 70 leaves every leaf's proof verifies, and a wrong index, size, leaf, root or path does not")
+    @DisplayName(
+            "docs/api.md Hashing: in every tree up to 70 leaves every leaf's proof verifies, and a wrong index, size, leaf, root or path does not")
     void everyShape() {
         List<byte[]> all = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
@@ -87,7 +94,8 @@ class InclusionProofTest {
                     assertFalse(InclusionProof.verify(i, n, leaf, flipped, root), "flipped bit in " + j);
                 }
                 if (!proof.isEmpty()) {
-                    assertFalse(InclusionProof.verify(i, n, leaf, proof.subList(0, proof.size() - 1), root),
+                    assertFalse(
+                            InclusionProof.verify(i, n, leaf, proof.subList(0, proof.size() - 1), root),
                             "missing hash");
                 }
             }

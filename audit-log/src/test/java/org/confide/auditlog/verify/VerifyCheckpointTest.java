@@ -39,7 +39,8 @@ class VerifyCheckpointTest {
         for (int i = 0; i < 7; i++) {
             ENTRY_HASHES.add(MerkleTree.leafHash(new byte[] {(byte) i})); // any 32 bytes stand for entry hashes
         }
-        vkey = SignedNote.verifierKey(CheckpointText.origin(ORG), Ed25519Keys.raw(KEY.getPublic())).encoded();
+        vkey = SignedNote.verifierKey(CheckpointText.origin(ORG), Ed25519Keys.raw(KEY.getPublic()))
+                .encoded();
     }
 
     private static List<byte[]> leaves() {
@@ -53,9 +54,13 @@ class VerifyCheckpointTest {
         String sig = SignedNote.signature(text, origin, signer);
         String note = SignedNote.note(text, origin, sig);
         return """
-                {"org":"%s","seq":7,"hash":"%s","treeSize":7,"rootHash":"%s","note":"%s","signature":"%s","publicKey":"%s","signedAt":"2026-11-24T10:00:00Z"}"""
-                .formatted(ORG, HEX.formatHex(ENTRY_HASHES.get(6)), rootOverride != null ? rootOverride : HEX.formatHex(root),
-                        note.replace("\n", "\\n"), sig, publicKey);
+                {"org":"%s","seq":7,"hash":"%s","treeSize":7,"rootHash":"%s","note":"%s","signature":"%s","publicKey":"%s","signedAt":"2026-11-24T10:00:00Z"}""".formatted(
+                        ORG,
+                        HEX.formatHex(ENTRY_HASHES.get(6)),
+                        rootOverride != null ? rootOverride : HEX.formatHex(root),
+                        note.replace("\n", "\\n"),
+                        sig,
+                        publicKey);
     }
 
     static String proofJson(int seq, boolean flip) {
@@ -63,21 +68,22 @@ class VerifyCheckpointTest {
         List<String> hex = new ArrayList<>(path.stream().map(HEX::formatHex).toList());
         if (flip) hex.set(0, hex.get(0).replaceFirst("^.", hex.get(0).charAt(0) == 'a' ? "b" : "a"));
         return """
-                {"seq":%d,"treeSize":7,"leafIndex":%d,"hashes":["%s"],"hash":"%s"}"""
-                .formatted(seq, seq - 1, String.join("\",\"", hex), HEX.formatHex(ENTRY_HASHES.get(seq - 1)));
+                {"seq":%d,"treeSize":7,"leafIndex":%d,"hashes":["%s"],"hash":"%s"}""".formatted(seq, seq - 1, String.join("\",\"", hex), HEX.formatHex(ENTRY_HASHES.get(seq - 1)));
     }
 
     private Path file(String name, String content) throws Exception {
         return Files.writeString(dir.resolve(name), content);
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = VerifyCheckpoint.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = VerifyCheckpoint.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -97,10 +103,18 @@ class VerifyCheckpointTest {
         Run selfKeyed = run(cp.toString());
         assertEquals(0, selfKeyed.status());
         assertTrue(selfKeyed.err().contains("warning"), "without --key the verifier warns that it trusts the file");
-        String note = SignedNote.note(new CheckpointText("confide/" + ORG, 7, MerkleTree.root(leaves())).text(), "confide/" + ORG,
-                SignedNote.signature(new CheckpointText("confide/" + ORG, 7, MerkleTree.root(leaves())).text(), "confide/" + ORG, KEY));
+        String note = SignedNote.note(
+                new CheckpointText("confide/" + ORG, 7, MerkleTree.root(leaves())).text(),
+                "confide/" + ORG,
+                SignedNote.signature(
+                        new CheckpointText("confide/" + ORG, 7, MerkleTree.root(leaves())).text(),
+                        "confide/" + ORG,
+                        KEY));
         Path bare = file("cp.note", note);
-        assertEquals(0, run(bare.toString(), "--key", vkey).status(), "a bare signed note, as transparency-dev tools keep it");
+        assertEquals(
+                0,
+                run(bare.toString(), "--key", vkey).status(),
+                "a bare signed note, as transparency-dev tools keep it");
         assertEquals(2, run(bare.toString()).status(), "a bare note needs --key");
     }
 
@@ -108,7 +122,8 @@ class VerifyCheckpointTest {
     @DisplayName("a forged checkpoint, an altered field or an altered proof fails")
     void refuses() throws Exception {
         KeyPair forger = Ed25519Keys.fromSeed(Ed25519Keys.newSeed());
-        String forgerKey = SignedNote.verifierKey(CheckpointText.origin(ORG), Ed25519Keys.raw(forger.getPublic())).encoded();
+        String forgerKey = SignedNote.verifierKey(CheckpointText.origin(ORG), Ed25519Keys.raw(forger.getPublic()))
+                .encoded();
         Path forged = file("forged.json", checkpointJson(forger, forgerKey, null));
         Run r = run(forged.toString(), "--key", vkey);
         assertEquals(1, r.status());

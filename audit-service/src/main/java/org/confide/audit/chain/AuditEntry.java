@@ -60,8 +60,19 @@ public class AuditEntry extends PanacheEntityBase {
     public String hash;
 
     public EntryContent content(JsonNode parsedData) {
-        return new EntryContent(seq, eventId, type, AuditTime.format(occurredAt), AuditTime.format(recordedAt), org,
-                actorId, actorRole, clientId, correlationId, source, parsedData);
+        return new EntryContent(
+                seq,
+                eventId,
+                type,
+                AuditTime.format(occurredAt),
+                AuditTime.format(recordedAt),
+                org,
+                actorId,
+                actorRole,
+                clientId,
+                correlationId,
+                source,
+                parsedData);
     }
 
     public static class Key implements Serializable {

@@ -8,8 +8,7 @@ import java.time.temporal.ChronoUnit;
 /** Times in the chain are kept to the millisecond and written as RFC 3339 UTC, the same way every time. */
 public final class AuditTime {
 
-    private AuditTime() {
-    }
+    private AuditTime() {}
 
     public static OffsetDateTime normalise(Instant instant) {
         return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);

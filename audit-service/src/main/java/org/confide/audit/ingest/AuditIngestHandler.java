@@ -2,8 +2,8 @@ package org.confide.audit.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -46,7 +46,8 @@ public class AuditIngestHandler {
             try {
                 events.add(new Parsed(withAllowedData(toEvent(CloudEvent.parse(mapper, r.value()))), r));
             } catch (CloudEvent.InvalidEventException e) {
-                String payload = r.value() == null ? null
+                String payload = r.value() == null
+                        ? null
                         : r.value().length() > MAX_DEAD_PAYLOAD ? r.value().substring(0, MAX_DEAD_PAYLOAD) : r.value();
                 rejected.add(new DeadLetter(r.topic(), r.partition(), r.offset(), r.key(), payload, e.getMessage()));
             }
@@ -72,7 +73,8 @@ public class AuditIngestHandler {
                 return appender.append(List.of(), all);
             }
             int half = events.size() / 2;
-            return appendIsolating(events.subList(0, half), rejected) + appendIsolating(events.subList(half, events.size()), List.of());
+            return appendIsolating(events.subList(0, half), rejected)
+                    + appendIsolating(events.subList(half, events.size()), List.of());
         }
     }
 
@@ -80,9 +82,15 @@ public class AuditIngestHandler {
     private DeadLetter poison(Parsed p, SQLException e) {
         IncomingEvent ev = p.event();
         ObjectNode kept = mapper.createObjectNode();
-        kept.put("id", ev.id()).put("source", ev.source()).put("type", ev.type())
-                .put("time", AuditTime.format(ev.occurredAt())).put("subject", ev.clientId()).put("org", ev.org())
-                .put("actorid", ev.actorId()).put("actorrole", ev.actorRole()).put("correlationid", ev.correlationId())
+        kept.put("id", ev.id())
+                .put("source", ev.source())
+                .put("type", ev.type())
+                .put("time", AuditTime.format(ev.occurredAt()))
+                .put("subject", ev.clientId())
+                .put("org", ev.org())
+                .put("actorid", ev.actorId())
+                .put("actorrole", ev.actorRole())
+                .put("correlationid", ev.correlationId())
                 .set("data", ev.data());
         String payload;
         try {
@@ -92,15 +100,20 @@ public class AuditIngestHandler {
         }
         if (payload != null && payload.length() > MAX_DEAD_PAYLOAD) payload = payload.substring(0, MAX_DEAD_PAYLOAD);
         String message = e instanceof PSQLException pe && pe.getServerErrorMessage() != null
-                ? pe.getServerErrorMessage().getMessage() : e.getMessage();
+                ? pe.getServerErrorMessage().getMessage()
+                : e.getMessage();
         ConsumerRecord<String, String> r = p.record();
-        return new DeadLetter(r.topic(), r.partition(), r.offset(), r.key(), payload,
+        return new DeadLetter(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.key(),
+                payload,
                 "the database refused the event (" + e.getSQLState() + "): " + message);
     }
 
     /** An event and the record it came in. */
-    private record Parsed(IncomingEvent event, ConsumerRecord<String, String> record) {
-    }
+    private record Parsed(IncomingEvent event, ConsumerRecord<String, String> record) {}
 
     /** Keeps only the fields the event's type declares, and of them only ids and codes; the rest never reaches the log. */
     IncomingEvent withAllowedData(IncomingEvent e) {
@@ -108,8 +121,17 @@ public class AuditIngestHandler {
         if (!r.dropped().isEmpty()) {
             LOG.debugf("event %s (%s): dropped data fields %s", e.id(), e.type(), r.dropped());
         }
-        return new IncomingEvent(e.id(), e.type(), e.occurredAt(), e.org(), e.actorId(), e.actorRole(), e.clientId(),
-                e.correlationId(), e.source(), r.kept());
+        return new IncomingEvent(
+                e.id(),
+                e.type(),
+                e.occurredAt(),
+                e.org(),
+                e.actorId(),
+                e.actorRole(),
+                e.clientId(),
+                e.correlationId(),
+                e.source(),
+                r.kept());
     }
 
     static IncomingEvent toEvent(CloudEvent e) throws CloudEvent.InvalidEventException {
@@ -119,7 +141,16 @@ public class AuditIngestHandler {
         } catch (DateTimeParseException ex) {
             throw new CloudEvent.InvalidEventException("time is not RFC 3339: " + e.time());
         }
-        return new IncomingEvent(e.id(), e.type(), time, e.org(), e.actorid(), e.actorrole(), e.subject(),
-                e.correlationid(), e.source(), e.data() == null ? JsonNodeFactory.instance.objectNode() : e.data());
+        return new IncomingEvent(
+                e.id(),
+                e.type(),
+                time,
+                e.org(),
+                e.actorid(),
+                e.actorrole(),
+                e.subject(),
+                e.correlationid(),
+                e.source(),
+                e.data() == null ? JsonNodeFactory.instance.objectNode() : e.data());
     }
 }

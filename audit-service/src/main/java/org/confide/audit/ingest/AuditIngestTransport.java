@@ -33,8 +33,13 @@ public class AuditIngestTransport {
         if (!config.ingestEnabled()) {
             return;
         }
-        consumer = new BatchConsumer(kafka.consumer(config.consumerGroup(), "audit-ingest", config.batchSize(), config.ingestGather()),
-                config.topics(), handler::handle, "audit-ingest").start();
+        consumer = new BatchConsumer(
+                        kafka.consumer(
+                                config.consumerGroup(), "audit-ingest", config.batchSize(), config.ingestGather()),
+                        config.topics(),
+                        handler::handle,
+                        "audit-ingest")
+                .start();
         LOG.infof("ingesting %s as group %s", config.topics(), config.consumerGroup());
     }
 

@@ -41,7 +41,8 @@ class QueryPlanTest {
 
     @BeforeAll
     static void bigLog() throws Exception {
-        try (Connection c = owner(); Statement st = c.createStatement()) {
+        try (Connection c = owner();
+                Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_entry WHERE org = '" + ORG + "'")) {
                 rs.next();
                 if (rs.getLong(1) > 0) return;
@@ -75,19 +76,46 @@ class QueryPlanTest {
 
     /** What each placeholder of the statements is compared with, and its value in this case. */
     private static Map<String, Object> values(String query) {
-        Map<String, Object> v = new HashMap<>(Map.of("org =", ORG, "seq >", 0L, "limit", 50, "offset", 0,
-                "client_id =", "client-42", "actor_id =", "prac-7", "type =", "disclosure.shared",
-                "correlation_id =", "corr-42", "occurred_at >=", FROM, "occurred_at <", TO));
+        Map<String, Object> v = new HashMap<>(Map.of(
+                "org =",
+                ORG,
+                "seq >",
+                0L,
+                "limit",
+                50,
+                "offset",
+                0,
+                "client_id =",
+                "client-42",
+                "actor_id =",
+                "prac-7",
+                "type =",
+                "disclosure.shared",
+                "correlation_id =",
+                "corr-42",
+                "occurred_at >=",
+                FROM,
+                "occurred_at <",
+                TO));
         switch (query) {
             case "trail" -> v.put("limit", 10_000);
             case "access log" -> {
-                v.putAll(Map.of("client_id =", SHARED_CLIENT, "actor_id <>", SHARED_CLIENT, "seq <", Long.MAX_VALUE,
-                        "type in", List.copyOf(AccessLogRule.TYPES.keySet()), "type =", AccessLogRule.INVOLVEMENT,
-                        "correlation_id in", List.of("corr-44", "corr-30044")));
+                v.putAll(Map.of(
+                        "client_id =",
+                        SHARED_CLIENT,
+                        "actor_id <>",
+                        SHARED_CLIENT,
+                        "seq <",
+                        Long.MAX_VALUE,
+                        "type in",
+                        List.copyOf(AccessLogRule.TYPES.keySet()),
+                        "type =",
+                        AccessLogRule.INVOLVEMENT,
+                        "correlation_id in",
+                        List.of("corr-44", "corr-30044")));
             }
             case "export and verify" -> v.putAll(Map.of("seq >", 150_000L, "seq <=", Long.MAX_VALUE));
-            default -> {
-            }
+            default -> {}
         }
         return v;
     }
@@ -108,19 +136,22 @@ class QueryPlanTest {
         return QueryPlans.capture(() -> QuarkusTransaction.requiringNew().run(call));
     }
 
-    @DisplayName("issue 7: a filter's query is served by an index, never a sequential scan of the log (the statements the service sends)")
+    @DisplayName(
+            "issue 7: a filter's query is served by an index, never a sequential scan of the log (the statements the service sends)")
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            // query | the index of each statement it sends, in order
-            "trail             | audit_entry_correlation",
-            "per client        | audit_entry_client",
-            "per actor         | audit_entry_actor",
-            "per type          | audit_entry_type",
-            "per time          | audit_entry_",
-            // A page of the client's access log, then the disclosure cases among it (R-PROC-1).
-            "access log        | audit_entry_client audit_entry_",
-            "export and verify | audit_entry_pkey",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // query | the index of each statement it sends, in order
+                "trail             | audit_entry_correlation",
+                "per client        | audit_entry_client",
+                "per actor         | audit_entry_actor",
+                "per type          | audit_entry_type",
+                "per time          | audit_entry_",
+                // A page of the client's access log, then the disclosure cases among it (R-PROC-1).
+                "access log        | audit_entry_client audit_entry_",
+                "export and verify | audit_entry_pkey",
+            })
     void usesIndex(String query, String indexes) throws Exception {
         List<String> sent = statements(query);
         List<String> expected = List.of(indexes.split(" "));
@@ -131,7 +162,9 @@ class QueryPlanTest {
                 plan = QueryPlans.explain(c, sent.get(i), values(query));
             }
             assertFalse(plan.contains("Seq Scan"), query + " scans the table:\n" + sent.get(i) + "\n" + plan);
-            assertTrue(plan.contains(expected.get(i)), query + " does not use " + expected.get(i) + ":\n" + sent.get(i) + "\n" + plan);
+            assertTrue(
+                    plan.contains(expected.get(i)),
+                    query + " does not use " + expected.get(i) + ":\n" + sent.get(i) + "\n" + plan);
         }
     }
 }

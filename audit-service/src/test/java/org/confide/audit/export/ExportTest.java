@@ -1,12 +1,12 @@
 package org.confide.audit.export;
 
+import static io.restassured.RestAssured.given;
 import static org.confide.audit.AuditTestSupport.await;
 import static org.confide.audit.AuditTestSupport.compliance;
 import static org.confide.audit.AuditTestSupport.event;
 import static org.confide.audit.AuditTestSupport.flush;
 import static org.confide.audit.AuditTestSupport.sendAsync;
 import static org.confide.audit.AuditTestSupport.treeSizeOf;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,9 +38,19 @@ class ExportTest {
         String org = "org-export-" + UUID.randomUUID();
         for (int i = 0; i < n; i++) {
             String client = UUID.randomUUID().toString();
-            sendAsync("consent-events", client, event(UUID.randomUUID().toString(), org, "consent-service", "consent.granted",
-                    client, "prac-" + (i % 3), "practitioner", "corr-" + i,
-                    "{\"clientId\":\"" + client + "\",\"scope\":\"LETTER,REFERRAL\",\"count\":" + i + "}"));
+            sendAsync(
+                    "consent-events",
+                    client,
+                    event(
+                            UUID.randomUUID().toString(),
+                            org,
+                            "consent-service",
+                            "consent.granted",
+                            client,
+                            "prac-" + (i % 3),
+                            "practitioner",
+                            "corr-" + i,
+                            "{\"clientId\":\"" + client + "\",\"scope\":\"LETTER,REFERRAL\",\"count\":" + i + "}"));
         }
         flush();
         await(n + " entries in a checkpoint", () -> treeSizeOf(org) == n);
@@ -48,7 +58,8 @@ class ExportTest {
     }
 
     @Test
-    @DisplayName("docs/api.md Hashing: from the JSON Lines export alone an outsider recomputes every entry hash, every link and the signed Merkle root")
+    @DisplayName(
+            "docs/api.md Hashing: from the JSON Lines export alone an outsider recomputes every entry hash, every link and the signed Merkle root")
     void jsonLinesRecompute() throws Exception {
         int n = 2_345; // more than two chunks of the keyset reader
         String org = sendN(n);
@@ -73,7 +84,11 @@ class ExportTest {
             leaves.add(MerkleTree.leafHash(HEX.parseHex(hash)));
             prev = hash;
         }
-        String root = compliance(org).get("/audit/checkpoints/latest").then().extract().path("rootHash");
+        String root = compliance(org)
+                .get("/audit/checkpoints/latest")
+                .then()
+                .extract()
+                .path("rootHash");
         assertEquals(root, HEX.formatHex(MerkleTree.root(leaves)));
     }
 
@@ -86,22 +101,47 @@ class ExportTest {
         assertTrue(r.contentType().startsWith("text/csv"), r.contentType());
         String[] records = r.asString().split("\r\n");
         assertEquals(6, records.length);
-        assertEquals("seq,eventId,type,occurredAt,recordedAt,org,actorId,actorRole,clientId,correlationId,source,data,prevHash,hash",
+        assertEquals(
+                "seq,eventId,type,occurredAt,recordedAt,org,actorId,actorRole,clientId,correlationId,source,data,prevHash,hash",
                 records[0]);
         assertTrue(records[1].startsWith("1,"), records[1]);
         assertTrue(records[1].contains(",\"{\"\"clientId\"\":"), "the data column is quoted JSON: " + records[1]);
-        String jsonl = compliance(org).get("/audit/export?format=jsonl&fromSeq=2&toSeq=4").asString();
+        String jsonl = compliance(org)
+                .get("/audit/export?format=jsonl&fromSeq=2&toSeq=4")
+                .asString();
         List<Long> seqs = jsonl.lines().map(l -> read(l).get("seq").asLong()).toList();
         assertEquals(List.of(2L, 3L, 4L), seqs);
-        assertEquals(0, compliance(org).get("/audit/export?from=2030-01-01T00:00:00Z").asString().length());
-        assertEquals(5, compliance(org).get("/audit/export?from=2026-11-22T10:00:00Z&to=2026-11-22T11:00:00Z").asString().lines().count());
-        compliance(org).get("/audit/export?format=xml").then().statusCode(400)
+        assertEquals(
+                0,
+                compliance(org)
+                        .get("/audit/export?from=2030-01-01T00:00:00Z")
+                        .asString()
+                        .length());
+        assertEquals(
+                5,
+                compliance(org)
+                        .get("/audit/export?from=2026-11-22T10:00:00Z&to=2026-11-22T11:00:00Z")
+                        .asString()
+                        .lines()
+                        .count());
+        compliance(org)
+                .get("/audit/export?format=xml")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("format"));
         compliance(org).get("/audit/export?from=yesterday").then().statusCode(400);
-        assertEquals(0, compliance("org-other-" + UUID.randomUUID()).get("/audit/export").asString().length(),
+        assertEquals(
+                0,
+                compliance("org-other-" + UUID.randomUUID())
+                        .get("/audit/export")
+                        .asString()
+                        .length(),
                 "another organisation exports nothing of this one");
-        given().auth().oauth2(Tokens.token("manager", org, "m"))
-                .get("/audit/export").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.token("manager", org, "m"))
+                .get("/audit/export")
+                .then()
+                .statusCode(403);
     }
 
     private JsonNode read(String line) {

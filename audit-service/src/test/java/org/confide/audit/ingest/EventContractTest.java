@@ -33,8 +33,8 @@ class EventContractTest {
     void everyFieldReachesTheEntry(EventType type) throws Exception {
         EventData sample = Events.sample(type);
         CloudEvent sent = TestEvents.cloudEvent("org-contract", "actor-1", "manager", "corr-1", sample);
-        IncomingEvent entry = new AuditIngestHandler().withAllowedData(
-                AuditIngestHandler.toEvent(CloudEvent.parse(MAPPER, TestEvents.json(sent))));
+        IncomingEvent entry = new AuditIngestHandler()
+                .withAllowedData(AuditIngestHandler.toEvent(CloudEvent.parse(MAPPER, TestEvents.json(sent))));
         assertEquals(EventJson.write(MAPPER, sample), entry.data());
         assertEquals(type.fieldNames().size(), entry.data().size());
         assertEquals(sample, Events.fromData(type.name(), MAPPER.convertValue(entry.data(), java.util.Map.class)));

@@ -49,26 +49,95 @@ class IngestResilienceTest {
     }
 
     @Test
-    @DisplayName("out-of-order delivery across topics: every event once, the trail in chain order with each event's own time, chain valid")
+    @DisplayName(
+            "out-of-order delivery across topics: every event once, the trail in chain order with each event's own time, chain valid")
     void outOfOrderAcrossTopics() throws Exception {
         String org = "org-order-" + UUID.randomUUID();
         String client = UUID.randomUUID().toString();
         String corr = UUID.randomUUID().toString();
         // The last step of a disclosure arrives first, on another topic than the steps before it.
-        send("disclosure-events", client, at(event(UUID.randomUUID().toString(), org, "disclosure-service", "disclosure.shared",
-                client, "man-1", "manager", corr, "{\"clientId\":\"" + client + "\"}"), "2026-11-22T10:20:00Z"));
-        send("consent-events", client, at(event(UUID.randomUUID().toString(), org, "consent-service", "consent.decided",
-                client, "svc", "service", corr, "{\"clientId\":\"" + client + "\"}"), "2026-11-22T10:18:00Z"));
+        send(
+                "disclosure-events",
+                client,
+                at(
+                        event(
+                                UUID.randomUUID().toString(),
+                                org,
+                                "disclosure-service",
+                                "disclosure.shared",
+                                client,
+                                "man-1",
+                                "manager",
+                                corr,
+                                "{\"clientId\":\"" + client + "\"}"),
+                        "2026-11-22T10:20:00Z"));
+        send(
+                "consent-events",
+                client,
+                at(
+                        event(
+                                UUID.randomUUID().toString(),
+                                org,
+                                "consent-service",
+                                "consent.decided",
+                                client,
+                                "svc",
+                                "service",
+                                corr,
+                                "{\"clientId\":\"" + client + "\"}"),
+                        "2026-11-22T10:18:00Z"));
         String raised = UUID.randomUUID().toString();
-        send("disclosure-events", client, at(event(raised, org, "disclosure-service", "disclosure.raised",
-                client, "prac-1", "practitioner", corr, "{\"clientId\":\"" + client + "\"}"), "2026-11-22T10:15:00Z"));
-        send("records-events", client, at(event(UUID.randomUUID().toString(), org, "records-service", "record.accessed",
-                client, "prac-1", "practitioner", corr, "{\"clientId\":\"" + client + "\"}"), "2026-11-22T10:16:00Z"));
-        send("disclosure-events", client, at(event(raised, org, "disclosure-service", "disclosure.raised",
-                client, "prac-1", "practitioner", corr, "{\"clientId\":\"" + client + "\"}"), "2026-11-22T10:15:00Z"));
+        send(
+                "disclosure-events",
+                client,
+                at(
+                        event(
+                                raised,
+                                org,
+                                "disclosure-service",
+                                "disclosure.raised",
+                                client,
+                                "prac-1",
+                                "practitioner",
+                                corr,
+                                "{\"clientId\":\"" + client + "\"}"),
+                        "2026-11-22T10:15:00Z"));
+        send(
+                "records-events",
+                client,
+                at(
+                        event(
+                                UUID.randomUUID().toString(),
+                                org,
+                                "records-service",
+                                "record.accessed",
+                                client,
+                                "prac-1",
+                                "practitioner",
+                                corr,
+                                "{\"clientId\":\"" + client + "\"}"),
+                        "2026-11-22T10:16:00Z"));
+        send(
+                "disclosure-events",
+                client,
+                at(
+                        event(
+                                raised,
+                                org,
+                                "disclosure-service",
+                                "disclosure.raised",
+                                client,
+                                "prac-1",
+                                "practitioner",
+                                corr,
+                                "{\"clientId\":\"" + client + "\"}"),
+                        "2026-11-22T10:15:00Z"));
         await("four entries", () -> allEntries(org).size() == 4);
         Thread.sleep(500); // a late duplicate would show up here
-        compliance(org).get("/audit/trails/" + corr).then().statusCode(200)
+        compliance(org)
+                .get("/audit/trails/" + corr)
+                .then()
+                .statusCode(200)
                 .body("seq", contains(1, 2, 3, 4))
                 .body("findAll { it.type == 'disclosure.shared' }.occurredAt", contains("2026-11-22T10:20:00Z"))
                 .body("findAll { it.type == 'disclosure.raised' }.size()", equalTo(1));
@@ -76,7 +145,8 @@ class IngestResilienceTest {
     }
 
     @Test
-    @DisplayName("audit-service stops mid-batch (before and after its database commit, offsets not committed): after the restart nothing is lost, nothing twice, chain valid")
+    @DisplayName(
+            "audit-service stops mid-batch (before and after its database commit, offsets not committed): after the restart nothing is lost, nothing twice, chain valid")
     void restartMidBatch() throws Exception {
         String org = "org-restart-" + UUID.randomUUID();
         transport.stop(null);
@@ -87,8 +157,19 @@ class IngestResilienceTest {
                 String client = UUID.randomUUID().toString();
                 String id = UUID.randomUUID().toString();
                 sent.add(id);
-                send(topics[i % 3], client, event(id, org, "records-service", "record.accessed", client, "prac-1",
-                        "practitioner", "c-" + i, "{\"clientId\":\"" + client + "\"}"));
+                send(
+                        topics[i % 3],
+                        client,
+                        event(
+                                id,
+                                org,
+                                "records-service",
+                                "record.accessed",
+                                client,
+                                "prac-1",
+                                "practitioner",
+                                "c-" + i,
+                                "{\"clientId\":\"" + client + "\"}"));
             }
             // First run: the batch is appended but the transaction never commits (the process dies inside it).
             crashingRun(batch -> {
@@ -99,7 +180,15 @@ class IngestResilienceTest {
                     QuarkusTransaction.rollback();
                 }
             });
-            assertEquals(0, compliance(org).get("/audit/entries").then().extract().jsonPath().getList("items").size());
+            assertEquals(
+                    0,
+                    compliance(org)
+                            .get("/audit/entries")
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getList("items")
+                            .size());
             // Second run: the database commit happens, the process dies before the offsets are committed.
             crashingRun(batch -> handler.handle(batch));
         } finally {

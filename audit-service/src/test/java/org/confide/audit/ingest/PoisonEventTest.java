@@ -32,14 +32,16 @@ class PoisonEventTest {
     AuditIngestHandler handler;
 
     @Test
-    @DisplayName("issue 16: a batch with poison events (a NUL in a field or in the id, an id too long for its index): the others are chained in order, the poison is in the dead letter with its reason, the chain verifies")
+    @DisplayName(
+            "issue 16: a batch with poison events (a NUL in a field or in the id, an id too long for its index): the others are chained in order, the poison is in the dead letter with its reason, the chain verifies")
     void poisonInBatch() throws Exception {
         String org = "org-poison-" + UUID.randomUUID();
         String org2 = "org-poison-other-" + UUID.randomUUID();
         String client = UUID.randomUUID().toString();
         long base = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
         StringBuilder tooLong = new StringBuilder();
-        while (tooLong.length() < 9000) tooLong.append(UUID.randomUUID().toString().replace("-", ""));
+        while (tooLong.length() < 9000)
+            tooLong.append(UUID.randomUUID().toString().replace("-", ""));
 
         List<String> good = new ArrayList<>();
         Map<Long, String> poison = new LinkedHashMap<>();
@@ -52,8 +54,16 @@ class PoisonEventTest {
             String corr = "c-" + i;
             if (i == 3) actor = "prac-\\u0000"; // a JSON escape: a NUL in the parsed actor id, which COPY refuses
             if (i == 6) corr = tooLong.toString(); // longer than an index entry of audit_entry_correlation may be
-            String value = event(json, i == 7 ? org2 : org, "records-service", "record.accessed", client, actor,
-                    "practitioner", corr, "{\"clientId\":\"" + client + "\",\"purposeOfUse\":\"CARE\"}");
+            String value = event(
+                    json,
+                    i == 7 ? org2 : org,
+                    "records-service",
+                    "record.accessed",
+                    client,
+                    actor,
+                    "practitioner",
+                    corr,
+                    "{\"clientId\":\"" + client + "\",\"purposeOfUse\":\"CARE\"}");
             batch.add(new ConsumerRecord<>("records-events", 0, base + i, client, value));
             if (i == 3 || i == 6 || i == 9) poison.put(base + i, id);
             else if (i != 7) good.add(id);
@@ -64,11 +74,20 @@ class PoisonEventTest {
 
         List<Map<String, Object>> entries = allEntries(org);
         assertEquals(good, entries.stream().map(e -> e.get("eventId")).toList(), "the other events, in batch order");
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), entries.stream().map(e -> e.get("seq")).toList(), "gapless seq");
+        assertEquals(
+                List.of(1, 2, 3, 4, 5, 6),
+                entries.stream().map(e -> e.get("seq")).toList(),
+                "gapless seq");
         assertEquals(1, allEntries(org2).size(), "another organisation's event of the batch");
-        compliance(org).get("/audit/verify").then().statusCode(200).body("valid", equalTo(true)).body("checked", equalTo(6));
+        compliance(org)
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("checked", equalTo(6));
 
-        try (Connection c = owner(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = owner();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT "offset", reason, payload, count(*) OVER (PARTITION BY "offset") FROM dead_letter
                 WHERE topic = 'records-events' AND partition = 0 AND "offset" BETWEEN ? AND ? ORDER BY "offset\"""")) {
             ps.setLong(1, base);

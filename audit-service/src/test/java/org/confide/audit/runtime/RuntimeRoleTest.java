@@ -30,8 +30,20 @@ class RuntimeRoleTest {
 
     /** Each table of the schema and one of its columns (to write an UPDATE against). */
     private static final Map<String, String> TABLES = Map.of(
-            "audit_entry", "data", "checkpoint", "note", "merkle_node", "hash", "merkle_tree", "size",
-            "chain_head", "hash", "dead_letter", "reason", "flyway_schema_history", "description");
+            "audit_entry",
+            "data",
+            "checkpoint",
+            "note",
+            "merkle_node",
+            "hash",
+            "merkle_tree",
+            "size",
+            "chain_head",
+            "hash",
+            "dead_letter",
+            "reason",
+            "flyway_schema_history",
+            "description");
     /** The only writes beyond INSERT the service needs: moving a chain head and a tree's size forward. */
     private static final List<String> UPDATES_GRANTED = List.of("chain_head", "merkle_tree");
 
@@ -57,7 +69,8 @@ class RuntimeRoleTest {
             out.add("DROP TABLE " + table);
         });
         out.add("DROP TRIGGER audit_entry_no_update_delete ON audit_entry");
-        out.add("CREATE OR REPLACE FUNCTION audit_entry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+        out.add(
+                "CREATE OR REPLACE FUNCTION audit_entry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
         out.add("CREATE TABLE forged (x INT)");
         return out;
     }
@@ -66,8 +79,9 @@ class RuntimeRoleTest {
     @DisplayName("the running service connects as the runtime role confide_audit_app, not as the log's owner")
     void connectsAsTheRuntimeRole() throws Exception {
         assertEquals("confide_audit_app", runtimeUser, "application.properties' default runtime role");
-        try (Connection c = running.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
+        try (Connection c = running.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                      SELECT current_user, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
                             (SELECT count(*) FROM pg_auth_members m WHERE m.member = r.oid) AS memberships,
                             (SELECT count(*) FROM pg_class k WHERE k.relowner = r.oid) AS owned,
@@ -79,18 +93,22 @@ class RuntimeRoleTest {
             assertFalse(rs.getBoolean("rolcreaterole"), "cannot make roles");
             assertFalse(rs.getBoolean("rolcreatedb"), "cannot make databases");
             assertFalse(rs.getBoolean("rolbypassrls"), "cannot bypass row security");
-            assertEquals(0, rs.getInt("memberships"), "a member of no role (it can SET ROLE to none, the owner included)");
+            assertEquals(
+                    0, rs.getInt("memberships"), "a member of no role (it can SET ROLE to none, the owner included)");
             assertEquals(0, rs.getInt("owned"), "owns no table, index or sequence");
             assertEquals(0, rs.getInt("functions"), "owns no function (the triggers' functions are the owner's)");
         }
     }
 
     @Test
-    @DisplayName("the runtime role cannot ALTER TABLE, DISABLE TRIGGER, UPDATE, DELETE, TRUNCATE or DROP the log, its tree, checkpoints or migration history")
+    @DisplayName(
+            "the runtime role cannot ALTER TABLE, DISABLE TRIGGER, UPDATE, DELETE, TRUNCATE or DROP the log, its tree, checkpoints or migration history")
     void cannotRewriteHistory() throws Exception {
         List<String> statements = forbidden();
-        // As the owner, inside a transaction that is rolled back, every statement runs: the refusals below are the role's.
-        try (Connection c = owner(); Statement st = c.createStatement()) {
+        // As the owner, inside a transaction that is rolled back, every statement runs: the refusals below are the
+        // role's.
+        try (Connection c = owner();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             for (String table : TABLES.keySet()) st.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
             for (String sql : statements) {
@@ -118,13 +136,16 @@ class RuntimeRoleTest {
     @Test
     @DisplayName("the runtime role still does its work: reads every table, appends to the log, moves chain heads")
     void stillAppends() throws Exception {
-        try (Connection c = running.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = running.getConnection();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(false);
-            for (String table : TABLES.keySet()) st.executeQuery("SELECT count(*) FROM " + table).close();
+            for (String table : TABLES.keySet())
+                st.executeQuery("SELECT count(*) FROM " + table).close();
             st.execute("INSERT INTO chain_head (org, seq, hash) VALUES ('org-runtime-role', 0, 'h')");
             st.execute("UPDATE chain_head SET seq = 1 WHERE org = 'org-runtime-role'");
-            st.execute("INSERT INTO audit_entry (org, seq, event_id, type, occurred_at, recorded_at, source, data, prev_hash, hash)"
-                    + " VALUES ('org-runtime-role', 1, 'ev-runtime-role', 't', now(), now(), 's', '{}', 'h', 'h1')");
+            st.execute(
+                    "INSERT INTO audit_entry (org, seq, event_id, type, occurred_at, recorded_at, source, data, prev_hash, hash)"
+                            + " VALUES ('org-runtime-role', 1, 'ev-runtime-role', 't', now(), now(), 's', '{}', 'h', 'h1')");
             c.rollback();
             c.setAutoCommit(true);
         }

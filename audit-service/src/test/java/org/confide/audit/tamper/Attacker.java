@@ -8,11 +8,11 @@ import java.sql.Statement;
 /** What an attacker with the database owner's access does: switch the log's guards off and change rows. */
 public final class Attacker {
 
-    private Attacker() {
-    }
+    private Attacker() {}
 
     public static void asAttacker(String... sql) throws Exception {
-        try (Connection c = owner(); Statement st = c.createStatement()) {
+        try (Connection c = owner();
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE audit_entry DISABLE TRIGGER USER");
             st.execute("ALTER TABLE checkpoint DISABLE TRIGGER USER");
             try {

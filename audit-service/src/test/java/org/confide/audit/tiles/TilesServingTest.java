@@ -41,7 +41,8 @@ class TilesServingTest {
     }
 
     @Test
-    @DisplayName("a tiles client recomputes entries, leaves and the signed root from the checkpoint, hash tiles (full, partial, level 1) and entry bundles")
+    @DisplayName(
+            "a tiles client recomputes entries, leaves and the signed root from the checkpoint, hash tiles (full, partial, level 1) and entry bundles")
     void tilesClientRecomputesTheLog() throws Exception {
         String org = "org-tiles-" + UUID.randomUUID();
         TlogTestSupport.sendMany(org, 300);
@@ -73,13 +74,17 @@ class TilesServingTest {
         List<byte[]> leaves = new ArrayList<>();
         for (Tiles.TilePath t : Tiles.tilesOf(cp.treeSize())) {
             if (t.level() != 0) continue;
-            List<byte[]> bundle = Tiles.unbundle(fetch(org, new Tiles.TilePath(Tiles.ENTRIES, t.index(), t.width()).path()));
+            List<byte[]> bundle =
+                    Tiles.unbundle(fetch(org, new Tiles.TilePath(Tiles.ENTRIES, t.index(), t.width()).path()));
             assertEquals(t.width(), bundle.size());
             for (byte[] json : bundle) {
                 Tiles.BundleEntry e = Tiles.readEntry(json);
                 assertEquals(leaves.size() + 1, e.entry().seq());
                 assertEquals(prev, e.prevHash(), "entry " + e.entry().seq() + " links to the one before");
-                assertEquals(e.hash(), hasher.hash(prev, e.entry()), "entry " + e.entry().seq() + " hashes to its hash");
+                assertEquals(
+                        e.hash(),
+                        hasher.hash(prev, e.entry()),
+                        "entry " + e.entry().seq() + " hashes to its hash");
                 byte[] leaf = MerkleTree.leafHash(java.util.HexFormat.of().parseHex(e.hash()));
                 assertArrayEquals(leaf, tiles.node(0, leaves.size()), "leaf " + leaves.size() + " is the tile's");
                 leaves.add(leaf);
@@ -91,25 +96,56 @@ class TilesServingTest {
     }
 
     @Test
-    @DisplayName("tiles: beyond the checkpoint 404, a malformed path 400, another organisation's log 404; compliance only")
+    @DisplayName(
+            "tiles: beyond the checkpoint 404, a malformed path 400, another organisation's log 404; compliance only")
     void errorsAndAccess() throws Exception {
         String org = "org-tiles-err-" + UUID.randomUUID();
-        compliance(org).get("/audit/log/" + org + "/checkpoint").then().statusCode(404).contentType("application/problem+json");
+        compliance(org)
+                .get("/audit/log/" + org + "/checkpoint")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         TlogTestSupport.sendMany(org, 3);
         await("a checkpoint of 3 entries", () -> treeSizeOf(org) == 3);
         compliance(org).get("/audit/log/" + org + "/tile/0/000.p/3").then().statusCode(200);
-        compliance(org).get("/audit/log/" + org + "/tile/entries/000.p/3").then().statusCode(200);
-        for (String beyond : List.of("tile/0/000", "tile/0/000.p/4", "tile/0/001.p/1", "tile/1/000.p/1", "tile/entries/000.p/4",
+        compliance(org)
+                .get("/audit/log/" + org + "/tile/entries/000.p/3")
+                .then()
+                .statusCode(200);
+        for (String beyond : List.of(
+                "tile/0/000",
+                "tile/0/000.p/4",
+                "tile/0/001.p/1",
+                "tile/1/000.p/1",
+                "tile/entries/000.p/4",
                 "tile/9/000.p/1")) {
-            compliance(org).get("/audit/log/" + org + "/" + beyond).then().statusCode(404).contentType("application/problem+json");
+            compliance(org)
+                    .get("/audit/log/" + org + "/" + beyond)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
         }
-        compliance(org).get("/audit/log/" + org + "/tile/0/0.p/3").then().statusCode(400).contentType("application/problem+json");
-        compliance("org-other-" + UUID.randomUUID()).get("/audit/log/" + org + "/checkpoint").then().statusCode(404);
-        compliance("org-other-" + UUID.randomUUID()).get("/audit/log/" + org + "/tile/0/000.p/3").then().statusCode(404);
+        compliance(org)
+                .get("/audit/log/" + org + "/tile/0/0.p/3")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        compliance("org-other-" + UUID.randomUUID())
+                .get("/audit/log/" + org + "/checkpoint")
+                .then()
+                .statusCode(404);
+        compliance("org-other-" + UUID.randomUUID())
+                .get("/audit/log/" + org + "/tile/0/000.p/3")
+                .then()
+                .statusCode(404);
         RestAssured.given().get("/audit/log/" + org + "/checkpoint").then().statusCode(401);
         for (String role : List.of("practitioner", "manager", "admin", "client")) {
-            RestAssured.given().auth().oauth2(Tokens.token(role, org, "x")).get("/audit/log/" + org + "/tile/0/000.p/3")
-                    .then().statusCode(403);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(Tokens.token(role, org, "x"))
+                    .get("/audit/log/" + org + "/tile/0/000.p/3")
+                    .then()
+                    .statusCode(403);
         }
     }
 }

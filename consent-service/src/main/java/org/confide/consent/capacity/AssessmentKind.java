@@ -5,5 +5,6 @@ package org.confide.consent.capacity;
  * {@code COMPETENCE}, Gillick competence, what an under-16's consent needs (R-CONS-6).
  */
 public enum AssessmentKind {
-    CAPACITY, COMPETENCE
+    CAPACITY,
+    COMPETENCE
 }

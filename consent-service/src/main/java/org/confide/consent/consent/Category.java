@@ -2,5 +2,12 @@ package org.confide.consent.consent;
 
 /** What kind of information a consent covers (docs/api.md consent-service, {@code categories}). */
 public enum Category {
-    ATTENDANCE, CONTACT_DETAILS, IDENTITY, CASE_NOTES, RISK_INFORMATION, ASSESSMENT, RECORDINGS, LOGISTICS
+    ATTENDANCE,
+    CONTACT_DETAILS,
+    IDENTITY,
+    CASE_NOTES,
+    RISK_INFORMATION,
+    ASSESSMENT,
+    RECORDINGS,
+    LOGISTICS
 }

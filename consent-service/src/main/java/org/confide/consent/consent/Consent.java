@@ -92,7 +92,8 @@ public class Consent extends PanacheEntityBase {
 
     /** The stored comma-separated enum names as a set. */
     public static Set<Category> categorySet(String categories) {
-        return Arrays.stream(categories.split(",")).map(Category::valueOf)
+        return Arrays.stream(categories.split(","))
+                .map(Category::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class)));
     }
 

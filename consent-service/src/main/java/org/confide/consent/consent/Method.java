@@ -2,5 +2,7 @@ package org.confide.consent.consent;
 
 /** How the client gave consent (R-CONS-1: signed preferred). */
 public enum Method {
-    WRITTEN_SIGNED, VERBAL, ELECTRONIC
+    WRITTEN_SIGNED,
+    VERBAL,
+    ELECTRONIC
 }

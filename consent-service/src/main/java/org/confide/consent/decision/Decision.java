@@ -2,5 +2,6 @@ package org.confide.consent.decision;
 
 /** The answer of {@code POST /consent-decisions}. */
 public enum Decision {
-    PERMIT, DENY
+    PERMIT,
+    DENY
 }

@@ -23,15 +23,21 @@ class OutboxRetentionTest {
     static final String ORG = "org-outbox-retention";
 
     @Test
-    @DisplayName("R-REC-3: the outbox keeps a sent event for CONFIDE_OUTBOX_RETENTION (7 days by default), then the relay deletes it")
+    @DisplayName(
+            "R-REC-3: the outbox keeps a sent event for CONFIDE_OUTBOX_RETENTION (7 days by default), then the relay deletes it")
     void sentEventsArePurgedAfterRetention() {
-        assertEquals(Duration.ofDays(7), Arc.container().instance(PlatformConfig.class).get().outbox().retention());
+        assertEquals(
+                Duration.ofDays(7),
+                Arc.container().instance(PlatformConfig.class).get().outbox().retention());
         String old = knownClient(ORG, "p1");
         String recent = knownClient(ORG, "p1");
         for (String client : List.of(old, recent)) {
-            as("manager", ORG, "m1").body("""
+            as("manager", ORG, "m1")
+                    .body("""
                     {"clientId": "%s", "matter": "OTHER", "hasCapacity": true, "reasons": "r"}""".formatted(client))
-                    .post("/capacity-assessments").then().statusCode(201);
+                    .post("/capacity-assessments")
+                    .then()
+                    .statusCode(201);
         }
         await("both events sent", () -> count("message_key in (?1, ?2) and sent_at is not null", old, recent) == 2);
         // One was sent just over the retention ago, the other just under it.
@@ -47,13 +53,17 @@ class OutboxRetentionTest {
 
     static long count(String where, String a, String b) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from outbox_event where " + where)
-                .setParameter(1, a).setParameter(2, b).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from outbox_event where " + where)
+                                .setParameter(1, a)
+                                .setParameter(2, b)
+                                .getSingleResult())
+                        .longValue());
     }
 
     static void update(String sql, String key) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).setParameter(1, key).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(sql).setParameter(1, key).executeUpdate());
     }
 }

@@ -2,5 +2,6 @@ package org.confide.disclosure.cases;
 
 /** What a consulted person advised. */
 public enum Advice {
-    SUPPORT, OPPOSE
+    SUPPORT,
+    OPPOSE
 }

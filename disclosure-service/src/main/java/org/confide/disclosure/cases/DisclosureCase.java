@@ -162,6 +162,9 @@ public class DisclosureCase extends PanacheEntityBase {
     }
 
     private static <E extends Enum<E>> List<E> split(String joined, Class<E> type) {
-        return Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(s -> Enum.valueOf(type, s)).toList();
+        return Arrays.stream(joined.split(","))
+                .filter(s -> !s.isBlank())
+                .map(s -> Enum.valueOf(type, s))
+                .toList();
     }
 }

@@ -5,5 +5,11 @@ package org.confide.disclosure.cases;
  * e.g. between secure domains) and FAX; plain EMAIL and FAX are not secure and are refused (ChannelRule).
  */
 public enum ShareMethod {
-    PHONE, EMAIL, LETTER, IN_PERSON, SECURE_PORTAL, SECURE_EMAIL, FAX
+    PHONE,
+    EMAIL,
+    LETTER,
+    IN_PERSON,
+    SECURE_PORTAL,
+    SECURE_EMAIL,
+    FAX
 }

@@ -11,37 +11,40 @@ import org.confide.disclosure.assessment.RecipientType;
  */
 public final class StepData {
 
-    private StepData() {
-    }
+    private StepData() {}
 
-    public record Raised(Outcome outcome, int policyVersion, boolean consentChecked) {
-    }
+    public record Raised(Outcome outcome, int policyVersion, boolean consentChecked) {}
 
     /** R-PROC-1. */
-    public record Involvement(Boolean informed, InvolvementResponse response, String reason) {
-    }
+    public record Involvement(Boolean informed, InvolvementResponse response, String reason) {}
 
     /** R-PROC-2, R-REF-2. */
-    public record Consultation(ConsultedRole consultedRole, String consultedId, String orgId, Advice advice, String note) {
-    }
+    public record Consultation(
+            ConsultedRole consultedRole, String consultedId, String orgId, Advice advice, String note) {}
 
     /** R-PROC-2; {@code retrospective}: made after an emergency share. */
-    public record Decision(DecisionKind decision, String rationale, LawfulBasis lawfulBasis, Boolean retrospective) {
-    }
+    public record Decision(DecisionKind decision, String rationale, LawfulBasis lawfulBasis, Boolean retrospective) {}
 
     /**
      * R-PROC-3: on {@code basis} APPROVAL, CONSENT or EMERGENCY; {@code onDecisionOf} the deciding manager, or the sharer on
      * the emergency path, or null when the client's consent covers it.
      */
-    public record Share(RecipientType recipientType, String recipientName, ShareMethod method, List<Category> categories,
-                        Boolean emergency, String basis, String onDecisionOf) {
-    }
+    public record Share(
+            RecipientType recipientType,
+            String recipientName,
+            ShareMethod method,
+            List<Category> categories,
+            Boolean emergency,
+            String basis,
+            String onDecisionOf) {}
 
-    public record FollowUp(Boolean supportOffered, Boolean clientInformedOfOutcome, String note) {
-    }
+    public record FollowUp(Boolean supportOffered, Boolean clientInformedOfOutcome, String note) {}
 
     /** Stored when consent no longer covers a share of a CONSENTED case (R-CONS-4): the outcome turns. */
-    public record ConsentRecheck(Outcome fromOutcome, Outcome toOutcome, boolean consentChecked, RecipientType recipientType,
-                                 List<Category> categories) {
-    }
+    public record ConsentRecheck(
+            Outcome fromOutcome,
+            Outcome toOutcome,
+            boolean consentChecked,
+            RecipientType recipientType,
+            List<Category> categories) {}
 }

@@ -22,7 +22,10 @@ public record ConsentAnswer(boolean permitted, boolean checked, String reason, S
      */
     public ConsentAnswer and(ConsentAnswer other) {
         ConsentAnswer refusing = !permitted ? this : other;
-        return new ConsentAnswer(permitted && other.permitted, checked && other.checked, refusing.reason,
+        return new ConsentAnswer(
+                permitted && other.permitted,
+                checked && other.checked,
+                refusing.reason,
                 consentId != null ? consentId : other.consentId);
     }
 }

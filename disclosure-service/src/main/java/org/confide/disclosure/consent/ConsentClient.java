@@ -42,9 +42,15 @@ public class ConsentClient {
 
     @PostConstruct
     void init() {
-        decisions = new ConsentDecisions(config.consent().url(), config.consent().timeout(), mapper);
-        serviceTokens = config.consent().serviceSigningKey()
-                .map(k -> new ServiceTokens(ServiceTokens.load(Path.of(k)), config.consent().serviceTokenIssuer(), platform.serviceName(), clock))
+        decisions =
+                new ConsentDecisions(config.consent().url(), config.consent().timeout(), mapper);
+        serviceTokens = config.consent()
+                .serviceSigningKey()
+                .map(k -> new ServiceTokens(
+                        ServiceTokens.load(Path.of(k)),
+                        config.consent().serviceTokenIssuer(),
+                        platform.serviceName(),
+                        clock))
                 .orElse(null);
     }
 

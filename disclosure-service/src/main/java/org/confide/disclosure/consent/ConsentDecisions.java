@@ -34,15 +34,22 @@ public final class ConsentDecisions {
     /**
      * One question: for a client ({@code clientId}) or a group's matter ({@code groupId}), a recipient and a category.
      */
-    public record Question(String clientId, String groupId, String recipientType, String recipientOrgId, String category,
-                           String purpose) {
-    }
+    public record Question(
+            String clientId,
+            String groupId,
+            String recipientType,
+            String recipientOrgId,
+            String category,
+            String purpose) {}
 
     public ConsentDecisions(String baseUrl, Duration timeout, ObjectMapper mapper) {
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/consent-decisions");
         this.timeout = timeout;
         this.mapper = mapper;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** The answers, in the order of the questions; never throws. */
@@ -62,7 +69,9 @@ public final class ConsentDecisions {
                 Thread.currentThread().interrupt();
                 a = ConsentAnswer.unavailable();
             } catch (Exception slowOrFailed) {
-                LOG.warnf("consent-service gave no answer in time (%s): not consented", slowOrFailed.getClass().getSimpleName());
+                LOG.warnf(
+                        "consent-service gave no answer in time (%s): not consented",
+                        slowOrFailed.getClass().getSimpleName());
                 f.cancel(true);
                 a = ConsentAnswer.unavailable();
             }
@@ -80,15 +89,19 @@ public final class ConsentDecisions {
             if (q.recipientOrgId() != null) body.put("recipientOrgId", q.recipientOrgId());
             body.put("category", q.category());
             body.put("purpose", q.purpose());
-            HttpRequest.Builder req = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
+            HttpRequest.Builder req = HttpRequest.newBuilder(endpoint)
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
             if (bearerToken != null) req.header("Authorization", "Bearer " + bearerToken);
             if (correlationId != null) req.header("X-Correlation-Id", correlationId);
             return http.sendAsync(req.build(), HttpResponse.BodyHandlers.ofString())
                     .thenApply(this::parse)
                     .exceptionally(e -> {
-                        LOG.warnf("consent-service unreachable (%s): not consented", e.getClass().getSimpleName());
+                        LOG.warnf(
+                                "consent-service unreachable (%s): not consented",
+                                e.getClass().getSimpleName());
                         return ConsentAnswer.unavailable();
                     });
         } catch (Exception e) {
@@ -110,7 +123,9 @@ public final class ConsentDecisions {
             }
             JsonNode reason = json.get("reason");
             JsonNode consentId = json.get("consentId");
-            return new ConsentAnswer("PERMIT".equals(decision.asText()), true,
+            return new ConsentAnswer(
+                    "PERMIT".equals(decision.asText()),
+                    true,
                     reason != null && reason.isTextual() ? reason.asText() : null,
                     consentId != null && consentId.isTextual() ? consentId.asText() : null);
         } catch (Exception nonsense) {

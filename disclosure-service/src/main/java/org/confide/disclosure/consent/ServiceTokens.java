@@ -24,7 +24,10 @@ public final class ServiceTokens {
 
     /** A token valid for one minute, acting for {@code org} only. */
     public String mint(String org) {
-        return Rs256.sign(key, null, Rs256.claims(issuer, serviceName, Roles.SERVICE, org, clock.instant(), Duration.ofSeconds(60)));
+        return Rs256.sign(
+                key,
+                null,
+                Rs256.claims(issuer, serviceName, Roles.SERVICE, org, clock.instant(), Duration.ofSeconds(60)));
     }
 
     /** Reads a PEM (PKCS#8) RSA private key; an unreadable one is refused at start, naming the file. */

@@ -32,8 +32,9 @@ class ConsentDecisionsTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/consent-decisions", ex -> {
             if (seen != null) {
-                seen.set(ex.getRequestHeaders().getFirst("Authorization") + "|" + ex.getRequestHeaders().getFirst("X-Correlation-Id")
-                        + "|" + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                seen.set(ex.getRequestHeaders().getFirst("Authorization") + "|"
+                        + ex.getRequestHeaders().getFirst("X-Correlation-Id") + "|"
+                        + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             }
             try {
                 Thread.sleep(delayMs);
@@ -51,14 +52,17 @@ class ConsentDecisionsTest {
     }
 
     private static ConsentAnswer ask(String url, Duration timeout) {
-        return new ConsentDecisions(url, timeout, new ObjectMapper()).ask(List.of(Q), "tok", "case-1").getFirst();
+        return new ConsentDecisions(url, timeout, new ObjectMapper())
+                .ask(List.of(Q), "tok", "case-1")
+                .getFirst();
     }
 
     @Test
     @DisplayName("a PERMIT is consented; the call carries the token, the case id as correlation id and the question")
     void permit() throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
-        String url = serve(200, "{\"decision\":\"PERMIT\",\"consentId\":\"k1\",\"reason\":\"CONSENT_ACTIVE\"}", 0, seen);
+        String url =
+                serve(200, "{\"decision\":\"PERMIT\",\"consentId\":\"k1\",\"reason\":\"CONSENT_ACTIVE\"}", 0, seen);
         ConsentAnswer a = ask(url, Duration.ofSeconds(2));
         assertTrue(a.permitted());
         assertTrue(a.checked());
@@ -70,7 +74,8 @@ class ConsentDecisionsTest {
     @Test
     @DisplayName("a DENY is checked and not consented")
     void deny() throws Exception {
-        ConsentAnswer a = ask(serve(200, "{\"decision\":\"DENY\",\"reason\":\"WITHDRAWN\"}", 0, null), Duration.ofSeconds(2));
+        ConsentAnswer a =
+                ask(serve(200, "{\"decision\":\"DENY\",\"reason\":\"WITHDRAWN\"}", 0, null), Duration.ofSeconds(2));
         assertFalse(a.permitted());
         assertTrue(a.checked());
         assertEquals("WITHDRAWN", a.reason());
@@ -98,8 +103,13 @@ class ConsentDecisionsTest {
     @Test
     @DisplayName("fail closed: nonsense (not JSON, no decision, unknown decision, an error status) is not consented")
     void nonsense() throws Exception {
-        for (String body : List.of("<html>hello</html>", "{\"reason\":\"CONSENT_ACTIVE\"}", "{\"decision\":\"MAYBE\"}",
-                "{\"decision\":true}", "[]", "")) {
+        for (String body : List.of(
+                "<html>hello</html>",
+                "{\"reason\":\"CONSENT_ACTIVE\"}",
+                "{\"decision\":\"MAYBE\"}",
+                "{\"decision\":true}",
+                "[]",
+                "")) {
             assertClosed(ask(serve(200, body, 0, null), Duration.ofSeconds(2)));
             stop();
         }

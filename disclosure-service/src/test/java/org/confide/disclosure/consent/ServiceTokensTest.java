@@ -26,11 +26,13 @@ class ServiceTokensTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    @DisplayName("a service token is RS256-signed by the configured key, groups [service], the caller's org, one minute")
+    @DisplayName(
+            "a service token is RS256-signed by the configured key, groups [service], the caller's org, one minute")
     void mint(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("privateKey.pem");
         Files.writeString(key, resource("confide-test/privateKey.pem"));
-        String jwt = new ServiceTokens(ServiceTokens.load(key), Tokens.ISSUER, "disclosure-service", CLOCK).mint("org-7");
+        String jwt =
+                new ServiceTokens(ServiceTokens.load(key), Tokens.ISSUER, "disclosure-service", CLOCK).mint("org-7");
         String[] parts = jwt.split("\\.");
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initVerify(publicKey());
@@ -41,7 +43,8 @@ class ServiceTokensTest {
         assertEquals("service", claims.get("groups").get(0).asText());
         assertEquals("disclosure-service", claims.get("sub").asText());
         assertEquals(Tokens.ISSUER, claims.get("iss").asText());
-        assertEquals(CLOCK.instant().getEpochSecond(), claims.get("iat").asLong(), "issued at the injected clock's time");
+        assertEquals(
+                CLOCK.instant().getEpochSecond(), claims.get("iat").asLong(), "issued at the injected clock's time");
         assertEquals(60, claims.get("exp").asLong() - claims.get("iat").asLong());
     }
 

@@ -23,12 +23,16 @@ public final class ClientAccessRule {
      * {@code facilitatesClientsGroup}: whether the subject facilitates a group of which the client is a current member;
      * asked only when it decides (a practitioner not allocated otherwise), since answering it costs a query.
      */
-    public boolean mayAct(Set<String> roles, String subject, String allocatedPractitionerId,
-                          BooleanSupplier facilitatesClientsGroup) {
+    public boolean mayAct(
+            Set<String> roles,
+            String subject,
+            String allocatedPractitionerId,
+            BooleanSupplier facilitatesClientsGroup) {
         if (roles.contains(MANAGER) || roles.contains(SERVICE)) {
             return true;
         }
-        return roles.contains(PRACTITIONER) && subject != null
+        return roles.contains(PRACTITIONER)
+                && subject != null
                 && (subject.equals(allocatedPractitionerId) || facilitatesClientsGroup.getAsBoolean());
     }
 }

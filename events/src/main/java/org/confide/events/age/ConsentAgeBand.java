@@ -26,8 +26,7 @@ public final class ConsentAgeBand {
     /** The age at which capacity is presumed (R-CONS-5) and below which competence must be assessed (R-CONS-6). */
     public static final int PRESUMPTION_AGE = 16;
 
-    private ConsentAgeBand() {
-    }
+    private ConsentAgeBand() {}
 
     /** The band of a person born on {@code dateOfBirth} (null: unknown) on {@code today}. */
     public static String of(LocalDate dateOfBirth, LocalDate today) {

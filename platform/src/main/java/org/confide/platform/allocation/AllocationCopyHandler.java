@@ -70,10 +70,17 @@ public class AllocationCopyHandler {
     }
 
     /** The types this copy is built from (docs/api.md "Who works with which client"). */
-    static final Set<String> READ = Stream.of(ClientRegistered.class, ReferralReceived.class, MilestoneRecorded.class,
-                    RecordsEvents.ClientDestroyed.class, GroupCreated.class, GroupFacilitatorAdded.class, GroupMemberJoined.class,
+    static final Set<String> READ = Stream.of(
+                    ClientRegistered.class,
+                    ReferralReceived.class,
+                    MilestoneRecorded.class,
+                    RecordsEvents.ClientDestroyed.class,
+                    GroupCreated.class,
+                    GroupFacilitatorAdded.class,
+                    GroupMemberJoined.class,
                     GroupMemberLeft.class)
-            .map(c -> Events.of(c).name()).collect(Collectors.toUnmodifiableSet());
+            .map(c -> Events.of(c).name())
+            .collect(Collectors.toUnmodifiableSet());
 
     void apply(String org, EventData event) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -82,7 +89,10 @@ public class AllocationCopyHandler {
             case GroupCreated g -> {
                 em.createNativeQuery("insert into known_group (group_id, org, created_at) values (?1, ?2, ?3) "
                                 + "on conflict (group_id) do nothing")
-                        .setParameter(1, g.groupId()).setParameter(2, org).setParameter(3, now).executeUpdate();
+                        .setParameter(1, g.groupId())
+                        .setParameter(2, org)
+                        .setParameter(3, now)
+                        .executeUpdate();
                 for (String p : g.facilitatorIds()) facilitator(g.groupId(), p, org, now);
             }
             case GroupFacilitatorAdded f -> facilitator(f.groupId(), f.practitionerId(), org, now);
@@ -109,7 +119,8 @@ public class AllocationCopyHandler {
                 ClientAllocation a = ensure(d.clientId(), org, now);
                 a.status = "DESTROYED";
                 a.practitionerId = null;
-                destroyed.fire(new ClientDestroyed(a.org, d.clientId())); // R-REC-3: each service destroys its own copies
+                destroyed.fire(
+                        new ClientDestroyed(a.org, d.clientId())); // R-REC-3: each service destroys its own copies
             }
             case GroupMemberJoined j -> membership(j.groupId(), j.clientId(), org, true, now);
             case GroupMemberLeft l -> membership(l.groupId(), l.clientId(), org, false, now);
@@ -121,9 +132,13 @@ public class AllocationCopyHandler {
 
     /** A group's facilitators count as allocated to its current members (R-REC-1, docs/domain.md "Allocated"). */
     private void facilitator(String groupId, String practitionerId, String org, OffsetDateTime now) {
-        em.createNativeQuery("insert into group_facilitator (group_id, practitioner_id, org, added_at) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (group_id, practitioner_id) do nothing")
-                .setParameter(1, groupId).setParameter(2, practitionerId).setParameter(3, org).setParameter(4, now)
+        em.createNativeQuery(
+                        "insert into group_facilitator (group_id, practitioner_id, org, added_at) values (?1, ?2, ?3, ?4) "
+                                + "on conflict (group_id, practitioner_id) do nothing")
+                .setParameter(1, groupId)
+                .setParameter(2, practitionerId)
+                .setParameter(3, org)
+                .setParameter(4, now)
                 .executeUpdate();
     }
 
@@ -145,8 +160,13 @@ public class AllocationCopyHandler {
         m.updatedAt = now;
     }
 
-    private void upsert(String clientId, String org, String practitioner, String status, boolean overwritePractitioner,
-                        OffsetDateTime now) {
+    private void upsert(
+            String clientId,
+            String org,
+            String practitioner,
+            String status,
+            boolean overwritePractitioner,
+            OffsetDateTime now) {
         ClientAllocation a = ensure(clientId, org, now);
         if (overwritePractitioner || practitioner != null) a.practitionerId = practitioner;
         a.status = status;

@@ -36,8 +36,9 @@ public class AllocationCopyTransport {
             return;
         }
         String group = config.serviceName() + "-allocation-copy";
-        consumer = new BatchConsumer(kafka.consumer(group, group, 500), List.of(Topics.RECORDS), handler::handle,
-                "allocation-copy").start();
+        consumer = new BatchConsumer(
+                        kafka.consumer(group, group, 500), List.of(Topics.RECORDS), handler::handle, "allocation-copy")
+                .start();
         LOG.infof("keeping a local allocation copy from %s as group %s", Topics.RECORDS, group);
     }
 

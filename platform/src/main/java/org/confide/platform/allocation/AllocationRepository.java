@@ -17,37 +17,50 @@ public class AllocationRepository implements PanacheRepositoryBase<ClientAllocat
     /** Client ids of the current members of a group of {@code org}. */
     public List<String> activeMembers(String org, String groupId) {
         return getEntityManager()
-                .createQuery("select m.clientId from GroupMembership m where m.org = ?1 and m.groupId = ?2 and m.active = true "
-                        + "order by m.clientId", String.class)
-                .setParameter(1, org).setParameter(2, groupId).getResultList();
+                .createQuery(
+                        "select m.clientId from GroupMembership m where m.org = ?1 and m.groupId = ?2 and m.active = true "
+                                + "order by m.clientId",
+                        String.class)
+                .setParameter(1, org)
+                .setParameter(2, groupId)
+                .getResultList();
     }
 
     /** Client ids of every member a group of {@code org} has had, each with whether it is a current member. */
     public List<Member> members(String org, String groupId) {
         return getEntityManager()
-                .createQuery("select new org.confide.platform.allocation.AllocationRepository$Member(m.clientId, m.active) "
-                        + "from GroupMembership m where m.org = ?1 and m.groupId = ?2 order by m.clientId", Member.class)
-                .setParameter(1, org).setParameter(2, groupId).getResultList();
+                .createQuery(
+                        "select new org.confide.platform.allocation.AllocationRepository$Member(m.clientId, m.active) "
+                                + "from GroupMembership m where m.org = ?1 and m.groupId = ?2 order by m.clientId",
+                        Member.class)
+                .setParameter(1, org)
+                .setParameter(2, groupId)
+                .getResultList();
     }
 
-    public record Member(String clientId, boolean current) {
-    }
+    public record Member(String clientId, boolean current) {}
 
     /** Whether {@code practitionerId} facilitates a group of {@code org} the client is a current member of (R-REC-1). */
     public boolean facilitatesGroupOf(String org, String clientId, String practitionerId) {
-        Number n = (Number) getEntityManager().createNativeQuery(
+        Number n = (Number) getEntityManager()
+                .createNativeQuery(
                         "select count(*) from group_membership m join group_facilitator f on f.group_id = m.group_id"
                                 + " where m.client_id = ?1 and m.active and m.org = ?2 and f.org = ?2 and f.practitioner_id = ?3")
-                .setParameter(1, clientId).setParameter(2, org).setParameter(3, practitionerId).getSingleResult();
+                .setParameter(1, clientId)
+                .setParameter(2, org)
+                .setParameter(3, practitionerId)
+                .getSingleResult();
         return n.longValue() > 0;
     }
 
     /** Whether the group is known in {@code org} at all: created, or with current or past members. */
     public boolean groupExists(String org, String groupId) {
-        Number n = (Number) getEntityManager().createNativeQuery(
-                        "select (select count(*) from known_group where org = ?1 and group_id = ?2)"
-                                + " + (select count(*) from group_membership where org = ?1 and group_id = ?2)")
-                .setParameter(1, org).setParameter(2, groupId).getSingleResult();
+        Number n = (Number) getEntityManager()
+                .createNativeQuery("select (select count(*) from known_group where org = ?1 and group_id = ?2)"
+                        + " + (select count(*) from group_membership where org = ?1 and group_id = ?2)")
+                .setParameter(1, org)
+                .setParameter(2, groupId)
+                .getSingleResult();
         return n.longValue() > 0;
     }
 }

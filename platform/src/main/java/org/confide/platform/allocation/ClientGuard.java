@@ -24,10 +24,11 @@ public class ClientGuard {
     Caller caller;
 
     public ClientAllocation require(String clientId) {
-        ClientAllocation a = allocations.inOrg(caller.org(), clientId)
-                .orElseThrow(() -> ProblemException.notFound("client"));
+        ClientAllocation a =
+                allocations.inOrg(caller.org(), clientId).orElseThrow(() -> ProblemException.notFound("client"));
         if (!mayAct(a)) {
-            throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
+            throw new ProblemException(
+                    403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         return a;
     }
@@ -38,7 +39,10 @@ public class ClientGuard {
 
     /** The rule for a client of {@code org} already found, whose allocated practitioner the caller has read. */
     public boolean mayAct(String org, String clientId, String allocatedPractitionerId) {
-        return rule.mayAct(caller.roles(), caller.subject(), allocatedPractitionerId,
+        return rule.mayAct(
+                caller.roles(),
+                caller.subject(),
+                allocatedPractitionerId,
                 () -> allocations.facilitatesGroupOf(org, clientId, caller.subject()));
     }
 }

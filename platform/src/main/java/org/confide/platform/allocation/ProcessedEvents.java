@@ -15,7 +15,11 @@ public class ProcessedEvents {
     /** True the first time this consumer sees the event id; false for a redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstTime(String consumer, String eventId) {
-        return em.createNativeQuery("INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
+        return em.createNativeQuery(
+                                "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
+                        .executeUpdate()
+                == 1;
     }
 }

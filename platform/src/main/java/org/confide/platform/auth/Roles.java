@@ -17,6 +17,5 @@ public final class Roles {
     public static final List<String> PRECEDENCE =
             List.of(SERVICE, ADMIN, MANAGER, PRACTITIONER, SUPERVISOR, COMPLIANCE, PARTNER, CLIENT);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,6 +1,5 @@
 package org.confide.platform.auth;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /session} on every service: who the token says the caller is. Front ends use it after sign-in;
@@ -21,13 +21,24 @@ public class SessionResource {
     @Inject
     Caller caller;
 
-    public record Session(String subject, String org, String role, List<String> roles) {
-    }
+    public record Session(String subject, String org, String role, List<String> roles) {}
 
     @GET
-    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SUPERVISOR, Roles.CLIENT, Roles.PARTNER, Roles.COMPLIANCE,
-            Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed({
+        Roles.PRACTITIONER,
+        Roles.MANAGER,
+        Roles.SUPERVISOR,
+        Roles.CLIENT,
+        Roles.PARTNER,
+        Roles.COMPLIANCE,
+        Roles.ADMIN,
+        Roles.SERVICE
+    })
     public Session session() {
-        return new Session(caller.subject(), caller.org(), caller.role(), caller.roles().stream().sorted().toList());
+        return new Session(
+                caller.subject(),
+                caller.org(),
+                caller.role(),
+                caller.roles().stream().sorted().toList());
     }
 }

@@ -28,9 +28,13 @@ public class TokenAugmentor implements SecurityIdentityAugmentor {
         }
         Object org = jwt.getClaim(Caller.ORG_CLAIM);
         if (!(org instanceof String s) || s.isBlank()) {
-            String detail = "the token has no org claim: the issuer must put the caller's organisation in `org` (a string)";
+            String detail =
+                    "the token has no org claim: the issuer must put the caller's organisation in `org` (a string)";
             return Uni.createFrom().failure(new AuthenticationFailedException(detail, Map.of(DETAIL, detail)));
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(TokenRoles.of(jwt)).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity)
+                        .addRoles(TokenRoles.of(jwt))
+                        .build());
     }
 }

@@ -19,8 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class TokenRoles {
 
-    private TokenRoles() {
-    }
+    private TokenRoles() {}
 
     public static Set<String> of(JsonWebToken jwt) {
         Set<String> roles = new TreeSet<>();

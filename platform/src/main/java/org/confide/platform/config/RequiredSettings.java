@@ -25,8 +25,10 @@ public class RequiredSettings {
     PlatformConfig config;
 
     void check(@Observes @Priority(PRIORITY) StartupEvent event) {
-        List<String> missing = missing(config.db().migrateOnly() ? databaseOnly(config.required()) : config.required(),
-                System.getenv(), System.getProperties());
+        List<String> missing = missing(
+                config.db().migrateOnly() ? databaseOnly(config.required()) : config.required(),
+                System.getenv(),
+                System.getProperties());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("missing required settings: " + String.join(", ", missing)
                     + " (set them in the environment; see the README's Settings table)");
@@ -35,16 +37,19 @@ public class RequiredSettings {
 
     /** The migrate step connects to its database and nothing else: only the datasource settings are required of it. */
     static Map<String, String> databaseOnly(Map<String, String> required) {
-        return required.entrySet().stream().filter(r -> r.getValue().startsWith("quarkus.datasource."))
+        return required.entrySet().stream()
+                .filter(r -> r.getValue().startsWith("quarkus.datasource."))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The variables of {@code required} (name to config key) that neither the environment nor a system property gives. */
     static List<String> missing(Map<String, String> required, Map<String, String> env, Properties systemProperties) {
-        return new TreeMap<>(required).entrySet().stream()
-                .filter(r -> isBlank(env.get(r.getKey())) && isBlank(systemProperties.getProperty(r.getValue())))
-                .map(Map.Entry::getKey)
-                .toList();
+        return new TreeMap<>(required)
+                .entrySet().stream()
+                        .filter(r ->
+                                isBlank(env.get(r.getKey())) && isBlank(systemProperties.getProperty(r.getValue())))
+                        .map(Map.Entry::getKey)
+                        .toList();
     }
 
     private static boolean isBlank(String s) {

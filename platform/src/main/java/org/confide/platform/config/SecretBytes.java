@@ -12,8 +12,7 @@ import java.util.function.IntPredicate;
  */
 public final class SecretBytes {
 
-    private SecretBytes() {
-    }
+    private SecretBytes() {}
 
     /**
      * The secret {@code value} of {@code variable} stands for: the value itself when it decodes to a size {@code sizeOk}
@@ -23,7 +22,8 @@ public final class SecretBytes {
      */
     public static byte[] base64OrFile(String variable, String value, IntPredicate sizeOk) {
         String text = value.trim();
-        // Base64 may itself begin with '/', so the value is the secret when it decodes to one, and a file path otherwise.
+        // Base64 may itself begin with '/', so the value is the secret when it decodes to one, and a file path
+        // otherwise.
         byte[] direct = decode(text);
         if (direct != null && sizeOk.test(direct.length)) return direct;
         boolean looksLikePath = text.startsWith("/") || text.startsWith(".");

@@ -43,8 +43,8 @@ public class ClientKeys {
      */
     public byte[] sealMakingKey(UUID clientId, String field, String plaintext) {
         if (plaintext == null) return null;
-        return FieldCipher.seal(vault.ensure(clientId), plaintext.getBytes(StandardCharsets.UTF_8),
-                context(clientId, field));
+        return FieldCipher.seal(
+                vault.ensure(clientId), plaintext.getBytes(StandardCharsets.UTF_8), context(clientId, field));
     }
 
     /** The plaintext, or {@link FieldCipher.Unreadable} once the client's key is destroyed. */
@@ -54,7 +54,8 @@ public class ClientKeys {
     }
 
     private byte[] key(UUID clientId) {
-        return vault.find(clientId).orElseThrow(() -> new FieldCipher.Unreadable("the client's key has been destroyed"));
+        return vault.find(clientId)
+                .orElseThrow(() -> new FieldCipher.Unreadable("the client's key has been destroyed"));
     }
 
     private String context(UUID clientId, String field) {

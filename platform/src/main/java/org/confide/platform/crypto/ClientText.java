@@ -30,8 +30,7 @@ public class ClientText {
     ObjectMapper mapper;
 
     /** A JSON document split in two: its codes in plain JSON, its free-text fields sealed (null when it has none). */
-    public record Split(String plain, byte[] sealed) {
-    }
+    public record Split(String plain, byte[] sealed) {}
 
     /** The text sealed for {@code clientId}; 409 (R-REC-3) when the client has been destroyed. Null stays null. */
     public byte[] seal(String clientId, String field, String text) {
@@ -39,7 +38,8 @@ public class ClientText {
         try {
             return keys.sealMakingKey(clientKey(clientId), field, text);
         } catch (KeyVault.Destroyed destroyed) {
-            throw ProblemException.conflict("R-REC-3", "the client's record has been destroyed; nothing more is kept about them");
+            throw ProblemException.conflict(
+                    "R-REC-3", "the client's record has been destroyed; nothing more is kept about them");
         }
     }
 
@@ -71,7 +71,8 @@ public class ClientText {
         ObjectNode text = mapper.createObjectNode();
         strip(plain, "", textFields, text);
         try {
-            return new Split(mapper.writeValueAsString(plain),
+            return new Split(
+                    mapper.writeValueAsString(plain),
                     text.isEmpty() ? null : seal(clientId, field, mapper.writeValueAsString(text)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -89,7 +90,8 @@ public class ClientText {
                     Map.Entry<String, JsonNode> e = it.next();
                     int slash = e.getKey().lastIndexOf('/');
                     JsonNode parent = doc.at(e.getKey().substring(0, slash));
-                    if (parent instanceof ObjectNode o) o.set(unescape(e.getKey().substring(slash + 1)), e.getValue());
+                    if (parent instanceof ObjectNode o)
+                        o.set(unescape(e.getKey().substring(slash + 1)), e.getValue());
                 }
             }
             return doc;

@@ -36,6 +36,7 @@ public class KeyVault {
     public static final String DATASOURCE = "keys";
     /** After the platform's database bootstrap, before the outbox relay and the consumers. */
     public static final int PRIORITY = DatabaseBootstrap.PRIORITY + 1;
+
     private static final String PREFIX = "quarkus.datasource.\"" + DATASOURCE + "\".";
     private static final Logger LOG = Logger.getLogger(KeyVault.class);
 
@@ -62,7 +63,8 @@ public class KeyVault {
     /** Creates the vault database if missing (unless a DBA makes it) and migrates it (db/keys, Flyway only). */
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) throws SQLException {
         if (platform.db().createIfMissing()) {
-            DatabaseBootstrap.createIfMissing(mp.getValue(PREFIX + "jdbc.url", String.class),
+            DatabaseBootstrap.createIfMissing(
+                    mp.getValue(PREFIX + "jdbc.url", String.class),
                     mp.getOptionalValue(PREFIX + "username", String.class).orElse(null),
                     mp.getOptionalValue(PREFIX + "password", String.class).orElse(null));
         }
@@ -74,8 +76,8 @@ public class KeyVault {
     public void create(UUID clientId) {
         byte[] wrapped = FieldCipher.seal(master.bytes(), FieldCipher.newKey(), wrapContext(clientId));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "insert into client_key (client_id, wrapped_key, created_at) values (?, ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into client_key (client_id, wrapped_key, created_at) values (?, ?, ?)")) {
             ps.setObject(1, clientId);
             ps.setBytes(2, wrapped);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -94,9 +96,9 @@ public class KeyVault {
         if (found.isPresent()) return found.get();
         byte[] wrapped = FieldCipher.seal(master.bytes(), FieldCipher.newKey(), wrapContext(clientId));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into client_key (client_id, wrapped_key, created_at) "
-                     + "select ?, ?, ? where not exists (select 1 from destroyed_client where client_id = ?) "
-                     + "on conflict (client_id) do nothing")) {
+                PreparedStatement ps = c.prepareStatement("insert into client_key (client_id, wrapped_key, created_at) "
+                        + "select ?, ?, ? where not exists (select 1 from destroyed_client where client_id = ?) "
+                        + "on conflict (client_id) do nothing")) {
             ps.setObject(1, clientId);
             ps.setBytes(2, wrapped);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -111,7 +113,7 @@ public class KeyVault {
     /** The client's data key, unwrapped; empty once destroyed (or never created). */
     public Optional<byte[]> find(UUID clientId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select wrapped_key from client_key where client_id = ?")) {
+                PreparedStatement ps = c.prepareStatement("select wrapped_key from client_key where client_id = ?")) {
             ps.setObject(1, clientId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -125,9 +127,9 @@ public class KeyVault {
     /** R-REC-3 crypto-shredding: deletes the client's key and remembers that it did; repeating it is harmless. */
     public void destroy(UUID clientId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement tomb = c.prepareStatement("insert into destroyed_client (client_id, destroyed_at) "
-                     + "values (?, ?) on conflict (client_id) do nothing");
-             PreparedStatement ps = c.prepareStatement("delete from client_key where client_id = ?")) {
+                PreparedStatement tomb = c.prepareStatement("insert into destroyed_client (client_id, destroyed_at) "
+                        + "values (?, ?) on conflict (client_id) do nothing");
+                PreparedStatement ps = c.prepareStatement("delete from client_key where client_id = ?")) {
             tomb.setObject(1, clientId);
             tomb.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             tomb.executeUpdate();

@@ -51,18 +51,19 @@ public class MasterKey {
     /** The key of {@code value}; {@code variable} is the environment variable named when it is missing or wrong. */
     static byte[] load(String variable, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(variable + " is not set: this service needs its master key (32 random bytes "
-                    + "in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`) to protect what it "
-                    + "holds about clients; it will not start without one");
+            throw new IllegalStateException(
+                    variable + " is not set: this service needs its master key (32 random bytes "
+                            + "in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`) to protect what it "
+                            + "holds about clients; it will not start without one");
         }
         byte[] k = SecretBytes.base64OrFile(variable, value, n -> n == FieldCipher.KEY_BYTES);
         if (k == null) {
             throw new IllegalStateException(variable + " is not base64 (expected 32 random bytes in base64)");
         }
         if (k.length != FieldCipher.KEY_BYTES) {
-            throw new IllegalStateException(variable + " must be 32 bytes (256 bits) in base64; it is " + k.length + " bytes");
+            throw new IllegalStateException(
+                    variable + " must be 32 bytes (256 bits) in base64; it is " + k.length + " bytes");
         }
         return k;
     }
-
 }

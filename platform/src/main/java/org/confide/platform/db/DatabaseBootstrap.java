@@ -37,6 +37,7 @@ public class DatabaseBootstrap {
 
     /** Observers of StartupEvent that need the schema use a larger priority than this. */
     public static final int PRIORITY = 10;
+
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
     private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(\\?.*)?$");
 
@@ -60,14 +61,21 @@ public class DatabaseBootstrap {
             createIfMissing(url, user, password);
         }
         Flyway flyway = "<default>".equals(ds)
-                ? Arc.container().instance(Flyway.class, Default.Literal.INSTANCE).get()
-                : Arc.container().instance(Flyway.class, FlywayDataSource.FlywayDataSourceLiteral.of(ds)).get();
+                ? Arc.container()
+                        .instance(Flyway.class, Default.Literal.INSTANCE)
+                        .get()
+                : Arc.container()
+                        .instance(Flyway.class, FlywayDataSource.FlywayDataSourceLiteral.of(ds))
+                        .get();
         var result = flyway.migrate();
-        LOG.infof("database %s at schema version %s (%d migrations applied now)", databaseOf(url),
+        LOG.infof(
+                "database %s at schema version %s (%d migrations applied now)",
+                databaseOf(url),
                 result.targetSchemaVersion == null ? flyway.info().current().getVersion() : result.targetSchemaVersion,
                 result.migrationsExecuted);
         if (config.db().migrateOnly()) {
-            // As Quarkus' own init-and-exit: ask for the exit, then stop the start here, before consumers and schedulers.
+            // As Quarkus' own init-and-exit: ask for the exit, then stop the start here, before consumers and
+            // schedulers.
             LOG.infof("migrate step done: %s is migrated; exiting", databaseOf(url));
             Quarkus.asyncExit(0);
             throw new PreventFurtherStepsException();
@@ -79,19 +87,24 @@ public class DatabaseBootstrap {
      * naming the migrate step, unless every migration of this build was applied.
      */
     private void validate() {
-        Flyway flyway = Arc.container().instance(Flyway.class, Default.Literal.INSTANCE).get();
+        Flyway flyway =
+                Arc.container().instance(Flyway.class, Default.Literal.INSTANCE).get();
         String url = mp.getValue("quarkus.datasource.jdbc.url", String.class);
         ValidateResult result = flyway.validateWithResult();
         if (!result.validationSuccessful) {
             String problems = result.invalidMigrations == null || result.invalidMigrations.isEmpty()
                     ? String.valueOf(result.getAllErrorMessages())
-                    : result.invalidMigrations.stream().map(m -> "V" + m.version + " "
-                            + (m.errorDetails == null ? "invalid" : m.errorDetails.errorCode)).collect(Collectors.joining(", "));
-            throw new IllegalStateException("database " + databaseOf(url) + " is not at the schema of this " + config.serviceName()
+                    : result.invalidMigrations.stream()
+                            .map(m -> "V" + m.version + " "
+                                    + (m.errorDetails == null ? "invalid" : m.errorDetails.errorCode))
+                            .collect(Collectors.joining(", "));
+            throw new IllegalStateException("database " + databaseOf(url) + " is not at the schema of this "
+                    + config.serviceName()
                     + ": run its migrate step first, as the schema owner (the same jar or image with"
                     + " confide.platform.db.migrate-only=true; README \"Migration step\"). Migrations: " + problems);
         }
-        LOG.infof("database %s at schema version %s (checked, not migrated: this start does not own the schema)",
+        LOG.infof(
+                "database %s at schema version %s (checked, not migrated: this start does not own the schema)",
                 databaseOf(url), flyway.info().current().getVersion());
     }
 

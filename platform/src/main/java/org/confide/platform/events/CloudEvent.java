@@ -11,9 +11,19 @@ import java.util.List;
  * {@code org}, {@code actorid}, {@code actorrole}, {@code correlationid}. {@code subject} is the client id.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CloudEvent(String specversion, String id, String source, String type, String time, String subject,
-                         String datacontenttype, String org, String actorid, String actorrole, String correlationid,
-                         JsonNode data) {
+public record CloudEvent(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String time,
+        String subject,
+        String datacontenttype,
+        String org,
+        String actorid,
+        String actorrole,
+        String correlationid,
+        JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
 

@@ -14,11 +14,9 @@ import org.confide.events.Events;
  */
 public final class EventJson {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** The record as CloudEvent {@code data}. */
     public static JsonNode write(ObjectMapper mapper, EventData data) {

@@ -68,20 +68,27 @@ public class IdempotencyInterceptor {
         byte[] mac = secret.mac(route, mapper.writeValueAsBytes(ctx.getParameters()));
         switch (store.reserve(org, sub, key, route, mac)) {
             case IdempotencyStore.Replay replay -> {
-                Response.ResponseBuilder r = Response.status(replay.status()).type(MediaType.APPLICATION_JSON)
+                Response.ResponseBuilder r = Response.status(replay.status())
+                        .type(MediaType.APPLICATION_JSON)
                         .entity(reread.read(ctx.getTarget(), ctx.getParameters(), replay.resourceId()));
                 if (replay.location() != null) r.header(HttpHeaders.LOCATION, replay.location());
                 return r.build();
             }
             case IdempotencyStore.Mismatch m ->
-                    throw ProblemException.conflict(null, "Idempotency-Key was already used with a different request");
+                throw ProblemException.conflict(null, "Idempotency-Key was already used with a different request");
             case IdempotencyStore.InProgress p ->
-                    throw ProblemException.conflict(null, "a request with this Idempotency-Key is still in progress; retry shortly");
+                throw ProblemException.conflict(
+                        null, "a request with this Idempotency-Key is still in progress; retry shortly");
             case IdempotencyStore.Reserved r -> {
                 try {
                     Response response = (Response) ctx.proceed();
                     Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-                    store.complete(org, sub, key, response.getStatus(), reread.idOf(mapper, response.getEntity()),
+                    store.complete(
+                            org,
+                            sub,
+                            key,
+                            response.getStatus(),
+                            reread.idOf(mapper, response.getEntity()),
                             location == null ? null : location.toString());
                     return response;
                 } catch (Exception | Error e) {
@@ -116,9 +123,12 @@ public class IdempotencyInterceptor {
             try {
                 method = post.getDeclaringClass().getDeclaredMethod(idempotent.reread(), types);
             } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("@Idempotent on " + post + " names " + idempotent.reread() + ", but "
-                        + post.getDeclaringClass().getSimpleName() + " has no such method taking " + types.length
-                        + " Strings (its path parameters, then the created resource's id)", e);
+                throw new IllegalStateException(
+                        "@Idempotent on " + post + " names " + idempotent.reread() + ", but "
+                                + post.getDeclaringClass().getSimpleName() + " has no such method taking "
+                                + types.length
+                                + " Strings (its path parameters, then the created resource's id)",
+                        e);
             }
             method.setAccessible(true);
             return new Reread(method, paths.stream().mapToInt(Integer::intValue).toArray(), idempotent.id());
@@ -140,7 +150,8 @@ public class IdempotencyInterceptor {
         String idOf(ObjectMapper mapper, Object entity) {
             JsonNode id = entity == null ? null : mapper.valueToTree(entity).get(idProperty);
             if (id == null || id.isNull()) {
-                throw new IllegalStateException("the response of an @Idempotent POST has no " + idProperty + " to reread");
+                throw new IllegalStateException(
+                        "the response of an @Idempotent POST has no " + idProperty + " to reread");
             }
             return id.asText();
         }

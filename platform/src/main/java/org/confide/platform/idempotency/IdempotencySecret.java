@@ -56,15 +56,15 @@ public class IdempotencySecret {
 
     static byte[] load(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(ENV + " is not set: the key of the Idempotency-Key request hashes (at least 32 "
-                    + "random bytes in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`)");
+            throw new IllegalStateException(
+                    ENV + " is not set: the key of the Idempotency-Key request hashes (at least 32 "
+                            + "random bytes in base64, or the path of a file holding them, e.g. `openssl rand -base64 32`)");
         }
         byte[] bytes = SecretBytes.base64OrFile(ENV, value, n -> n >= MIN_BYTES);
         if (bytes == null || bytes.length < MIN_BYTES) {
-            throw new IllegalStateException(ENV + " must be at least " + MIN_BYTES + " bytes in base64, or the path of a "
-                    + "file holding them");
+            throw new IllegalStateException(ENV + " must be at least " + MIN_BYTES
+                    + " bytes in base64, or the path of a " + "file holding them");
         }
         return bytes;
     }
-
 }

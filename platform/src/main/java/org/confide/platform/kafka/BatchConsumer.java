@@ -34,7 +34,8 @@ public final class BatchConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public BatchConsumer(KafkaConsumer<String, String> consumer, Collection<String> topics, Handler handler, String name) {
+    public BatchConsumer(
+            KafkaConsumer<String, String> consumer, Collection<String> topics, Handler handler, String name) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.handler = handler;
@@ -96,7 +97,9 @@ public final class BatchConsumer implements AutoCloseable {
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, String>> batch) {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<String, String> r : batch) {
-            next.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
+            next.merge(
+                    new TopicPartition(r.topic(), r.partition()),
+                    new OffsetAndMetadata(r.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         return next;

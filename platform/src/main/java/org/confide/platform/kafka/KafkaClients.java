@@ -51,7 +51,8 @@ public class KafkaClients {
      * As {@link #consumer(String, String, int)}, but the broker holds a fetch for up to {@code gather} until 64 KiB
      * are there, so that a trickle of events arrives in batches rather than one record per fetch.
      */
-    public KafkaConsumer<String, String> consumer(String groupId, String clientId, int maxPollRecords, Duration gather) {
+    public KafkaConsumer<String, String> consumer(
+            String groupId, String clientId, int maxPollRecords, Duration gather) {
         Properties p = base();
         if (!gather.isZero()) {
             p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(64 * 1024));

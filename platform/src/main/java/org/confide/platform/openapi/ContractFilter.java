@@ -43,26 +43,38 @@ public class ContractFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        Components components =
+                openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         components.addSchema("Violation", violationSchema());
         components.addSchema(PROBLEM, problemSchema());
-        components.addParameter(CORRELATION_ID, OASFactory.createParameter().name(CORRELATION_ID)
-                .in(Parameter.In.HEADER).required(false)
-                .description("Ties this request to its log lines, events and audit entries; one is made when absent.")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(128)));
-        components.addHeader(CORRELATION_ID, OASFactory.createHeader()
-                .description("The request's correlation id (the one sent, or the one made).")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        components.addParameter(
+                CORRELATION_ID,
+                OASFactory.createParameter()
+                        .name(CORRELATION_ID)
+                        .in(Parameter.In.HEADER)
+                        .required(false)
+                        .description(
+                                "Ties this request to its log lines, events and audit entries; one is made when absent.")
+                        .schema(OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .maxLength(128)));
+        components.addHeader(
+                CORRELATION_ID,
+                OASFactory.createHeader()
+                        .description("The request's correlation id (the one sent, or the one made).")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         // Relative: one document serves every deployment, and a client generated from it is given its base URL.
-        openAPI.setServers(List.of(OASFactory.createServer().url("/")
-                .description("This service, at the address it was fetched from")));
+        openAPI.setServers(List.of(
+                OASFactory.createServer().url("/").description("This service, at the address it was fetched from")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
 
         Map<String, String> ids = new TreeMap<>();
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             if (path.getKey().startsWith("/q/")) continue;
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    path.getValue().getOperations().entrySet()) {
                 Operation operation = op.getValue();
                 Method method = javaMethod(operation.getOperationId());
                 complete(path.getKey(), op.getKey(), operation, method);
@@ -75,8 +87,8 @@ public class ContractFilter implements OASFilter {
                 // A generator names its functions after these: two alike would collide in every client.
                 String before = ids.put(id, where);
                 if (before != null) {
-                    throw new IllegalStateException("two operations would have the id " + id + ": " + before
-                            + " and " + where + "; rename one resource method");
+                    throw new IllegalStateException("two operations would have the id " + id + ": " + before + " and "
+                            + where + "; rename one resource method");
                 }
                 operation.setOperationId(id);
             }
@@ -88,8 +100,8 @@ public class ContractFilter implements OASFilter {
     private boolean idempotent;
 
     private void complete(String path, PathItem.HttpMethod verb, Operation operation, Method method) {
-        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
-                : operation.getResponses();
+        APIResponses responses =
+                operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean secured = method == null || !isPermitAll(method);
         if (secured) {
@@ -97,11 +109,15 @@ public class ContractFilter implements OASFilter {
             ensure(responses, "403", "The token's role may not do this.");
         }
         if (path.contains("{")) ensure(responses, "404", "No such resource in the caller's organisation.");
-        boolean input = operation.getRequestBody() != null || (operation.getParameters() != null
-                && !operation.getParameters().isEmpty());
+        boolean input = operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
         if (input) ensure(responses, "400", "Malformed input: the problem names the field.");
-        if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && p.getName() != null && p.getName().endsWith("Id"))) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.QUERY
+                                && p.getName() != null
+                                && p.getName().endsWith("Id"))) {
             ensure(responses, "404", "The id given is of nothing in the caller's organisation.");
         }
         if (operation.getRequestBody() != null) {
@@ -110,13 +126,17 @@ public class ContractFilter implements OASFilter {
             ensure(responses, "422", "A field is missing or invalid: the problem names it.");
         }
         if (method != null && method.isAnnotationPresent(Idempotent.class)) {
-            ensure(responses, "409", "The Idempotency-Key was used with another body, or its first request is still "
-                    + "running (retry).");
+            ensure(
+                    responses,
+                    "409",
+                    "The Idempotency-Key was used with another body, or its first request is still "
+                            + "running (retry).");
         }
         if (method != null) {
             Map<String, List<Refusal>> byStatus = new TreeMap<>();
             for (Refusal refusal : method.getAnnotationsByType(Refusal.class)) {
-                byStatus.computeIfAbsent(String.valueOf(refusal.status()), k -> new ArrayList<>()).add(refusal);
+                byStatus.computeIfAbsent(String.valueOf(refusal.status()), k -> new ArrayList<>())
+                        .add(refusal);
             }
             for (Map.Entry<String, List<Refusal>> status : byStatus.entrySet()) {
                 StringBuilder text = new StringBuilder();
@@ -124,10 +144,12 @@ public class ContractFilter implements OASFilter {
                 if (existing != null && existing.getDescription() != null) text.append(existing.getDescription());
                 for (Refusal refusal : status.getValue()) {
                     if (!text.isEmpty()) text.append("; ");
-                    if (refusal.rules().length > 0) text.append(String.join(", ", refusal.rules())).append(": ");
+                    if (refusal.rules().length > 0)
+                        text.append(String.join(", ", refusal.rules())).append(": ");
                     text.append(refusal.when());
                 }
-                responses.addAPIResponse(status.getKey(), OASFactory.createAPIResponse().description(text.toString()));
+                responses.addAPIResponse(
+                        status.getKey(), OASFactory.createAPIResponse().description(text.toString()));
             }
         }
 
@@ -138,8 +160,11 @@ public class ContractFilter implements OASFilter {
             if (response.getRef() != null) continue;
             response.addHeader(CORRELATION_ID, OASFactory.createHeader().ref(CORRELATION_ID));
             if (status >= 400) {
-                response.setContent(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                "application/problem+json",
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
                 if (response.getDescription() != null) {
                     rules.addAll(ruleIds(response.getDescription()));
                 }
@@ -153,11 +178,13 @@ public class ContractFilter implements OASFilter {
         }
 
         StringBuilder description = new StringBuilder(
-                operation.getDescription() == null ? "" : operation.getDescription().strip());
+                operation.getDescription() == null
+                        ? ""
+                        : operation.getDescription().strip());
         List<String> roles = method == null ? List.of() : roles(method);
         if (!roles.isEmpty()) append(description, "Roles: " + String.join(", ", roles) + ".");
-        if (!rules.isEmpty()) append(description, "Rules that can refuse it: " + String.join(", ",
-                new LinkedHashSet<>(rules)) + ".");
+        if (!rules.isEmpty())
+            append(description, "Rules that can refuse it: " + String.join(", ", new LinkedHashSet<>(rules)) + ".");
         if (!description.isEmpty()) operation.setDescription(description.toString());
         if (!roles.isEmpty()) operation.addExtension("x-roles", roles);
     }
@@ -174,10 +201,15 @@ public class ContractFilter implements OASFilter {
     }
 
     private static Parameter idempotencyKey() {
-        return OASFactory.createParameter().name(IDEMPOTENCY_KEY).in(Parameter.In.HEADER).required(false)
+        return OASFactory.createParameter()
+                .name(IDEMPOTENCY_KEY)
+                .in(Parameter.In.HEADER)
+                .required(false)
                 .description("The same caller, key and body within 24 h answer the first status and the created "
                         + "resource as it is now; the same key with another body is 409.")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255));
+                .schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .maxLength(255));
     }
 
     private static void addParameter(Operation operation, String name) {
@@ -194,7 +226,8 @@ public class ContractFilter implements OASFilter {
     /** R-XXX-n ids in a response's description, in order. */
     static List<String> ruleIds(String text) {
         List<String> ids = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("R-[A-Z]+-\\d+").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("R-[A-Z]+-\\d+").matcher(text);
         while (m.find()) ids.add(m.group());
         return ids;
     }
@@ -224,8 +257,8 @@ public class ContractFilter implements OASFilter {
         if (operationId == null || !operationId.contains("_")) return null;
         int cut = operationId.lastIndexOf('_');
         try {
-            Class<?> type = Class.forName(operationId.substring(0, cut), false,
-                    Thread.currentThread().getContextClassLoader());
+            Class<?> type = Class.forName(
+                    operationId.substring(0, cut), false, Thread.currentThread().getContextClassLoader());
             for (Method m : type.getDeclaredMethods()) {
                 if (m.getName().equals(operationId.substring(cut + 1))) return m;
             }
@@ -245,7 +278,8 @@ public class ContractFilter implements OASFilter {
         String noun = type.isEmpty() ? "" : Character.toLowerCase(type.charAt(0)) + type.substring(1);
         String method = operationId.substring(cut + 1);
         // KeysResource.keys, TilesResource.tile: the method already says it.
-        if (noun.toLowerCase(java.util.Locale.ROOT).startsWith(method.toLowerCase(java.util.Locale.ROOT))) return method;
+        if (noun.toLowerCase(java.util.Locale.ROOT).startsWith(method.toLowerCase(java.util.Locale.ROOT)))
+            return method;
         return noun + capitalize(method);
     }
 
@@ -254,7 +288,8 @@ public class ContractFilter implements OASFilter {
     }
 
     private static Schema violationSchema() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("One invalid field of a request.")
                 .addProperty("field", stringSchema("The JSON path of the field."))
                 .addProperty("message", stringSchema("What is wrong with it."))
@@ -265,15 +300,22 @@ public class ContractFilter implements OASFilter {
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", stringSchema("A URI naming the kind of problem."));
         properties.put("title", stringSchema("A short summary of the kind of problem."));
-        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"));
+        properties.put(
+                "status",
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"));
         properties.put("detail", stringSchema("What went wrong with this request; never a class name or a trace."));
         properties.put("rule", stringSchema("The docs/domain.md rule id that refused the request (R-CONS-4 ...)."));
-        properties.put("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                .items(OASFactory.createSchema().ref("#/components/schemas/Violation")));
+        properties.put(
+                "violations",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")));
         properties.put("correlationId", stringSchema("The request's correlation id."));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document: the body of every error.")
-                .properties(properties).required(List.of("type", "title", "status"));
+                .properties(properties)
+                .required(List.of("type", "title", "status"));
     }
 
     private static Schema stringSchema(String description) {

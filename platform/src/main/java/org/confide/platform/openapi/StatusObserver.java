@@ -1,5 +1,6 @@
 package org.confide.platform.openapi;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import jakarta.inject.Inject;
 import org.confide.platform.config.PlatformConfig;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -38,8 +38,8 @@ public class StatusObserver {
                 // A run starts its own file: statuses of an earlier build's code would be checked against today's.
                 StandardOpenOption mode = started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
                 started = true;
-                Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, mode);
+                Files.writeString(
+                        path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,15 +68,26 @@ public class Outbox {
      */
     OutboxEvent row(EventData data, Actor actor, String correlationId) {
         EventType type = Events.of(data);
-        String topic = config.topic().orElseThrow(() ->
-                new IllegalStateException("confide.platform.topic is not set: this service publishes no events"));
+        String topic = config.topic()
+                .orElseThrow(() -> new IllegalStateException(
+                        "confide.platform.topic is not set: this service publishes no events"));
         if (!topic.equals(type.topic())) {
             throw new IllegalStateException(type.name() + " is published on " + type.topic() + ", not on " + topic);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.serviceName(),
-                type.name(), now.toString(), type.subjectOf(data), "application/json", actor.org(), actor.id(), actor.role(),
-                correlationId == null ? UUID.randomUUID().toString() : correlationId, EventJson.write(mapper, data));
+        CloudEvent event = new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                UUID.randomUUID().toString(),
+                config.serviceName(),
+                type.name(),
+                now.toString(),
+                type.subjectOf(data),
+                "application/json",
+                actor.org(),
+                actor.id(),
+                actor.role(),
+                correlationId == null ? UUID.randomUUID().toString() : correlationId,
+                EventJson.write(mapper, data));
         OutboxEvent row = new OutboxEvent();
         row.event = event;
         row.eventId = UUID.fromString(event.id());
@@ -93,6 +104,5 @@ public class Outbox {
     }
 
     /** Fired inside the transaction; the relay observes it after a successful commit and wakes up. */
-    public record OutboxWritten(Long id) {
-    }
+    public record OutboxWritten(Long id) {}
 }

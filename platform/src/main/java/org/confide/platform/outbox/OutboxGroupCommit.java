@@ -33,11 +33,12 @@ public class OutboxGroupCommit {
     private static final Logger LOG = Logger.getLogger(OutboxGroupCommit.class);
     /** Most rows in one group transaction. */
     static final int MAX_GROUP = 256;
-    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
 
-    private record Pending(OutboxEvent row, CompletableFuture<Void> done) {
-    }
+    private static final String INSERT =
+            "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)";
+
+    private record Pending(OutboxEvent row, CompletableFuture<Void> done) {}
 
     @Inject
     DataSource dataSource;
@@ -64,7 +65,9 @@ public class OutboxGroupCommit {
             Thread.currentThread().interrupt();
             throw unavailable();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("could not record %s (%s)", row.eventType, e.getCause() == null ? e : e.getCause().getMessage());
+            LOG.warnf(
+                    "could not record %s (%s)",
+                    row.eventType, e.getCause() == null ? e : e.getCause().getMessage());
             throw unavailable();
         }
     }
@@ -75,8 +78,12 @@ public class OutboxGroupCommit {
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "Service Unavailable", "the decision could not be recorded, so none is given; try again",
-                null, null);
+        return new ProblemException(
+                503,
+                "Service Unavailable",
+                "the decision could not be recorded, so none is given; try again",
+                null,
+                null);
     }
 
     private synchronized void ensureWriter() {

@@ -98,9 +98,13 @@ public class OutboxRelay {
         while (running) {
             try {
                 if (System.nanoTime() - nextPurge >= 0) {
-                    nextPurge = System.nanoTime() + config.outbox().purgeInterval().toNanos();
+                    nextPurge =
+                            System.nanoTime() + config.outbox().purgeInterval().toNanos();
                     int purged = purge();
-                    if (purged > 0) LOG.infof("outbox: deleted %d sent events older than %s", purged, config.outbox().retention());
+                    if (purged > 0)
+                        LOG.infof(
+                                "outbox: deleted %d sent events older than %s",
+                                purged, config.outbox().retention());
                 }
                 if (wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                     Thread.sleep(config.outbox().linger().toMillis()); // let the commits of the next moments join
@@ -127,14 +131,17 @@ public class OutboxRelay {
      * transactions; an unsent event stays whatever its age. Returns how many were deleted.
      */
     public int purge() {
-        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(config.outbox().retention());
+        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .minus(config.outbox().retention());
         int total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event WHERE sent_at < ?1 "
-                                    + "ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)")
-                    .setParameter(1, cutoff).executeUpdate());
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(
+                                    "DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event WHERE sent_at < ?1 "
+                                            + "ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED)")
+                            .setParameter(1, cutoff)
+                            .executeUpdate());
             total += deleted;
         } while (deleted == 5000 && running);
         return total;

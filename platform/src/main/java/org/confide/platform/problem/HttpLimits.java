@@ -50,7 +50,8 @@ public class HttpLimits {
         router.route().order(order).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
                 refuse(rc, 413, "Payload too large", "request body is larger than 64 KiB");
-            } else if (rc.failure() instanceof HttpClosedException && rc.response().ended()) {
+            } else if (rc.failure() instanceof HttpClosedException
+                    && rc.response().ended()) {
                 // The body reader hearing the close that followed our 413: answered already, nothing went wrong.
                 return;
             } else {
@@ -71,7 +72,10 @@ public class HttpLimits {
             headers += h.getKey().length() + h.getValue().length() + 4;
         }
         if (headers > MAX_HEADER_BYTES) {
-            refuse(rc, 431, "Request header fields too large",
+            refuse(
+                    rc,
+                    431,
+                    "Request header fields too large",
                     "the request headers are larger than " + (MAX_HEADER_BYTES / 1024) + " KiB");
             return;
         }
@@ -98,7 +102,9 @@ public class HttpLimits {
     /** Answers and closes the connection: the rest of what the client sends is never read. */
     private void refuse(RoutingContext rc, int status, String title, String detail) {
         String given = rc.request().getHeader(CorrelationId.HEADER);
-        String correlationId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String correlationId = given != null && SAFE_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         Problem problem = new Problem(ProblemTypes.forStatus(status), title, status, detail, null, null, correlationId);
         String json;
         try {
@@ -106,7 +112,8 @@ public class HttpLimits {
         } catch (JsonProcessingException impossible) {
             json = "{\"status\":" + status + "}";
         }
-        rc.response().setStatusCode(status)
+        rc.response()
+                .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(CorrelationId.HEADER, correlationId)
                 .putHeader(HttpHeaders.CONNECTION, "close")

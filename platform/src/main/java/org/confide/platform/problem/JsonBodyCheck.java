@@ -30,7 +30,8 @@ public class JsonBodyCheck implements ReaderInterceptor {
     public static final int MAX_DEPTH = 32;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     @Override
@@ -45,7 +46,9 @@ public class JsonBodyCheck implements ReaderInterceptor {
     }
 
     private static boolean isJson(MediaType type) {
-        return type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json");
+        return type == null
+                || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || type.getSubtype().endsWith("+json");
     }
 
     /** Refuses the body with a {@link ProblemException} (400) if it breaks one of the rules above. */
@@ -68,8 +71,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
                             throw ProblemException.badRequest(fieldOf(p.getParsingContext()), InputChecks.NUL_MESSAGE);
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
                 if (depth == 0) break;
                 t = p.nextToken();

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Parsing of path, query and header values, refusing bad ones with a 400 that names the parameter. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static UUID uuid(String field, String value) {
         try {
@@ -23,8 +22,12 @@ public final class Params {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.badRequest(field, "unknown value '" + value + "'; allowed: "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw ProblemException.badRequest(
+                    field,
+                    "unknown value '" + value + "'; allowed: "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

@@ -8,8 +8,14 @@ import java.util.List;
  * {@code rule} names the docs/domain.md rule that refused the request; {@code violations} lists bad fields.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String rule,
-                      List<Violation> violations, String correlationId) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String rule,
+        List<Violation> violations,
+        String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -22,13 +22,14 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String field, String message) {
-        return new ProblemException(400, "Bad request", field + ": " + message, null, List.of(new Violation(field, message)));
+        return new ProblemException(
+                400, "Bad request", field + ": " + message, null, List.of(new Violation(field, message)));
     }
 
     /** 422: the request is well formed but a field breaks a rule ({@code rule} may be null). */
     public static ProblemException unprocessable(String rule, String field, String message) {
-        return new ProblemException(422, "Unprocessable request", field + ": " + message, rule,
-                List.of(new Violation(field, message)));
+        return new ProblemException(
+                422, "Unprocessable request", field + ": " + message, rule, List.of(new Violation(field, message)));
     }
 
     /** 404: absent, or of another organisation; the two are never told apart. */

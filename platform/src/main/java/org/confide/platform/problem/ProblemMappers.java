@@ -51,8 +51,10 @@ public class ProblemMappers {
                 .map(v -> new Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(ProblemTypes.forStatus(422), "Unprocessable request", 422, detail, null, violations, null));
+        String detail =
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return respond(
+                new Problem(ProblemTypes.forStatus(422), "Unprocessable request", 422, detail, null, violations, null));
     }
 
     @ServerExceptionMapper
@@ -114,8 +116,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response fault(Throwable e) {
         LOG.errorf(e, "unexpected failure [correlationId=%s]", correlationId.value());
-        return respond(simple(500, "Internal error",
-                "the request could not be completed; quote the correlation id to support"));
+        return respond(simple(
+                500, "Internal error", "the request could not be completed; quote the correlation id to support"));
     }
 
     private Response unauthorized() {
@@ -124,7 +126,8 @@ public class ProblemMappers {
 
     private Response unauthorized(String detail) {
         return Response.fromResponse(respond(simple(401, "Unauthenticated", detail)))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     private static Problem simple(int status, String title, String detail) {
@@ -139,7 +142,10 @@ public class ProblemMappers {
         } catch (JsonProcessingException impossible) {
             json = "{\"status\":" + body.status() + "}";
         }
-        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(json).build();
+        return Response.status(body.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(json)
+                .build();
     }
 
     /** Malformed JSON is 400; a well-formed value of the wrong shape names its field (and enum values). */
@@ -147,24 +153,43 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = pathOf(jme.getPath());
             String message;
-            if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-                message = "unknown value '" + ife.getValue() + "'; allowed: " + Arrays.stream(ife.getTargetType().getEnumConstants())
-                        .map(Object::toString).collect(Collectors.joining(", "));
+            if (e instanceof InvalidFormatException ife
+                    && ife.getTargetType() != null
+                    && ife.getTargetType().isEnum()) {
+                message = "unknown value '" + ife.getValue() + "'; allowed: "
+                        + Arrays.stream(ife.getTargetType().getEnumConstants())
+                                .map(Object::toString)
+                                .collect(Collectors.joining(", "));
             } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
                 message = "expected " + describe(mie.getTargetType());
             } else {
                 message = "invalid value";
             }
-            return new Problem(ProblemTypes.forStatus(400), "Bad request", 400, field + ": " + message, null,
-                    List.of(new Violation(field, message)), null);
+            return new Problem(
+                    ProblemTypes.forStatus(400),
+                    "Bad request",
+                    400,
+                    field + ": " + message,
+                    null,
+                    List.of(new Violation(field, message)),
+                    null);
         }
-        return new Problem(ProblemTypes.forStatus(400), "Bad request", 400, "the body is not valid JSON", null,
-                List.of(new Violation("body", "malformed JSON")), null);
+        return new Problem(
+                ProblemTypes.forStatus(400),
+                "Bad request",
+                400,
+                "the body is not valid JSON",
+                null,
+                List.of(new Violation("body", "malformed JSON")),
+                null);
     }
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (type == String.class) return "a string";
         if (type == Boolean.class || type == boolean.class) return "true or false";

@@ -18,7 +18,7 @@ class MasterKeyTest {
     @Test
     @DisplayName("without a master key the service refuses to start, saying which variable to set and how")
     void missing() {
-        for (String v : new String[]{null, "", "  "}) {
+        for (String v : new String[] {null, "", "  "}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> MasterKey.load(V, v));
             assertTrue(e.getMessage().contains("CONFIDE_RECORDS_MASTER_KEY is not set"), e.getMessage());
         }
@@ -38,11 +38,14 @@ class MasterKeyTest {
         assertTrue(Base64.getEncoder().encodeToString(slash).startsWith("/"));
         assertArrayEquals(slash, MasterKey.load(V, Base64.getEncoder().encodeToString(slash)));
         assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load(V, "c2hvcnQ="))
-                .getMessage().contains("32 bytes"));
+                .getMessage()
+                .contains("32 bytes"));
         assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load(V, "not base64!!"))
-                .getMessage().contains("base64"));
+                .getMessage()
+                .contains("base64"));
         assertTrue(assertThrows(IllegalStateException.class, () -> MasterKey.load(V, "/no/such/file.key"))
-                .getMessage().contains("cannot be read"));
+                .getMessage()
+                .contains("cannot be read"));
     }
 
     @Test

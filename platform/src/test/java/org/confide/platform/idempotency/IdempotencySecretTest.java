@@ -29,8 +29,13 @@ class IdempotencySecretTest {
     @Test
     @DisplayName("a missing, short or unreadable secret is refused, naming CONFIDE_IDEMPOTENCY_SECRET")
     void refuses(@TempDir Path dir) {
-        for (String bad : new String[] {null, " ", Base64.getEncoder().encodeToString(new byte[16]), "not base64!",
-                dir.resolve("absent.key").toString()}) {
+        for (String bad : new String[] {
+            null,
+            " ",
+            Base64.getEncoder().encodeToString(new byte[16]),
+            "not base64!",
+            dir.resolve("absent.key").toString()
+        }) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> IdempotencySecret.load(bad));
             assertTrue(e.getMessage().contains(IdempotencySecret.ENV), e.getMessage());
         }

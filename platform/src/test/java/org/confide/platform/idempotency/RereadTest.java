@@ -12,11 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class RereadTest {
 
-    record Note(String id, String text) {
-    }
+    record Note(String id, String text) {}
 
-    record Member(String memberId) {
-    }
+    record Member(String memberId) {}
 
     static class Notes {
         @Idempotent(reread = "note")
@@ -58,7 +56,8 @@ class RereadTest {
     @DisplayName("a reread that names no fitting method is refused, naming it (checked at start by IdempotentRoutes)")
     void missing() throws Exception {
         var broken = Notes.class.getMethod("broken", String.class, Note.class);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> IdempotencyInterceptor.reread(broken));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> IdempotencyInterceptor.reread(broken));
         assertTrue(e.getMessage().contains("missing"), e.getMessage());
     }
 }

@@ -14,26 +14,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonBodyCheckTest {
 
     @ParameterizedTest(name = "accepted: {0}")
-    @ValueSource(strings = {"", "{}", "[]", "  {\"a\":\"b\"}  \n", "{\"a\":[1,{\"b\":\"\\\\u0000 is text here\"}]}", "\"x\"", "42", "null"})
+    @ValueSource(
+            strings = {
+                "",
+                "{}",
+                "[]",
+                "  {\"a\":\"b\"}  \n",
+                "{\"a\":[1,{\"b\":\"\\\\u0000 is text here\"}]}",
+                "\"x\"",
+                "42",
+                "null"
+            })
     @DisplayName("One JSON value, surrounded by nothing but whitespace, with no NUL, is let through")
     void accepted(String body) {
         assertDoesNotThrow(() -> JsonBodyCheck.check(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"name\":\"a\\u0000b\"}                | name",
-            "{\"a\":{\"b\":[\"x\",\"\\u0000\"]}}     | a.b[1]",
-            "{\"a\\u0000\":1}                        | a?",
-            "[\"ok\",\"\\u0000\"]                    | [1]",
-            "{} junk                                 | body",
-            "{}{}                                    | body",
-            "[] []                                   | body",
-            "\"x\" 1                                 | body",
-            "{\"a\":1                                | body"})
-    @DisplayName("A NUL is refused naming its field; anything after the value, or a broken value, is refused naming the body")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"name\":\"a\\u0000b\"}                | name",
+                "{\"a\":{\"b\":[\"x\",\"\\u0000\"]}}     | a.b[1]",
+                "{\"a\\u0000\":1}                        | a?",
+                "[\"ok\",\"\\u0000\"]                    | [1]",
+                "{} junk                                 | body",
+                "{}{}                                    | body",
+                "[] []                                   | body",
+                "\"x\" 1                                 | body",
+                "{\"a\":1                                | body"
+            })
+    @DisplayName(
+            "A NUL is refused naming its field; anything after the value, or a broken value, is refused naming the body")
     void refused(String body, String field) {
-        ProblemException e = assertThrows(ProblemException.class, () -> JsonBodyCheck.check(body.getBytes(StandardCharsets.UTF_8)));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> JsonBodyCheck.check(body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(400, e.status());
         assertEquals(field, e.toProblem().violations().get(0).field());
     }

@@ -1,5 +1,8 @@
 package org.confide.records.client;
 
 public enum ClientStatus {
-    REFERRED, ACTIVE, CONTACT_CEASED, DESTROYED
+    REFERRED,
+    ACTIVE,
+    CONTACT_CEASED,
+    DESTROYED
 }

@@ -2,5 +2,9 @@ package org.confide.records.note;
 
 /** How the session happened (docs/api.md). */
 public enum NoteKind {
-    SESSION, GROUP, PHONE, ONLINE, CONSULTATION
+    SESSION,
+    GROUP,
+    PHONE,
+    ONLINE,
+    CONSULTATION
 }

@@ -14,7 +14,8 @@ public record TimeCursor(OffsetDateTime at, UUID id) {
         if (page.after() == null) return null;
         String[] parts = page.after().split("\\|", 2);
         try {
-            return new TimeCursor(OffsetDateTime.ofInstant(Instant.parse(parts[0]), ZoneOffset.UTC), UUID.fromString(parts[1]));
+            return new TimeCursor(
+                    OffsetDateTime.ofInstant(Instant.parse(parts[0]), ZoneOffset.UTC), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this service issued");
         }

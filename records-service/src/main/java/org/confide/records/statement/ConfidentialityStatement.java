@@ -40,8 +40,7 @@ public class ConfidentialityStatement extends PanacheEntityBase {
         public String org;
         public Integer version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String org, Integer version) {
             this.org = org;

@@ -36,8 +36,7 @@ public class StatementAcknowledgement extends PanacheEntityBase {
         public Integer version;
         public String userId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String org, Integer version, String userId) {
             this.org = org;
@@ -47,7 +46,9 @@ public class StatementAcknowledgement extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(org, k.org) && Objects.equals(version, k.version)
+            return o instanceof Key k
+                    && Objects.equals(org, k.org)
+                    && Objects.equals(version, k.version)
                     && Objects.equals(userId, k.userId);
         }
 

@@ -8,8 +8,7 @@ import java.time.temporal.ChronoUnit;
 /** The stored forms of "now" read from the injected {@link Clock} (platform Clocks), never from the system clock. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     /** Now in UTC to the millisecond: what PostgreSQL keeps, so a value reads back equal to what was written. */
     public static OffsetDateTime now(Clock clock) {

@@ -43,8 +43,11 @@ class IdempotencyKeyTest {
     }
 
     private static Response post(String key, String name) {
-        return given().auth().oauth2(Tokens.token("practitioner", ORG, "prac-1")).contentType(ContentType.JSON)
-                .header(IdempotencyInterceptor.HEADER, key).body("{\"name\": \"" + name + "\"}")
+        return given().auth()
+                .oauth2(Tokens.token("practitioner", ORG, "prac-1"))
+                .contentType(ContentType.JSON)
+                .header(IdempotencyInterceptor.HEADER, key)
+                .body("{\"name\": \"" + name + "\"}")
                 .post("/platform-test/widgets");
     }
 
@@ -53,7 +56,8 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    @DisplayName("Idempotency-Key: a second request with the key while the first runs is 409 and writes nothing; afterwards the key replays the first id, status and Location")
+    @DisplayName(
+            "Idempotency-Key: a second request with the key while the first runs is 409 and writes nothing; afterwards the key replays the first id, status and Location")
     void secondWhileFirstRuns() throws Exception {
         String key = "key-" + UUID.randomUUID();
         String name = "widget-" + UUID.randomUUID();
@@ -84,21 +88,24 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    @DisplayName("Idempotency-Key: requests racing with one key make one widget; each answer is the first's 201 with its id, or 409")
+    @DisplayName(
+            "Idempotency-Key: requests racing with one key make one widget; each answer is the first's 201 with its id, or 409")
     void race() throws Exception {
         String key = "key-" + UUID.randomUUID();
         String name = "widget-" + UUID.randomUUID();
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return post(key, name);
-            }, callers));
+            calls.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return post(key, name);
+                    },
+                    callers));
         }
         start.countDown();
         Set<String> ids = new TreeSet<>();
@@ -117,7 +124,8 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    @DisplayName("Idempotency-Key: a request that failed leaves nothing and the key free; the retry runs and is then replayed")
+    @DisplayName(
+            "Idempotency-Key: a request that failed leaves nothing and the key free; the retry runs and is then replayed")
     void failedRequestFreesKey() {
         String key = "key-" + UUID.randomUUID();
         String name = "widget-" + UUID.randomUUID();

@@ -50,7 +50,8 @@ class BatchConsumerTest {
             for (int p = 0; p < PARTITIONS; p++) {
                 for (int i = 0; i < perPartition; i++) {
                     String value = prefix + "-" + p + "-" + i;
-                    producer.send(new ProducerRecord<>(topic, p, "key-" + p, value)).get();
+                    producer.send(new ProducerRecord<>(topic, p, "key-" + p, value))
+                            .get();
                     values.add(value);
                 }
             }
@@ -59,12 +60,17 @@ class BatchConsumerTest {
     }
 
     private static BatchConsumer consumer(String topic, String group, BatchConsumer.Handler handler) {
-        return new BatchConsumer(kafka().consumer(group, group + "-" + UUID.randomUUID(), 100), List.of(topic), handler,
-                "batch-consumer-test").start();
+        return new BatchConsumer(
+                        kafka().consumer(group, group + "-" + UUID.randomUUID(), 100),
+                        List.of(topic),
+                        handler,
+                        "batch-consumer-test")
+                .start();
     }
 
     @Test
-    @DisplayName("a consumer that dies inside its handler has committed nothing: the next consumer of the group gets the whole batch")
+    @DisplayName(
+            "a consumer that dies inside its handler has committed nothing: the next consumer of the group gets the whole batch")
     void crashInHandlerCommitsNothing() throws Exception {
         String topic = newTopic("batch-crash", PARTITIONS);
         String group = "crash-" + UUID.randomUUID();
@@ -77,8 +83,9 @@ class BatchConsumerTest {
         });
         await("the first consumer was offered a batch", () -> offered.get() > 0);
         dying.close();
-        assertTrue(committed(group).isEmpty(), "offsets committed by a consumer whose handler never returned: "
-                + committed(group));
+        assertTrue(
+                committed(group).isEmpty(),
+                "offsets committed by a consumer whose handler never returned: " + committed(group));
 
         // One more record per partition after the batch: once the next consumer has it, it has read everything after
         // the group's committed offsets.
@@ -92,7 +99,8 @@ class BatchConsumerTest {
     }
 
     @Test
-    @DisplayName("a batch whose handler failed is rewound and offered again from its first record; nothing after it is handled first, nothing is skipped")
+    @DisplayName(
+            "a batch whose handler failed is rewound and offered again from its first record; nothing after it is handled first, nothing is skipped")
     void failedBatchIsRetried() throws Exception {
         String topic = newTopic("batch-retry", PARTITIONS);
         String group = "retry-" + UUID.randomUUID();
@@ -118,16 +126,24 @@ class BatchConsumerTest {
             // After the failed offer, each of its partitions is offered again from the failed offer's first record.
             for (int p = 0; p < PARTITIONS; p++) {
                 String partition = "-" + p + "-";
-                List<String> own = offers.getFirst().stream().filter(v -> v.contains(partition)).toList();
+                List<String> own = offers.getFirst().stream()
+                        .filter(v -> v.contains(partition))
+                        .toList();
                 if (own.isEmpty()) continue;
-                String again = offers.subList(1, offers.size()).stream().flatMap(List::stream)
-                        .filter(v -> v.contains(partition)).findFirst().orElse(null);
+                String again = offers.subList(1, offers.size()).stream()
+                        .flatMap(List::stream)
+                        .filter(v -> v.contains(partition))
+                        .findFirst()
+                        .orElse(null);
                 assertEquals(own.getFirst(), again, "partition " + p + " after the failed offer: " + offers);
             }
             for (int p = 0; p < PARTITIONS; p++) {
                 String partition = "-" + p + "-";
-                assertEquals(handled.stream().filter(v -> v.contains(partition)).toList(),
-                        java.util.stream.Stream.concat(batch.stream(), after.stream()).filter(v -> v.contains(partition)).toList(),
+                assertEquals(
+                        handled.stream().filter(v -> v.contains(partition)).toList(),
+                        java.util.stream.Stream.concat(batch.stream(), after.stream())
+                                .filter(v -> v.contains(partition))
+                                .toList(),
                         "partition " + p + " handled once each, in order");
             }
             await("offsets committed to the end", () -> committed(group).equals(endOffsets(topic)));

@@ -53,7 +53,10 @@ class OutboxGroupCommitTest {
     }
 
     private static OutboxEvent row(String label) {
-        return Arc.container().instance(Outbox.class).get().row(note(label, UUID.randomUUID().toString(), 0), ACTOR, null);
+        return Arc.container()
+                .instance(Outbox.class)
+                .get()
+                .row(note(label, UUID.randomUUID().toString(), 0), ACTOR, null);
     }
 
     /** Requests handed to the writer and not yet taken into a group. */
@@ -69,18 +72,21 @@ class OutboxGroupCommitTest {
 
     /** The transaction that wrote the row. */
     private static String tx(OutboxEvent row) {
-        return column("select tx::text from outbox_insert_tx where event_id = ?", row.eventId).getFirst();
+        return column("select tx::text from outbox_insert_tx where event_id = ?", row.eventId)
+                .getFirst();
     }
 
     @Test
-    @DisplayName("a request is answered only once its event is committed; the requests that arrive meanwhile share the next transaction; every event is published once")
+    @DisplayName(
+            "a request is answered only once its event is committed; the requests that arrive meanwhile share the next transaction; every event is published once")
     void answersAfterCommitInGroups() throws Exception {
         OutboxEvent held = row("hold-insert");
         List<OutboxEvent> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) rows.add(row("grouped"));
         List<CompletableFuture<CloudEvent>> answers = new ArrayList<>();
         CompletableFuture<CloudEvent> first;
-        try (Connection lock = PlatformTests.dataSource().getConnection(); Statement st = lock.createStatement()) {
+        try (Connection lock = PlatformTests.dataSource().getConnection();
+                Statement st = lock.createStatement()) {
             st.execute("select pg_advisory_lock(4242)");
             try {
                 first = write(held);
@@ -94,40 +100,55 @@ class OutboxGroupCommitTest {
                     }
                 });
                 assertFalse(first.isDone(), "answered before its event was committed");
-                assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "answered before its event was committed");
+                assertTrue(
+                        answers.stream().noneMatch(CompletableFuture::isDone),
+                        "answered before its event was committed");
             } finally {
                 st.execute("select pg_advisory_unlock(4242)");
             }
         }
         assertEquals(held.event.id(), first.get(60, TimeUnit.SECONDS).id());
         for (int i = 0; i < rows.size(); i++) {
-            assertEquals(rows.get(i).event.id(), answers.get(i).get(60, TimeUnit.SECONDS).id());
-            assertEquals(rows.get(i).payload, column("select payload from outbox_event where event_id = ?",
-                    rows.get(i).eventId).getFirst());
+            assertEquals(
+                    rows.get(i).event.id(),
+                    answers.get(i).get(60, TimeUnit.SECONDS).id());
+            assertEquals(
+                    rows.get(i).payload,
+                    column("select payload from outbox_event where event_id = ?", rows.get(i).eventId)
+                            .getFirst());
         }
-        assertEquals(1, rows.stream().map(OutboxGroupCommitTest::tx).distinct().count(), "transactions of the waiting requests");
+        assertEquals(
+                1,
+                rows.stream().map(OutboxGroupCommitTest::tx).distinct().count(),
+                "transactions of the waiting requests");
         assertFalse(tx(held).equals(tx(rows.getFirst())), "the held request's transaction took the later ones too");
 
         List<String> ids = new ArrayList<>(rows.stream().map(r -> r.event.id()).toList());
         ids.add(held.event.id());
         await("all published and marked sent", () -> unsent(ids) == 0);
         Map<String, Long> copies = new java.util.HashMap<>();
-        snapshot(TOPIC).forEach(r -> ids.stream().filter(id -> r.value().contains(id)).forEach(id -> copies.merge(id, 1L, Long::sum)));
+        snapshot(TOPIC)
+                .forEach(r -> ids.stream()
+                        .filter(id -> r.value().contains(id))
+                        .forEach(id -> copies.merge(id, 1L, Long::sum)));
         assertEquals(ids.size(), copies.size(), "events published");
         copies.forEach((id, n) -> assertEquals(1L, n, "copies of " + id));
     }
 
     @Test
-    @DisplayName("a group the database refuses is 503 to every request in it and records none of it; the group before it stands")
+    @DisplayName(
+            "a group the database refuses is 503 to every request in it and records none of it; the group before it stands")
     void refusedGroup() throws Exception {
-        String existing = emit("existing", List.of(UUID.randomUUID().toString())).getFirst();
+        String existing =
+                emit("existing", List.of(UUID.randomUUID().toString())).getFirst();
         OutboxEvent held = row("hold-insert");
         OutboxEvent duplicate = row("grouped");
         duplicate.eventId = UUID.fromString(existing);
         List<OutboxEvent> good = List.of(row("grouped"), row("grouped"), row("grouped"));
         List<CompletableFuture<CloudEvent>> answers = new ArrayList<>();
         CompletableFuture<CloudEvent> first;
-        try (Connection lock = PlatformTests.dataSource().getConnection(); Statement st = lock.createStatement()) {
+        try (Connection lock = PlatformTests.dataSource().getConnection();
+                Statement st = lock.createStatement()) {
             st.execute("select pg_advisory_lock(4242)");
             try {
                 first = write(held);
@@ -154,7 +175,10 @@ class OutboxGroupCommitTest {
             assertEquals(503, p.status());
         }
         for (OutboxEvent r : good) {
-            assertEquals(0, count("select count(*) from outbox_event where event_id = ?", r.eventId), "recorded, though refused");
+            assertEquals(
+                    0,
+                    count("select count(*) from outbox_event where event_id = ?", r.eventId),
+                    "recorded, though refused");
         }
         assertEquals(1, count("select count(*) from outbox_event where event_id = ?", held.eventId));
     }

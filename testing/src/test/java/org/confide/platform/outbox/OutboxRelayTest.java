@@ -6,9 +6,9 @@ import static org.confide.platform.PlatformTests.column;
 import static org.confide.platform.PlatformTests.committed;
 import static org.confide.platform.PlatformTests.count;
 import static org.confide.platform.PlatformTests.emit;
-import static org.confide.platform.PlatformTests.note;
 import static org.confide.platform.PlatformTests.endOffsets;
 import static org.confide.platform.PlatformTests.execute;
+import static org.confide.platform.PlatformTests.note;
 import static org.confide.platform.PlatformTests.snapshot;
 import static org.confide.platform.PlatformTests.unsent;
 import static org.confide.platform.PlatformTests.waiting;
@@ -71,21 +71,35 @@ class OutboxRelayTest {
     }
 
     private static List<String> keys(int n) {
-        List<String> clients = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        return IntStream.range(0, n).mapToObj(i -> clients.get(i % clients.size())).toList();
+        List<String> clients = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        return IntStream.range(0, n)
+                .mapToObj(i -> clients.get(i % clients.size()))
+                .toList();
     }
 
     @Test
-    @DisplayName("every committed event reaches the topic once, keyed by its client and in commit order per key, exactly as written, and is marked sent; a rolled-back event never does")
+    @DisplayName(
+            "every committed event reaches the topic once, keyed by its client and in commit order per key, exactly as written, and is marked sent; a rolled-back event never does")
     void publishesCommitted() {
         List<String> keys = keys(30);
         List<String> ids = emit("published", keys);
         String[] rolledBack = new String[1];
-        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            rolledBack[0] = Arc.container().instance(Outbox.class).get().emit(note("rolled-back", keys.getFirst(), 0),
-                    new Actor("tester", "practitioner", "org-platform"), null).id();
-            throw new IllegalStateException("the change failed after its event was written");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    rolledBack[0] = Arc.container()
+                            .instance(Outbox.class)
+                            .get()
+                            .emit(
+                                    note("rolled-back", keys.getFirst(), 0),
+                                    new Actor("tester", "practitioner", "org-platform"),
+                                    null)
+                            .id();
+                    throw new IllegalStateException("the change failed after its event was written");
+                }));
         await("all marked sent", () -> unsent(ids) == 0);
 
         List<ConsumerRecord<String, String>> records = snapshot(TOPIC);
@@ -99,19 +113,29 @@ class OutboxRelayTest {
         for (int i = 0; i < ids.size(); i++) {
             ConsumerRecord<String, String> r = byId.get(ids.get(i));
             assertEquals(keys.get(i), r.key());
-            assertEquals(column("select payload from outbox_event where event_id::text = ?", ids.get(i)).getFirst(), r.value());
+            assertEquals(
+                    column("select payload from outbox_event where event_id::text = ?", ids.get(i))
+                            .getFirst(),
+                    r.value());
         }
         for (String key : new java.util.TreeSet<>(keys)) {
-            List<String> written = IntStream.range(0, ids.size()).filter(i -> keys.get(i).equals(key)).mapToObj(ids::get).toList();
-            List<String> published = records.stream().filter(r -> key.equals(r.key())).map(OutboxRelayTest::id)
-                    .filter(ids::contains).toList();
+            List<String> written = IntStream.range(0, ids.size())
+                    .filter(i -> keys.get(i).equals(key))
+                    .mapToObj(ids::get)
+                    .toList();
+            List<String> published = records.stream()
+                    .filter(r -> key.equals(r.key()))
+                    .map(OutboxRelayTest::id)
+                    .filter(ids::contains)
+                    .toList();
             assertEquals(written, published, "order of " + key);
         }
         assertEquals(0, count("select count(*) from outbox_event where event_id::text = ?", rolledBack[0]));
     }
 
     @Test
-    @DisplayName("a relay crash between send and mark-sent loses nothing: the batch is sent again, and the idempotent consumer applies each event once")
+    @DisplayName(
+            "a relay crash between send and mark-sent loses nothing: the batch is sent again, and the idempotent consumer applies each event once")
     void crashBetweenSendAndMark() throws Exception {
         execute("alter sequence crash_count restart");
         execute("insert into crash_plan (failures) values (1)");
@@ -130,26 +154,35 @@ class OutboxRelayTest {
         // The consumer side: every copy read, each event applied once.
         String group = "absorbing-" + UUID.randomUUID();
         KafkaClients kafka = Arc.container().instance(KafkaClients.class).get();
-        AbsorbingConsumer absorbing = Arc.container().instance(AbsorbingConsumer.class).get();
+        AbsorbingConsumer absorbing =
+                Arc.container().instance(AbsorbingConsumer.class).get();
         var end = endOffsets(TOPIC);
-        try (BatchConsumer consumer = new BatchConsumer(kafka.consumer(group, group, 7), List.of(TOPIC), absorbing::handle,
-                "absorbing").start()) {
+        try (BatchConsumer consumer = new BatchConsumer(
+                        kafka.consumer(group, group, 7), List.of(TOPIC), absorbing::handle, "absorbing")
+                .start()) {
             await("every copy consumed", () -> {
                 var done = committed(group);
                 return end.entrySet().stream().allMatch(e -> done.getOrDefault(e.getKey(), 0L) >= e.getValue());
             });
         }
         for (String id : ids) {
-            assertEquals(1, count("select count(*) from applied_event where consumer = ? and event_id = ?",
-                    AbsorbingConsumer.CONSUMER, id), "times " + id + " was applied");
+            assertEquals(
+                    1,
+                    count(
+                            "select count(*) from applied_event where consumer = ? and event_id = ?",
+                            AbsorbingConsumer.CONSUMER,
+                            id),
+                    "times " + id + " was applied");
         }
     }
 
     @Test
-    @DisplayName("two relays on one outbox table: while one has sent a batch and not yet marked it, the other sends none of it; every event goes out once")
+    @DisplayName(
+            "two relays on one outbox table: while one has sent a batch and not yet marked it, the other sends none of it; every event goes out once")
     void twoRelays() throws Exception {
         OutboxRelay second = secondRelay();
-        try (Connection lock = PlatformTests.dataSource().getConnection(); Statement st = lock.createStatement()) {
+        try (Connection lock = PlatformTests.dataSource().getConnection();
+                Statement st = lock.createStatement()) {
             st.execute("select pg_advisory_lock(4242)");
             List<String> ids;
             CompletableFuture<Integer> sent;

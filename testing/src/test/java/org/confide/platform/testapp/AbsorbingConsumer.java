@@ -33,7 +33,9 @@ public class AbsorbingConsumer {
             String id = mapper.readTree(r.value()).get("id").asText();
             if (processed.firstTime(CONSUMER, id)) {
                 em.createNativeQuery("insert into applied_event (consumer, event_id) values (?1, ?2)")
-                        .setParameter(1, CONSUMER).setParameter(2, id).executeUpdate();
+                        .setParameter(1, CONSUMER)
+                        .setParameter(2, id)
+                        .executeUpdate();
             }
         }
     }

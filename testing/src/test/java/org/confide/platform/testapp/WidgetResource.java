@@ -1,6 +1,5 @@
 package org.confide.platform.testapp;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A creating POST with an Idempotency-Key, as the services' are: one widget row per request that runs. A test can
@@ -29,11 +29,11 @@ import org.confide.platform.idempotency.Idempotent;
 @Produces(MediaType.APPLICATION_JSON)
 public class WidgetResource {
 
-    public record Widget(String id, String name) {
-    }
+    public record Widget(String id, String name) {}
 
     /** Counted down when a request has written its widget; the request then waits for {@link #release}. */
     public static volatile CountDownLatch written = new CountDownLatch(0);
+
     public static volatile CountDownLatch release = new CountDownLatch(0);
     /** How many requests have run (written a widget). */
     public static final AtomicInteger ran = new AtomicInteger();
@@ -53,7 +53,10 @@ public class WidgetResource {
     public Response create(Widget body) throws InterruptedException {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into widget (id, org, name) values (?1, ?2, ?3)")
-                .setParameter(1, id).setParameter(2, caller.org()).setParameter(3, body.name()).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, caller.org())
+                .setParameter(3, body.name())
+                .executeUpdate();
         em.flush();
         ran.incrementAndGet();
         if (failNext) {
@@ -62,12 +65,14 @@ public class WidgetResource {
         }
         written.countDown();
         if (!release.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
-        return Response.created(URI.create("/platform-test/widgets/" + id)).entity(new Widget(id.toString(), body.name()))
+        return Response.created(URI.create("/platform-test/widgets/" + id))
+                .entity(new Widget(id.toString(), body.name()))
                 .build();
     }
 
     Widget read(String id) {
-        Object name = em.createNativeQuery("select name from widget where id = ?1").setParameter(1, UUID.fromString(id))
+        Object name = em.createNativeQuery("select name from widget where id = ?1")
+                .setParameter(1, UUID.fromString(id))
                 .getSingleResult();
         return new Widget(id, (String) name);
     }

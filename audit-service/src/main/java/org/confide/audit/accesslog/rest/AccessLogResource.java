@@ -1,6 +1,5 @@
 package org.confide.audit.accesslog.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-REC-2: the client sees who (role, organisation) read or shared their information, when and why. */
 @Tag(name = "My access log", description = "Who saw the caller's record, and why (client).")

@@ -27,16 +27,15 @@ public final class AccessLogRule {
     /** The involvement response of a client not told because telling them would raise the risk or tip them off. */
     public static final String NOT_INFORMED_RISK = "NOT_INFORMED_RISK";
 
-    private AccessLogRule() {
-    }
+    private AccessLogRule() {}
 
     /** One recorded involvement of the client in a disclosure case; either code is null when the entry lacks it. */
     public record Involvement(Boolean informed, String response) {
 
         public static Involvement of(JsonNode data) {
             JsonNode informed = data == null ? null : data.get("informed");
-            return new Involvement(informed != null && informed.isBoolean() ? informed.booleanValue() : null,
-                    code(data, "response"));
+            return new Involvement(
+                    informed != null && informed.isBoolean() ? informed.booleanValue() : null, code(data, "response"));
         }
     }
 
@@ -54,30 +53,52 @@ public final class AccessLogRule {
     public static boolean caseVisible(List<Involvement> involvements) {
         if (involvements.stream().anyMatch(i -> Boolean.TRUE.equals(i.informed()))) return true;
         if (involvements.isEmpty()) return false;
-        return involvements.stream().noneMatch(i -> i.informed() == null || i.response() == null
-                || NOT_INFORMED_RISK.equals(i.response()));
+        return involvements.stream()
+                .noneMatch(i -> i.informed() == null || i.response() == null || NOT_INFORMED_RISK.equals(i.response()));
     }
 
     /**
      * One line of the access log. {@code rules}: the R-ids the entry cites; {@code recipient*}: to whom, when shared
      * ({@code recipientRole} is the share's {@code recipientType}, docs/api.md "Events").
      */
-    public record Item(long seq, String occurredAt, String type, String action, Actor actor, String purposeOfUse,
-                       List<String> rules, String recipientOrg, String recipientRole, String correlationId) {
-    }
+    public record Item(
+            long seq,
+            String occurredAt,
+            String type,
+            String action,
+            Actor actor,
+            String purposeOfUse,
+            List<String> rules,
+            String recipientOrg,
+            String recipientRole,
+            String correlationId) {}
 
-    public record Actor(String role, String org) {
-    }
+    public record Actor(String role, String org) {}
 
     /** Whether an entry belongs in {@code client}'s access log: one of the types, about them, done by someone else. */
     public static boolean shows(String type, String clientId, String actorId, String client) {
         return TYPES.containsKey(type) && client.equals(clientId) && !client.equals(actorId);
     }
 
-    public static Item item(long seq, String occurredAt, String type, String actorRole, String org, String correlationId,
-                            JsonNode data) {
-        return new Item(seq, occurredAt, type, TYPES.get(type), new Actor(actorRole, org), code(data, "purposeOfUse"),
-                rules(data), code(data, "recipientOrg"), code(data, "recipientType"), correlationId);
+    public static Item item(
+            long seq,
+            String occurredAt,
+            String type,
+            String actorRole,
+            String org,
+            String correlationId,
+            JsonNode data) {
+        return new Item(
+                seq,
+                occurredAt,
+                type,
+                TYPES.get(type),
+                new Actor(actorRole, org),
+                code(data, "purposeOfUse"),
+                rules(data),
+                code(data, "recipientOrg"),
+                code(data, "recipientType"),
+                correlationId);
     }
 
     private static String code(JsonNode data, String field) {
@@ -92,7 +113,10 @@ public final class AccessLogRule {
             JsonNode v = data.get(field);
             if (v == null) continue;
             if (v.isTextual()) out.add(v.textValue());
-            if (v.isArray()) v.forEach(r -> { if (r.isTextual()) out.add(r.textValue()); });
+            if (v.isArray())
+                v.forEach(r -> {
+                    if (r.isTextual()) out.add(r.textValue());
+                });
         }
         return out.stream().filter(r -> r.matches("R-[A-Z]+-[0-9]+")).distinct().toList();
     }

@@ -41,20 +41,30 @@ public class AccessLogService {
         List<AccessLogRule.Item> items = new ArrayList<>();
         boolean more = true;
         while (more && items.size() < page.limit()) {
-            List<AuditEntry> found = entries.find("""
+            List<AuditEntry> found = entries.find(
+                            """
                             org = :org and clientId = :client and seq < :before and type in :types
                             and (actorId is null or actorId <> :client) order by seq desc""",
-                    Parameters.with("org", org).and("client", client).and("before", before)
-                            .and("types", AccessLogRule.TYPES.keySet()))
-                    .page(0, page.limit()).list();
+                            Parameters.with("org", org)
+                                    .and("client", client)
+                                    .and("before", before)
+                                    .and("types", AccessLogRule.TYPES.keySet()))
+                    .page(0, page.limit())
+                    .list();
             more = found.size() == page.limit();
             Set<String> visibleCases = visibleCases(org, client, found);
             for (AuditEntry e : found) {
                 before = e.seq;
                 if (AccessLogRule.shows(e.type, e.clientId, e.actorId, client)
                         && (!AccessLogRule.caseStep(e.type) || visibleCases.contains(e.correlationId))) {
-                    items.add(AccessLogRule.item(e.seq, AuditTime.format(e.occurredAt), e.type, e.actorRole, e.org,
-                            e.correlationId, parse(e.data)));
+                    items.add(AccessLogRule.item(
+                            e.seq,
+                            AuditTime.format(e.occurredAt),
+                            e.type,
+                            e.actorRole,
+                            e.org,
+                            e.correlationId,
+                            parse(e.data)));
                     if (items.size() == page.limit()) break;
                 }
             }
@@ -65,17 +75,25 @@ public class AccessLogService {
 
     /** R-PROC-1: of the disclosure cases among {@code found}, those whose steps the client may see. */
     private Set<String> visibleCases(String org, String client, List<AuditEntry> found) {
-        Set<String> cases = found.stream().filter(e -> AccessLogRule.caseStep(e.type) && e.correlationId != null)
-                .map(e -> e.correlationId).collect(Collectors.toSet());
+        Set<String> cases = found.stream()
+                .filter(e -> AccessLogRule.caseStep(e.type) && e.correlationId != null)
+                .map(e -> e.correlationId)
+                .collect(Collectors.toSet());
         if (cases.isEmpty()) return Set.of();
         Map<String, List<AccessLogRule.Involvement>> involvements = new HashMap<>();
         cases.forEach(c -> involvements.put(c, new ArrayList<>()));
-        entries.find("org = :org and correlationId in :cases and type = :type and clientId = :client order by seq",
-                        Parameters.with("org", org).and("cases", cases).and("type", AccessLogRule.INVOLVEMENT)
+        entries.find(
+                        "org = :org and correlationId in :cases and type = :type and clientId = :client order by seq",
+                        Parameters.with("org", org)
+                                .and("cases", cases)
+                                .and("type", AccessLogRule.INVOLVEMENT)
                                 .and("client", client))
-                .list().forEach(e -> involvements.get(e.correlationId).add(AccessLogRule.Involvement.of(parse(e.data))));
-        return involvements.entrySet().stream().filter(c -> AccessLogRule.caseVisible(c.getValue()))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+                .list()
+                .forEach(e -> involvements.get(e.correlationId).add(AccessLogRule.Involvement.of(parse(e.data))));
+        return involvements.entrySet().stream()
+                .filter(c -> AccessLogRule.caseVisible(c.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private JsonNode parse(String json) {

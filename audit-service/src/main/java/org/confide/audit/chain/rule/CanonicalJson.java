@@ -13,8 +13,7 @@ import org.confide.auditlog.jcs.Jcs;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String of(JsonNode node) {
         return Jcs.canonicalize(value(node));

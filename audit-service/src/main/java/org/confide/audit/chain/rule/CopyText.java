@@ -6,8 +6,7 @@ package org.confide.audit.chain.rule;
  */
 public final class CopyText {
 
-    private CopyText() {
-    }
+    private CopyText() {}
 
     /** Appends one field: NULL as {@code \N}; backslash, tab, newline and carriage return escaped. */
     public static void field(String s, StringBuilder sb) {
@@ -32,9 +31,16 @@ public final class CopyText {
         char first = chainForm.charAt(0);
         if (first >= '0' && first <= '9' && !chainForm.startsWith("0000")) return chainForm;
         if (first == '+') return chainForm.substring(1);
-        java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(java.time.Instant.parse(chainForm),
-                java.time.ZoneOffset.UTC);
-        return String.format("%04d-%02d-%02d %02d:%02d:%02d.%03d+00 BC", 1 - at.getYear(), at.getMonthValue(),
-                at.getDayOfMonth(), at.getHour(), at.getMinute(), at.getSecond(), at.getNano() / 1_000_000);
+        java.time.LocalDateTime at =
+                java.time.LocalDateTime.ofInstant(java.time.Instant.parse(chainForm), java.time.ZoneOffset.UTC);
+        return String.format(
+                "%04d-%02d-%02d %02d:%02d:%02d.%03d+00 BC",
+                1 - at.getYear(),
+                at.getMonthValue(),
+                at.getDayOfMonth(),
+                at.getHour(),
+                at.getMinute(),
+                at.getSecond(),
+                at.getNano() / 1_000_000);
     }
 }

@@ -9,9 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * that the log format's {@link org.confide.auditlog.chain.EntryHasher} canonicalises and hashes (docs/api.md
  * "Hashing"). Times are RFC 3339 UTC strings as served.
  */
-public record EntryContent(long seq, String eventId, String type, String occurredAt, String recordedAt, String org,
-                           String actorId, String actorRole, String clientId, String correlationId, String source,
-                           JsonNode data) {
+public record EntryContent(
+        long seq,
+        String eventId,
+        String type,
+        String occurredAt,
+        String recordedAt,
+        String org,
+        String actorId,
+        String actorRole,
+        String clientId,
+        String correlationId,
+        String source,
+        JsonNode data) {
 
     /** The entry as JSON, every key present (null where absent), so that what is served is what was hashed. */
     public ObjectNode toJson() {

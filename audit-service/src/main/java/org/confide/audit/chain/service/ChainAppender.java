@@ -45,6 +45,7 @@ public class ChainAppender {
                               correlation_id, source, data, prev_hash, hash) FROM STDIN""";
     /** Rows are sent to the server in pieces of about this many bytes. */
     private static final int COPY_CHUNK = 256 * 1024;
+
     private static final String UNIQUE_VIOLATION = "23505";
     /**
      * The duplicate check: which of the batch's event ids are already in the log. One probe of the unique index per id,
@@ -92,26 +93,41 @@ public class ChainAppender {
                         long next = head.seq + 1;
                         String data = CanonicalJson.of(e.data());
                         String occurredAt = AuditTime.format(e.occurredAt());
-                        String hash = hasher.hash(head.hash, new LogEntry(next, e.id(), e.type(),
-                                occurredAt, recordedAt, org, e.actorId(), e.actorRole(), e.clientId(), e.correlationId(),
-                                e.source(), data));
+                        String hash = hasher.hash(
+                                head.hash,
+                                new LogEntry(
+                                        next,
+                                        e.id(),
+                                        e.type(),
+                                        occurredAt,
+                                        recordedAt,
+                                        org,
+                                        e.actorId(),
+                                        e.actorRole(),
+                                        e.clientId(),
+                                        e.correlationId(),
+                                        e.source(),
+                                        data));
                         row(rows, org, next, e, occurredAt, recordedAt, data, head.hash, hash);
                         head.seq = next;
                         head.hash = hash;
                         appended++;
                         if (rows.length() >= COPY_CHUNK) {
-                            if (copy == null) copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+                            if (copy == null)
+                                copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
                             send(copy, rows);
                         }
                     }
                 }
                 if (appended > 0) {
-                    if (copy == null) copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+                    if (copy == null)
+                        copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
                     send(copy, rows);
                     long copied = copy.endCopy();
                     copy = null;
                     if (copied != appended) {
-                        throw new SQLException("stored " + copied + " of " + appended + " entries; the batch is retried");
+                        throw new SQLException(
+                                "stored " + copied + " of " + appended + " entries; the batch is retried");
                     }
                 }
             } catch (SQLException e) {
@@ -135,7 +151,9 @@ public class ChainAppender {
     public static boolean refusesContent(SQLException e) {
         String state = e.getSQLState();
         if (state == null || state.length() != 5) return false;
-        return state.startsWith("22") || state.startsWith("54") || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state));
+        return state.startsWith("22")
+                || state.startsWith("54")
+                || (state.startsWith("23") && !UNIQUE_VIOLATION.equals(state));
     }
 
     /** Makes the heads of new organisations and locks all of the batch's heads, in the order given. */
@@ -159,7 +177,8 @@ public class ChainAppender {
             }
         }
         if (heads.size() != orgs.length) {
-            throw new SQLException("found " + heads.size() + " of " + orgs.length + " chain heads; the batch is retried");
+            throw new SQLException(
+                    "found " + heads.size() + " of " + orgs.length + " chain heads; the batch is retried");
         }
         return heads;
     }
@@ -185,14 +204,25 @@ public class ChainAppender {
     }
 
     /** One audit_entry row in COPY text form; times as hashed (RFC 3339 UTC), which PostgreSQL reads as they are. */
-    private static void row(StringBuilder sb, String org, long seq, IncomingEvent e, String occurredAt,
-                            String recordedAt, String data, String prevHash, String hash) {
+    private static void row(
+            StringBuilder sb,
+            String org,
+            long seq,
+            IncomingEvent e,
+            String occurredAt,
+            String recordedAt,
+            String data,
+            String prevHash,
+            String hash) {
         CopyText.field(org, sb);
         sb.append('\t').append(seq).append('\t');
         CopyText.field(e.id(), sb);
         sb.append('\t');
         CopyText.field(e.type(), sb);
-        sb.append('\t').append(CopyText.timestampInput(occurredAt)).append('\t').append(CopyText.timestampInput(recordedAt))
+        sb.append('\t')
+                .append(CopyText.timestampInput(occurredAt))
+                .append('\t')
+                .append(CopyText.timestampInput(recordedAt))
                 .append('\t');
         CopyText.field(e.actorId(), sb);
         sb.append('\t');
@@ -263,6 +293,5 @@ public class ChainAppender {
     }
 
     /** A message that could not be taken as an event, kept with the reason. */
-    public record DeadLetter(String topic, int partition, long offset, String key, String payload, String reason) {
-    }
+    public record DeadLetter(String topic, int partition, long offset, String key, String payload, String reason) {}
 }

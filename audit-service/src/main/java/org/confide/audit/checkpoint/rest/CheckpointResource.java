@@ -1,6 +1,5 @@
 package org.confide.audit.checkpoint.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +12,7 @@ import org.confide.audit.checkpoint.service.CheckpointService;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Signed checkpoints of the caller's organisation (docs/api.md audit-service, "Hashing"). */
 @Tag(name = "Checkpoints", description = "Signed checkpoints and consistency proofs between them (compliance).")
@@ -45,7 +45,8 @@ public class CheckpointResource {
             throws SQLException {
         long m = size("from", from);
         long n = size("to", to);
-        if (m < 1) throw ProblemException.badRequest("from", "must be 1 or more: a proof from the empty tree proves nothing");
+        if (m < 1)
+            throw ProblemException.badRequest("from", "must be 1 or more: a proof from the empty tree proves nothing");
         if (n < m) throw ProblemException.badRequest("to", "must not be below from");
         return service.consistency(caller.org(), m, n);
     }

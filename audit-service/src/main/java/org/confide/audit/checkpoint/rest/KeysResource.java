@@ -1,6 +1,5 @@
 package org.confide.audit.checkpoint.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.confide.audit.checkpoint.service.CheckpointService;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public keys of the caller's checkpoints, current and retired (docs/api.md "A log others can check and witness"). */
 @Tag(name = "Checkpoints", description = "Signed checkpoints and consistency proofs between them (compliance).")

@@ -43,21 +43,40 @@ public class CheckpointService {
      * docs/api.md: {org, seq, hash, treeSize, rootHash, note, signature, publicKey, signedAt}, and {@code keyId}: the
      * signed note's key hash (hex) of the key that signed it, as GET /audit/keys lists it.
      */
-    public record CheckpointView(String org, long seq, String hash, long treeSize, String rootHash, String note,
-                                 String signature, String publicKey, String signedAt, String keyId,
-                                 List<CosignatureView> cosignatures) {
+    public record CheckpointView(
+            String org,
+            long seq,
+            String hash,
+            long treeSize,
+            String rootHash,
+            String note,
+            String signature,
+            String publicKey,
+            String signedAt,
+            String keyId,
+            List<CosignatureView> cosignatures) {
 
         static CheckpointView of(CheckpointRepository.Row r, List<CosignatureRepository.Row> cosigned) {
-            return new CheckpointView(r.org(), r.treeSize(), r.entryHash(), r.treeSize(), r.rootHash(), r.note(),
-                    r.signature(), r.publicKey(), AuditTime.format(r.signedAt()), keyIdOf(r.publicKey()),
-                    cosigned.stream().map(c -> new CosignatureView(c.witness(), c.keyId(), AuditTime.format(c.cosignedAt()),
-                            c.line())).toList());
+            return new CheckpointView(
+                    r.org(),
+                    r.treeSize(),
+                    r.entryHash(),
+                    r.treeSize(),
+                    r.rootHash(),
+                    r.note(),
+                    r.signature(),
+                    r.publicKey(),
+                    AuditTime.format(r.signedAt()),
+                    keyIdOf(r.publicKey()),
+                    cosigned.stream()
+                            .map(c -> new CosignatureView(
+                                    c.witness(), c.keyId(), AuditTime.format(c.cosignedAt()), c.line()))
+                            .toList());
         }
     }
 
     /** A witness's cosignature of a checkpoint: the witness's key name and hash, its time, its signature line. */
-    public record CosignatureView(String witness, String keyId, String cosignedAt, String line) {
-    }
+    public record CosignatureView(String witness, String keyId, String cosignedAt, String line) {}
 
     /** The key hash of a verifier key {@code <name>+<hex key id>+<key>} (names never hold '+'). */
     static String keyIdOf(String verifierKey) {
@@ -66,8 +85,7 @@ public class CheckpointService {
     }
 
     /** docs/api.md GET /audit/keys: one signing key of the caller's log. */
-    public record KeyView(String keyId, String publicKey, String status, String from) {
-    }
+    public record KeyView(String keyId, String publicKey, String status, String from) {}
 
     @Inject
     SigningKey signingKey;
@@ -89,8 +107,11 @@ public class CheckpointService {
             } else {
                 status = past ? "RETIRED" : "NEXT";
             }
-            out.add(new KeyView(k.keyId(org), SignedNote.verifierKey(
-                    CheckpointText.origin(org), k.publicKey()).encoded(), status,
+            out.add(new KeyView(
+                    k.keyId(org),
+                    SignedNote.verifierKey(CheckpointText.origin(org), k.publicKey())
+                            .encoded(),
+                    status,
                     k.from().equals(Instant.MIN) ? null : k.from().toString()));
         }
         return out;
@@ -100,12 +121,11 @@ public class CheckpointService {
      * docs/api.md: {seq, treeSize, leafIndex, hashes}; also the entry's {@code hash} and the checkpoint's
      * {@code rootHash}, so that the proof can be checked on its own against a saved checkpoint.
      */
-    public record ProofView(long seq, long treeSize, long leafIndex, List<String> hashes, String hash, String rootHash) {
-    }
+    public record ProofView(
+            long seq, long treeSize, long leafIndex, List<String> hashes, String hash, String rootHash) {}
 
     /** docs/api.md: {from, to, hashes}, the RFC 6962 / RFC 9162 consistency proof between two tree sizes. */
-    public record ConsistencyView(long from, long to, List<String> hashes) {
-    }
+    public record ConsistencyView(long from, long to, List<String> hashes) {}
 
     public CheckpointView latest(String org) throws SQLException {
         try (Connection c = db.getConnection()) {
@@ -122,11 +142,16 @@ public class CheckpointService {
             String hash = tree.entryHash(c, org, seq);
             if (hash == null) throw ProblemException.notFound("entry " + seq);
             if (r == null || seq > r.treeSize()) {
-                throw new ProblemException(404, "Not found", "entry " + seq
-                        + " is not covered by a checkpoint yet; a checkpoint covers it within 10 s", null, null);
+                throw new ProblemException(
+                        404,
+                        "Not found",
+                        "entry " + seq + " is not covered by a checkpoint yet; a checkpoint covers it within 10 s",
+                        null,
+                        null);
             }
             List<String> path = InclusionProof.path(seq - 1, r.treeSize(), tree.tree(c, org)).stream()
-                    .map(HEX::formatHex).toList();
+                    .map(HEX::formatHex)
+                    .toList();
             return new ProofView(seq, r.treeSize(), seq - 1, path, hash, r.rootHash());
         }
     }
@@ -140,9 +165,12 @@ public class CheckpointService {
             CheckpointRepository.Row r = checkpoints.latest(c, org);
             if (r == null) throw ProblemException.notFound("checkpoint");
             if (to > r.treeSize()) {
-                throw ProblemException.badRequest("to", "must not be beyond the latest checkpoint's tree size " + r.treeSize());
+                throw ProblemException.badRequest(
+                        "to", "must not be beyond the latest checkpoint's tree size " + r.treeSize());
             }
-            List<String> hashes = ConsistencyProof.path(from, to, tree.tree(c, org)).stream().map(HEX::formatHex).toList();
+            List<String> hashes = ConsistencyProof.path(from, to, tree.tree(c, org)).stream()
+                    .map(HEX::formatHex)
+                    .toList();
             return new ConsistencyView(from, to, hashes);
         }
     }

@@ -52,10 +52,10 @@ public class Checkpointer {
     public List<String> pending() throws SQLException {
         List<String> orgs = new ArrayList<>();
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
+                PreparedStatement ps = c.prepareStatement("""
                      SELECT h.org FROM chain_head h
                      WHERE h.seq > COALESCE((SELECT max(tree_size) FROM checkpoint c WHERE c.org = h.org), 0)""");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 orgs.add(rs.getString(1));
             }
@@ -68,7 +68,9 @@ public class Checkpointer {
     public CheckpointRepository.Row signIfDue(String org, Instant now) throws SQLException {
         String origin = CheckpointText.origin(org);
         if (!SignedNote.validName(origin)) {
-            LOG.warnf("organisation id %s cannot name a signed-note key (space or '+'): its log is not checkpointed", org);
+            LOG.warnf(
+                    "organisation id %s cannot name a signed-note key (space or '+'): its log is not checkpointed",
+                    org);
             return null;
         }
         try (Connection c = db.getConnection()) {
@@ -80,7 +82,9 @@ public class Checkpointer {
             }
             boolean due = latest == null
                     || size - covered >= config.checkpoint().everyEntries()
-                    || !Duration.between(latest.signedAt().toInstant(), now).minus(config.checkpoint().interval()).isNegative();
+                    || !Duration.between(latest.signedAt().toInstant(), now)
+                            .minus(config.checkpoint().interval())
+                            .isNegative();
             if (!due) {
                 return null;
             }
@@ -91,8 +95,15 @@ public class Checkpointer {
             SigningKey.Key signer = key.current(now);
             String signature = SignedNote.signature(text, origin, signer.pair());
             String note = SignedNote.note(text, origin, signature);
-            var row = new CheckpointRepository.Row(org, size, entryHash, HEX.formatHex(root), note, signature,
-                    SignedNote.verifierKey(origin, signer.publicKey()).encoded(), AuditTime.normalise(now));
+            var row = new CheckpointRepository.Row(
+                    org,
+                    size,
+                    entryHash,
+                    HEX.formatHex(root),
+                    note,
+                    signature,
+                    SignedNote.verifierKey(origin, signer.publicKey()).encoded(),
+                    AuditTime.normalise(now));
             return checkpoints.insert(c, row) ? row : null;
         }
     }

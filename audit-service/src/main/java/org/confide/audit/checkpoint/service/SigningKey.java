@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +59,7 @@ public class SigningKey {
     }
 
     /** The keys of the file in the order they take over, and the file's stamp when read. */
-    private record Loaded(List<Key> keys, FileTime modified, long size) {
-    }
+    private record Loaded(List<Key> keys, FileTime modified, long size) {}
 
     private volatile Loaded loaded;
 
@@ -94,7 +93,8 @@ public class SigningKey {
         Loaded l = loaded;
         try {
             if (l != null && Files.exists(file)) {
-                if (l.modified().equals(Files.getLastModifiedTime(file)) && l.size() == Files.size(file)) return l.keys();
+                if (l.modified().equals(Files.getLastModifiedTime(file)) && l.size() == Files.size(file))
+                    return l.keys();
             }
             synchronized (this) {
                 readOrCreate(file, LaunchMode.current().isDevOrTest());
@@ -106,7 +106,8 @@ public class SigningKey {
             }
         } catch (IOException e) {
             if (l != null) {
-                LOG.warnf(e, "cannot read the audit signing key file %s again; signing with the keys read before", file);
+                LOG.warnf(
+                        e, "cannot read the audit signing key file %s again; signing with the keys read before", file);
                 return l.keys();
             }
             throw new UncheckedIOException("cannot read the audit signing key " + file, e);
@@ -161,23 +162,27 @@ public class SigningKey {
 
     /** The verifier keys of an organisation's checkpoints for every trusted key. */
     public java.util.List<SignedNote.VerifierKey> trustedVerifierKeys(String org) {
-        return trustedPublicKeys().stream().map(k -> SignedNote.verifierKey(CheckpointText.origin(org), k)).toList();
+        return trustedPublicKeys().stream()
+                .map(k -> SignedNote.verifierKey(CheckpointText.origin(org), k))
+                .toList();
     }
 
     static byte[] readOrCreate(Path file, boolean mayCreate) {
         try {
             if (!Files.exists(file)) {
                 if (!mayCreate) {
-                    throw new IllegalStateException("the audit signing key " + file.toAbsolutePath() + " does not exist:"
-                            + " set CONFIDE_AUDIT_SIGNING_KEY to the file holding it (deploy/audit-signing-key.sh makes one;"
-                            + " a production start never makes its own)");
+                    throw new IllegalStateException(
+                            "the audit signing key " + file.toAbsolutePath() + " does not exist:"
+                                    + " set CONFIDE_AUDIT_SIGNING_KEY to the file holding it (deploy/audit-signing-key.sh makes one;"
+                                    + " a production start never makes its own)");
                 }
                 create(file);
             }
             // The first signing key of the file (a key file made here holds just one).
             for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
                 String t = line.strip();
-                if (t.startsWith("from=") && t.indexOf(' ') > 0) t = t.substring(t.indexOf(' ') + 1).strip();
+                if (t.startsWith("from=") && t.indexOf(' ') > 0)
+                    t = t.substring(t.indexOf(' ') + 1).strip();
                 if (t.startsWith("PRIVATE+KEY+")) return SignedNote.parseSignerKeySeed(t);
             }
             throw new IllegalStateException("the audit signing key file " + file + " holds no PRIVATE+KEY line");
@@ -198,7 +203,8 @@ public class SigningKey {
             } catch (UnsupportedOperationException e) {
                 LOG.warn("the file system has no POSIX permissions: protect the audit signing key by other means");
             }
-            Files.writeString(tmp, SignedNote.signerKey(FILE_KEY_NAME, Ed25519Keys.newSeed()) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    tmp, SignedNote.signerKey(FILE_KEY_NAME, Ed25519Keys.newSeed()) + "\n", StandardCharsets.UTF_8);
             // A hard link appears whole or not at all and never replaces a key another process made meanwhile:
             // checkpoints signed with that key must stay verifiable.
             Files.createLink(file, tmp);
@@ -213,7 +219,8 @@ public class SigningKey {
     /** The key's folder, made for its owner alone (rwx------) where the file system has POSIX permissions. */
     private static void createPrivateDirectories(Path dir) throws IOException {
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
         }

@@ -1,10 +1,5 @@
 package org.confide.audit.entries.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,9 +22,16 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The compliance view of the audit log (docs/api.md audit-service): read-only, scoped to the caller's organisation. */
-@Tag(name = "Audit trail", description = "The log's entries, one disclosure's trail, inclusion proofs and verification (compliance).")
+@Tag(
+        name = "Audit trail",
+        description = "The log's entries, one disclosure's trail, inclusion proofs and verification (compliance).")
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -48,21 +50,37 @@ public class AuditResource {
 
     @GET
     @Path("/entries")
-    @APIResponse(responseCode = "200", description = "Entries of the caller's organisation, oldest first, paged.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntrySchemas.EntryPage.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Entries of the caller's organisation, oldest first, paged.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EntrySchemas.EntryPage.class)))
     @RolesAllowed(Roles.COMPLIANCE)
-    public Page<JsonNode> entries(@QueryParam("clientId") String clientId, @QueryParam("actorId") String actorId,
-                                  @QueryParam("type") String type, @QueryParam("correlationId") String correlationId,
-                                  @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        var filter = new AuditEntryRepository.Filter(clientId, actorId, type, correlationId, time("from", from), time("to", to));
+    public Page<JsonNode> entries(
+            @QueryParam("clientId") String clientId,
+            @QueryParam("actorId") String actorId,
+            @QueryParam("type") String type,
+            @QueryParam("correlationId") String correlationId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        var filter = new AuditEntryRepository.Filter(
+                clientId, actorId, type, correlationId, time("from", from), time("to", to));
         return service.page(caller.org(), filter, PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/trails/{correlationId}")
-    @APIResponse(responseCode = "200", description = "Every entry of one disclosure or other correlated work, in order.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EntrySchemas.Entry.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every entry of one disclosure or other correlated work, in order.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = EntrySchemas.Entry.class)))
     @RolesAllowed(Roles.COMPLIANCE)
     public List<JsonNode> trail(@PathParam("correlationId") String correlationId) {
         return service.trail(caller.org(), correlationId);
@@ -91,8 +109,9 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @RolesAllowed(Roles.COMPLIANCE)
-    public VerifyService.VerifyReport verify(@QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq,
-                                             @QueryParam("full") String full) throws SQLException {
+    public VerifyService.VerifyReport verify(
+            @QueryParam("fromSeq") Long fromSeq, @QueryParam("toSeq") Long toSeq, @QueryParam("full") String full)
+            throws SQLException {
         boolean everything;
         if (full == null || full.equals("false")) {
             everything = false;

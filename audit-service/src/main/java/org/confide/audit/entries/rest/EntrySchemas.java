@@ -12,31 +12,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public final class EntrySchemas {
 
-    private EntrySchemas() {
-    }
+    private EntrySchemas() {}
 
-    @Schema(name = "AuditEntry", description = "One entry of the append-only log: ids, codes and rule ids, never free text.")
+    @Schema(
+            name = "AuditEntry",
+            description = "One entry of the append-only log: ids, codes and rule ids, never free text.")
     public record Entry(
-            @Schema(description = "Position in the organisation's chain, from 1") long seq,
+            @Schema(description = "Position in the organisation's chain, from 1")
+            long seq,
+
             UUID eventId,
-            @Schema(description = "The event type, e.g. disclosure.decided") String type,
+
+            @Schema(description = "The event type, e.g. disclosure.decided")
+            String type,
+
             OffsetDateTime occurredAt,
             OffsetDateTime recordedAt,
             String org,
             Actor actor,
             @Schema(nullable = true) String clientId,
             @Schema(nullable = true) String correlationId,
-            @Schema(description = "The service that emitted the event") String source,
-            @Schema(description = "The fields the event's type declares, each an id or a code") Map<String, Object> data,
-            @Schema(description = "SHA-256 of the previous entry, hex") String prevHash,
-            @Schema(description = "SHA-256 of this entry's canonical JSON and prevHash, hex") String hash) {
-    }
+
+            @Schema(description = "The service that emitted the event")
+            String source,
+
+            @Schema(description = "The fields the event's type declares, each an id or a code")
+            Map<String, Object> data,
+
+            @Schema(description = "SHA-256 of the previous entry, hex")
+            String prevHash,
+
+            @Schema(description = "SHA-256 of this entry's canonical JSON and prevHash, hex")
+            String hash) {}
 
     @Schema(name = "AuditActor")
-    public record Actor(String id, String role) {
-    }
+    public record Actor(String id, String role) {}
 
-    @Schema(name = "AuditEntryPage", description = "A page of entries, oldest first; nextCursor is null on the last page.")
-    public record EntryPage(List<Entry> items, @Schema(nullable = true) String nextCursor) {
-    }
+    @Schema(
+            name = "AuditEntryPage",
+            description = "A page of entries, oldest first; nextCursor is null on the last page.")
+    public record EntryPage(
+            List<Entry> items, @Schema(nullable = true) String nextCursor) {}
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static String field(String value) {
         if (value == null) return "";

@@ -37,14 +37,29 @@ import org.confide.audit.export.rule.Csv;
 public class ExportService {
 
     public static final int CHUNK = 1000;
-    public static final List<String> CSV_COLUMNS = List.of("seq", "eventId", "type", "occurredAt", "recordedAt", "org",
-            "actorId", "actorRole", "clientId", "correlationId", "source", "data", "prevHash", "hash");
+    public static final List<String> CSV_COLUMNS = List.of(
+            "seq",
+            "eventId",
+            "type",
+            "occurredAt",
+            "recordedAt",
+            "org",
+            "actorId",
+            "actorRole",
+            "clientId",
+            "correlationId",
+            "source",
+            "data",
+            "prevHash",
+            "hash");
 
-    public enum Format { jsonl, csv }
+    public enum Format {
+        jsonl,
+        csv
+    }
 
     /** Which entries: all filters optional; times on occurredAt, {@code [from, to)}; seqs inclusive. */
-    public record Filter(OffsetDateTime from, OffsetDateTime to, Long fromSeq, Long toSeq) {
-    }
+    public record Filter(OffsetDateTime from, OffsetDateTime to, Long fromSeq, Long toSeq) {}
 
     @Inject
     AgroalDataSource db;
@@ -65,9 +80,21 @@ public class ExportService {
                 for (Row r : chunk) {
                     if (format == Format.csv) {
                         EntryContent e = r.content();
-                        w.write(Csv.record(Arrays.asList(Long.toString(e.seq()), e.eventId(), e.type(), e.occurredAt(),
-                                e.recordedAt(), e.org(), e.actorId(), e.actorRole(), e.clientId(), e.correlationId(),
-                                e.source(), r.dataText(), r.prevHash(), r.hash())));
+                        w.write(Csv.record(Arrays.asList(
+                                Long.toString(e.seq()),
+                                e.eventId(),
+                                e.type(),
+                                e.occurredAt(),
+                                e.recordedAt(),
+                                e.org(),
+                                e.actorId(),
+                                e.actorRole(),
+                                e.clientId(),
+                                e.correlationId(),
+                                e.source(),
+                                r.dataText(),
+                                r.prevHash(),
+                                r.hash())));
                     } else {
                         ObjectNode o = r.content().toJson();
                         o.put("prevHash", r.prevHash());
@@ -86,8 +113,7 @@ public class ExportService {
         w.flush();
     }
 
-    private record Row(EntryContent content, String dataText, String prevHash, String hash) {
-    }
+    private record Row(EntryContent content, String dataText, String prevHash, String hash) {}
 
     /** The statement of one chunk: org, the seq after which and the last seq, then from and to when given. */
     public static String chunkSql(Filter f) {
@@ -113,9 +139,19 @@ public class ExportService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String data = rs.getString(11);
-                    EntryContent content = new EntryContent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            AuditTime.format(utc(rs.getTimestamp(4))), AuditTime.format(utc(rs.getTimestamp(5))), org,
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), parse(data));
+                    EntryContent content = new EntryContent(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            AuditTime.format(utc(rs.getTimestamp(4))),
+                            AuditTime.format(utc(rs.getTimestamp(5))),
+                            org,
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            parse(data));
                     rows.add(new Row(content, data, rs.getString(12), rs.getString(13)));
                 }
             }

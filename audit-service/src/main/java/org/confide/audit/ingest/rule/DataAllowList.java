@@ -36,13 +36,13 @@ public final class DataAllowList {
 
     /** The allow-list of the declared event records. */
     public static DataAllowList ofEvents() {
-        return new DataAllowList(Events.all().stream().collect(Collectors.toMap(EventType::name, EventType::fieldNames)),
+        return new DataAllowList(
+                Events.all().stream().collect(Collectors.toMap(EventType::name, EventType::fieldNames)),
                 Events.allFieldNames());
     }
 
     /** What was kept, and the names of the fields dropped. */
-    public record Result(ObjectNode kept, List<String> dropped) {
-    }
+    public record Result(ObjectNode kept, List<String> dropped) {}
 
     public Result filter(String type, JsonNode data) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
@@ -69,7 +69,10 @@ public final class DataAllowList {
     }
 
     private static boolean scalar(JsonNode v) {
-        return v.isNull() || v.isBoolean() || v.isNumber() || (v.isTextual() && CODE.matcher(v.textValue()).matches());
+        return v.isNull()
+                || v.isBoolean()
+                || v.isNumber()
+                || (v.isTextual() && CODE.matcher(v.textValue()).matches());
     }
 
     private static boolean allScalar(JsonNode array) {

@@ -28,9 +28,19 @@ public class EntryRangeRepository {
             ps.setLong(3, lastSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LogEntry e = new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            AuditTime.format(rs.getObject(4, OffsetDateTime.class)), AuditTime.format(rs.getObject(5, OffsetDateTime.class)),
-                            org, rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+                    LogEntry e = new LogEntry(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            AuditTime.format(rs.getObject(4, OffsetDateTime.class)),
+                            AuditTime.format(rs.getObject(5, OffsetDateTime.class)),
+                            org,
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11));
                     out.add(Tiles.entryJson(e, rs.getString(12), rs.getString(13)));
                 }
             }

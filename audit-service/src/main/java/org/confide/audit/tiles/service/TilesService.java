@@ -59,16 +59,19 @@ public class TilesService {
             int level = t.level() == Tiles.ENTRIES ? 0 : t.level();
             // Hashes [first, first + width) of this level: within the tree when (first + width) * 256^level <= size.
             long first = t.index() * Tiles.WIDTH;
-            if (level > 7 || t.index() > (size >> (8 * level)) / Tiles.WIDTH
+            if (level > 7
+                    || t.index() > (size >> (8 * level)) / Tiles.WIDTH
                     || ((first + t.width()) << (8 * level)) > size) {
                 throw ProblemException.notFound(t.path() + " (the latest checkpoint has " + size + " entries)");
             }
             if (t.level() == Tiles.ENTRIES) {
                 List<byte[]> bundle = entries.entries(c, org, first, first + t.width());
-                if (bundle.size() != t.width()) throw new IllegalStateException("the log of " + org + " lacks entries in " + t.path());
+                if (bundle.size() != t.width())
+                    throw new IllegalStateException("the log of " + org + " lacks entries in " + t.path());
                 return Tiles.bundle(bundle);
             }
-            List<byte[]> hashes = level == 0 ? tree.leaves(c, org, first, first + t.width())
+            List<byte[]> hashes = level == 0
+                    ? tree.leaves(c, org, first, first + t.width())
                     : tree.nodes(c, org, TreeRepository.STRATUM * level, first, first + t.width());
             ByteArrayOutputStream out = new ByteArrayOutputStream(hashes.size() * 32);
             for (byte[] h : hashes) out.writeBytes(h);

@@ -20,11 +20,13 @@ public class TreeRepository {
 
     /** Levels between stored nodes: a node of a stored level is recomputed from at most 256 hashes below it. */
     public static final int STRATUM = 8;
+
     private static final HexFormat HEX = HexFormat.of();
 
     /** The integrated size, creating the row and locking it for the rest of the transaction. */
     public long lockSize(Connection c, String org) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO merkle_tree (org, size) VALUES (?, 0) ON CONFLICT (org) DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO merkle_tree (org, size) VALUES (?, 0) ON CONFLICT (org) DO NOTHING")) {
             ps.setString(1, org);
             ps.executeUpdate();
         }
@@ -116,12 +118,14 @@ public class TreeRepository {
             }
         }
         if (out.size() != to - from) {
-            throw new IllegalStateException("tree of " + org + " lacks nodes at level " + level + " in [" + from + ", " + to + ")");
+            throw new IllegalStateException(
+                    "tree of " + org + " lacks nodes at level " + level + " in [" + from + ", " + to + ")");
         }
         return out;
     }
 
-    public void insertNodes(Connection c, String org, int level, long firstIdx, List<byte[]> hashes) throws SQLException {
+    public void insertNodes(Connection c, String org, int level, long firstIdx, List<byte[]> hashes)
+            throws SQLException {
         if (hashes.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO merkle_node (org, level, idx, hash) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {

@@ -15,8 +15,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class VerifiedCheckpointRepository {
 
-    public record Row(String org, long treeSize, String entryHash, String rootHash, String note) {
-    }
+    public record Row(String org, long treeSize, String entryHash, String rootHash, String note) {}
 
     @Inject
     AgroalDataSource db;
@@ -26,7 +25,9 @@ public class VerifiedCheckpointRepository {
                 "SELECT org, tree_size, entry_hash, root_hash, note FROM verified_checkpoint WHERE org = ?")) {
             ps.setString(1, org);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)) : null;
+                return rs.next()
+                        ? new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))
+                        : null;
             }
         }
     }
@@ -39,7 +40,7 @@ public class VerifiedCheckpointRepository {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void advance(Row r, boolean replace) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
+                PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO verified_checkpoint (org, tree_size, entry_hash, root_hash, note, verified_at)
                      VALUES (?, ?, ?, ?, ?, ?)
                      ON CONFLICT (org) DO UPDATE SET tree_size = EXCLUDED.tree_size, entry_hash = EXCLUDED.entry_hash,

@@ -20,7 +20,8 @@ public record VerifiedNote(String org, long treeSize, byte[] rootHash, String en
     }
 
     public String text() {
-        return name(org) + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n" + entryHash + "\n";
+        return name(org) + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n" + entryHash
+                + "\n";
     }
 
     /**
@@ -37,8 +38,11 @@ public record VerifiedNote(String org, long treeSize, byte[] rootHash, String en
 
     static VerifiedNote parse(String org, String text) {
         String[] lines = text.split("\n", -1);
-        if (lines.length != 5 || !lines[0].equals(name(org)) || !lines[1].matches("[1-9][0-9]{0,18}")
-                || !lines[3].matches("[0-9a-f]{64}") || !lines[4].isEmpty()) {
+        if (lines.length != 5
+                || !lines[0].equals(name(org))
+                || !lines[1].matches("[1-9][0-9]{0,18}")
+                || !lines[3].matches("[0-9a-f]{64}")
+                || !lines[4].isEmpty()) {
             return null;
         }
         byte[] root;

@@ -75,17 +75,22 @@ public class VerifyService {
      * {@code reason} (why the log is broken), {@code fromSeq} (the first entry this run read) and
      * {@code verifiedTreeSize} (the checkpoint the next verify continues from; null when none is recorded).
      */
-    public record VerifyReport(boolean valid, long checked, long headSeq, String headHash, Long firstBrokenSeq,
-                               long checkpointsChecked, String reason, long fromSeq, Long verifiedTreeSize) {
-    }
+    public record VerifyReport(
+            boolean valid,
+            long checked,
+            long headSeq,
+            String headHash,
+            Long firstBrokenSeq,
+            long checkpointsChecked,
+            String reason,
+            long fromSeq,
+            Long verifiedTreeSize) {}
 
     /** Where a run starts: the first seq, the hash it links to, the Merkle range before it (null: not checked). */
-    private record Start(long seq, String prevHash, CompactRange range, int lastKey) {
-    }
+    private record Start(long seq, String prevHash, CompactRange range, int lastKey) {}
 
     /** A run's report and the last checkpoint it found the log to match (null when none). */
-    private record Outcome(VerifyReport report, CheckpointRepository.Row vouched) {
-    }
+    private record Outcome(VerifyReport report, CheckpointRepository.Row vouched) {}
 
     /** The entries {@code [fromSeq, toSeq]} as they are; records nothing. */
     @TransactionConfiguration(timeoutFromConfigProperty = "confide.audit.verify-timeout-seconds")
@@ -95,9 +100,11 @@ public class VerifyService {
             snapshot(c);
             String prev = start == 1 ? EntryHasher.GENESIS : tree.entryHash(c, org, start - 1);
             if (prev == null) {
-                return new VerifyReport(false, 0, start - 1, null, start - 1, 0, "entry " + (start - 1) + " is missing", start, null);
+                return new VerifyReport(
+                        false, 0, start - 1, null, start - 1, 0, "entry " + (start - 1) + " is missing", start, null);
             }
-            return run(c, org, new Start(start, prev, rangeBefore(c, org, start), 0), toSeq, null).report();
+            return run(c, org, new Start(start, prev, rangeBefore(c, org, start), 0), toSeq, null)
+                    .report();
         }
     }
 
@@ -115,11 +122,21 @@ public class VerifyService {
             Start start = new Start(1, EntryHasher.GENESIS, new CompactRange(), 0);
             if (row != null) {
                 VerifiedNote note = VerifiedNote.open(org, row.note(), key.trustedPublicKeys());
-                if (note == null || note.treeSize() != row.treeSize() || !note.entryHash().equals(row.entryHash())
+                if (note == null
+                        || note.treeSize() != row.treeSize()
+                        || !note.entryHash().equals(row.entryHash())
                         || !note.rootHex().equals(row.rootHash())) {
-                    return new VerifyReport(false, 0, 0, null, null, 0, "the stored record of the last verified checkpoint ("
-                            + row.treeSize() + ") is not signed by the audit signing key: it was changed; verify with full=true",
-                            row.treeSize() + 1, null);
+                    return new VerifyReport(
+                            false,
+                            0,
+                            0,
+                            null,
+                            null,
+                            0,
+                            "the stored record of the last verified checkpoint (" + row.treeSize()
+                                    + ") is not signed by the audit signing key: it was changed; verify with full=true",
+                            row.treeSize() + 1,
+                            null);
                 }
                 recorded = note.treeSize();
                 CompactRange range;
@@ -129,30 +146,55 @@ public class VerifyService {
                     range = null;
                 }
                 if (range == null || !MessageDigest.isEqual(range.root(), note.rootHash())) {
-                    return new VerifyReport(false, 0, note.treeSize(), note.entryHash(), null, 0,
+                    return new VerifyReport(
+                            false,
+                            0,
+                            note.treeSize(),
+                            note.entryHash(),
+                            null,
+                            0,
                             "the stored Merkle tree no longer gives the root verified at size " + note.treeSize()
                                     + ": a stored node or entry hash below it was changed; verify with full=true",
-                            note.treeSize() + 1, recorded);
+                            note.treeSize() + 1,
+                            recorded);
                 }
                 // The key order goes on from the recorded checkpoint's key: a retired key never signs after it either.
                 List<CheckpointRepository.Row> at = checkpoints.after(c, org, note.treeSize() - 1, 1);
-                int lastKey = at.isEmpty() || at.getFirst().treeSize() != note.treeSize() ? 0
+                int lastKey = at.isEmpty() || at.getFirst().treeSize() != note.treeSize()
+                        ? 0
                         : Math.max(0, keyIndex(at.getFirst().note(), key.trustedVerifierKeys(org)));
                 start = new Start(note.treeSize() + 1, note.entryHash(), range, lastKey);
             }
             long last = start.seq() == 1 ? lastSeq(c, org) : 0;
             outcome = start.seq() == 1 && config.verifyConnections() > 1 && last >= 2 * config.verifyRange()
-                    ? runInRanges(c, org, last) : run(c, org, start, Long.MAX_VALUE, recorded);
+                    ? runInRanges(c, org, last)
+                    : run(c, org, start, Long.MAX_VALUE, recorded);
         }
         CheckpointRepository.Row cp = outcome.vouched();
         VerifyReport r = outcome.report();
-        if (r.valid() && cp != null && (recorded == null || cp.treeSize() > recorded)
+        if (r.valid()
+                && cp != null
+                && (recorded == null || cp.treeSize() > recorded)
                 && SignedNote.validName(VerifiedNote.name(org))) {
             VerifiedNote note = new VerifiedNote(org, cp.treeSize(), HEX.parseHex(cp.rootHash()), cp.entryHash());
-            verified.advance(new VerifiedCheckpointRepository.Row(org, cp.treeSize(), cp.entryHash(), cp.rootHash(),
-                    SignedNote.sign(note.text(), VerifiedNote.name(org), key.pair())), full);
-            return new VerifyReport(true, r.checked(), r.headSeq(), r.headHash(), null, r.checkpointsChecked(), null,
-                    r.fromSeq(), cp.treeSize());
+            verified.advance(
+                    new VerifiedCheckpointRepository.Row(
+                            org,
+                            cp.treeSize(),
+                            cp.entryHash(),
+                            cp.rootHash(),
+                            SignedNote.sign(note.text(), VerifiedNote.name(org), key.pair())),
+                    full);
+            return new VerifyReport(
+                    true,
+                    r.checked(),
+                    r.headSeq(),
+                    r.headHash(),
+                    null,
+                    r.checkpointsChecked(),
+                    null,
+                    r.fromSeq(),
+                    cp.treeSize());
         }
         return r;
     }
@@ -168,7 +210,8 @@ public class VerifyService {
         long vouchedSeq = start.seq() - 1;
         String vouchedHash = start.prevHash();
         CheckpointRepository.Row vouched = null;
-        int lastKey = start.lastKey(); // keys take over in file order: a checkpoint is never signed by a key before the last one's
+        int lastKey = start.lastKey(); // keys take over in file order: a checkpoint is never signed by a key before the
+        // last one's
         // One streamed query (a server-side cursor, FETCH rows at a time) and no JSON tree per entry: verify
         // runs near the speed of SHA-256 itself (bench: audit verify).
         try (PreparedStatement ps = c.prepareStatement(RANGE)) {
@@ -181,33 +224,84 @@ public class VerifyService {
                     long seq = rs.getLong(1);
                     String prevHash = rs.getString(12);
                     String hash = rs.getString(13);
-                    LogEntry row = new LogEntry(seq, rs.getString(2), rs.getString(3),
-                            time(rs, 4), time(rs, 5), org, rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11));
+                    LogEntry row = new LogEntry(
+                            seq,
+                            rs.getString(2),
+                            rs.getString(3),
+                            time(rs, 4),
+                            time(rs, 5),
+                            org,
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11));
                     if (!walk.accept(row, prevHash, hash)) {
                         break;
                     }
                     if (range == null) continue;
                     range.append(MerkleTree.leafHash(HEX.parseHex(hash)), nodes);
                     if (nodes.broken != null) {
-                        return new Outcome(new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash, null,
-                                checkpointsChecked, nodes.broken, start.seq(), recorded), null);
+                        return new Outcome(
+                                new VerifyReport(
+                                        false,
+                                        walk.result().checked(),
+                                        vouchedSeq,
+                                        vouchedHash,
+                                        null,
+                                        checkpointsChecked,
+                                        nodes.broken,
+                                        start.seq(),
+                                        recorded),
+                                null);
                     }
-                    for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == seq; cp = pending.peek()) {
-                        String why = CheckpointCheck.check(org, cp.treeSize(), cp.entryHash(), cp.rootHash(), cp.note(),
-                                vkeys, range.root(), hash);
+                    for (CheckpointRepository.Row cp = pending.peek();
+                            cp != null && cp.treeSize() == seq;
+                            cp = pending.peek()) {
+                        String why = CheckpointCheck.check(
+                                org,
+                                cp.treeSize(),
+                                cp.entryHash(),
+                                cp.rootHash(),
+                                cp.note(),
+                                vkeys,
+                                range.root(),
+                                hash);
                         if (why != null) {
-                            return new Outcome(new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash,
-                                    vouchedSeq + 1, checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq,
-                                    start.seq(), recorded), null);
+                            return new Outcome(
+                                    new VerifyReport(
+                                            false,
+                                            walk.result().checked(),
+                                            vouchedSeq,
+                                            vouchedHash,
+                                            vouchedSeq + 1,
+                                            checkpointsChecked,
+                                            why + "; the log is not as signed after entry " + vouchedSeq,
+                                            start.seq(),
+                                            recorded),
+                                    null);
                         }
                         int signedBy = keyIndex(cp.note(), vkeys);
                         if (signedBy < lastKey) {
-                            return new Outcome(new VerifyReport(false, walk.result().checked(), vouchedSeq, vouchedHash,
-                                    vouchedSeq + 1, checkpointsChecked, "checkpoint " + cp.treeSize() + " is signed with key "
-                                    + HEX.formatHex(vkeys.get(signedBy).keyId()) + ", retired before key "
-                                    + HEX.formatHex(vkeys.get(lastKey).keyId()) + " signed an earlier checkpoint: a retired key"
-                                    + " never signs again", start.seq(), recorded), null);
+                            return new Outcome(
+                                    new VerifyReport(
+                                            false,
+                                            walk.result().checked(),
+                                            vouchedSeq,
+                                            vouchedHash,
+                                            vouchedSeq + 1,
+                                            checkpointsChecked,
+                                            "checkpoint " + cp.treeSize() + " is signed with key "
+                                                    + HEX.formatHex(
+                                                            vkeys.get(signedBy).keyId()) + ", retired before key "
+                                                    + HEX.formatHex(
+                                                            vkeys.get(lastKey).keyId())
+                                                    + " signed an earlier checkpoint: a retired key"
+                                                    + " never signs again",
+                                            start.seq(),
+                                            recorded),
+                                    null);
                         }
                         lastKey = signedBy;
                         checkpointsChecked++;
@@ -219,18 +313,48 @@ public class VerifyService {
                 }
             }
         }
-        return finish(c, org, walk.result(), walk.result().checked(), checkpointsChecked, range == null ? null : pending, toSeq,
-                headSeq, start.seq(), recorded, vouched);
+        return finish(
+                c,
+                org,
+                walk.result(),
+                walk.result().checked(),
+                checkpointsChecked,
+                range == null ? null : pending,
+                toSeq,
+                headSeq,
+                start.seq(),
+                recorded,
+                vouched);
     }
 
     /** The checks once the walk ended: a broken entry, the chain head against the log's end, checkpoints beyond it. */
-    private Outcome finish(Connection c, String org, ChainWalk.Result r, long checked, long checkpointsChecked, Pending pending,
-                           long toSeq, long headSeq, long fromSeq, Long recorded, CheckpointRepository.Row vouched)
+    private Outcome finish(
+            Connection c,
+            String org,
+            ChainWalk.Result r,
+            long checked,
+            long checkpointsChecked,
+            Pending pending,
+            long toSeq,
+            long headSeq,
+            long fromSeq,
+            Long recorded,
+            CheckpointRepository.Row vouched)
             throws SQLException {
         if (!r.valid()) {
-            return new Outcome(new VerifyReport(false, checked, r.headSeq(), r.headHash(), r.firstBrokenSeq(), checkpointsChecked,
-                    "entry " + r.firstBrokenSeq() + " is missing, out of place, or does not hash to what the chain says",
-                    fromSeq, recorded), null);
+            return new Outcome(
+                    new VerifyReport(
+                            false,
+                            checked,
+                            r.headSeq(),
+                            r.headHash(),
+                            r.firstBrokenSeq(),
+                            checkpointsChecked,
+                            "entry " + r.firstBrokenSeq()
+                                    + " is missing, out of place, or does not hash to what the chain says",
+                            fromSeq,
+                            recorded),
+                    null);
         }
         String broken = null;
         long firstBroken = r.headSeq() + 1;
@@ -240,30 +364,59 @@ public class VerifyService {
             broken = "the log has entries beyond its chain head " + headSeq + " (up to " + r.headSeq()
                     + "): the head was moved back or entries were added behind the service's back";
             firstBroken = headSeq + 1;
-        } else if (toSeq >= headSeq && headSeq > 0 && r.headSeq() == headSeq && !headHash(c, org).equals(r.headHash())) {
+        } else if (toSeq >= headSeq
+                && headSeq > 0
+                && r.headSeq() == headSeq
+                && !headHash(c, org).equals(r.headHash())) {
             broken = "the chain head names another hash than entry " + headSeq + " has: the head was moved";
         }
         if (broken != null) {
-            return new Outcome(new VerifyReport(false, checked, r.headSeq(), r.headHash(), firstBroken, checkpointsChecked,
-                    broken, fromSeq, recorded), null);
+            return new Outcome(
+                    new VerifyReport(
+                            false,
+                            checked,
+                            r.headSeq(),
+                            r.headHash(),
+                            firstBroken,
+                            checkpointsChecked,
+                            broken,
+                            fromSeq,
+                            recorded),
+                    null);
         }
         CheckpointRepository.Row beyond = pending == null ? null : pending.peek();
         if (beyond != null && beyond.treeSize() <= toSeq) {
-            return new Outcome(new VerifyReport(false, checked, r.headSeq(), r.headHash(), r.headSeq() + 1, checkpointsChecked,
-                    "checkpoint " + beyond.treeSize() + " covers entries the log no longer has", fromSeq, recorded), null);
+            return new Outcome(
+                    new VerifyReport(
+                            false,
+                            checked,
+                            r.headSeq(),
+                            r.headHash(),
+                            r.headSeq() + 1,
+                            checkpointsChecked,
+                            "checkpoint " + beyond.treeSize() + " covers entries the log no longer has",
+                            fromSeq,
+                            recorded),
+                    null);
         }
-        return new Outcome(new VerifyReport(true, checked, r.headSeq(), r.headHash(), null, checkpointsChecked, null,
-                fromSeq, recorded), vouched);
+        return new Outcome(
+                new VerifyReport(
+                        true, checked, r.headSeq(), r.headHash(), null, checkpointsChecked, null, fromSeq, recorded),
+                vouched);
     }
 
     /** A checkpoint met inside a range: the row, the range's own frontier at it, the entry hash at its size. */
-    private record CheckpointAt(CheckpointRepository.Row row, List<byte[]> localFrontier, String entryHash) {
-    }
+    private record CheckpointAt(CheckpointRepository.Row row, List<byte[]> localFrontier, String entryHash) {}
 
     /** What one range's walk found. */
-    private record RangeResult(long start, long end, String firstPrev, ChainWalk.Result walk, List<CheckpointAt> checkpoints,
-                               String nodeBroken, byte[] root) {
-    }
+    private record RangeResult(
+            long start,
+            long end,
+            String firstPrev,
+            ChainWalk.Result walk,
+            List<CheckpointAt> checkpoints,
+            String nodeBroken,
+            byte[] root) {}
 
     /**
      * A full verify of a large log on several connections: the entries [0, last) cut into ranges of 2^k, each walked
@@ -278,7 +431,8 @@ public class VerifyService {
         if (span < last / (4L * connections)) span <<= 1;
         int level = Long.numberOfTrailingZeros(span);
         String snapshotId;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
             rs.next();
             snapshotId = rs.getString(1);
         }
@@ -286,11 +440,12 @@ public class VerifyService {
         long headSeq = chainHeadSeq(c, org);
         List<SignedNote.VerifierKey> vkeys = key.trustedVerifierKeys(org);
         List<java.util.concurrent.Future<RangeResult>> futures = new java.util.ArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections, r -> {
-            Thread t = new Thread(r, "audit-verify-range");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(connections, r -> {
+                    Thread t = new Thread(r, "audit-verify-range");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             for (long a = 0; a < last; a += span) {
                 long from = a;
@@ -310,9 +465,19 @@ public class VerifyService {
             for (java.util.concurrent.Future<RangeResult> f : futures) {
                 RangeResult r = result(f);
                 if (!lastHash.equals(r.firstPrev())) {
-                    return new Outcome(new VerifyReport(false, checked, r.start(), lastHash, r.start() + 1, checkpointsChecked,
-                            "entry " + (r.start() + 1) + " is missing, out of place, or does not hash to what the chain says",
-                            1, null), null);
+                    return new Outcome(
+                            new VerifyReport(
+                                    false,
+                                    checked,
+                                    r.start(),
+                                    lastHash,
+                                    r.start() + 1,
+                                    checkpointsChecked,
+                                    "entry " + (r.start() + 1)
+                                            + " is missing, out of place, or does not hash to what the chain says",
+                                    1,
+                                    null),
+                            null);
                 }
                 for (CheckpointAt at : r.checkpoints()) {
                     List<byte[]> frontier;
@@ -327,18 +492,36 @@ public class VerifyService {
                         frontier.addAll(at.localFrontier());
                     }
                     byte[] root = new CompactRange(at.row().treeSize(), frontier).root();
-                    String why = CheckpointCheck.check(org, at.row().treeSize(), at.row().entryHash(), at.row().rootHash(),
-                            at.row().note(), vkeys, root, at.entryHash());
+                    String why = CheckpointCheck.check(
+                            org,
+                            at.row().treeSize(),
+                            at.row().entryHash(),
+                            at.row().rootHash(),
+                            at.row().note(),
+                            vkeys,
+                            root,
+                            at.entryHash());
                     int signedBy = why == null ? keyIndex(at.row().note(), vkeys) : lastKey;
                     if (why == null && signedBy < lastKey) {
-                        why = "checkpoint " + at.row().treeSize() + " is signed with key " + HEX.formatHex(vkeys.get(signedBy).keyId())
-                                + ", retired before key " + HEX.formatHex(vkeys.get(lastKey).keyId())
+                        why = "checkpoint " + at.row().treeSize() + " is signed with key "
+                                + HEX.formatHex(vkeys.get(signedBy).keyId())
+                                + ", retired before key "
+                                + HEX.formatHex(vkeys.get(lastKey).keyId())
                                 + " signed an earlier checkpoint: a retired key never signs again";
                     }
                     if (why != null) {
-                        return new Outcome(new VerifyReport(false, checked + (at.row().treeSize() - r.start()), vouchedSeq, vouchedHash,
-                                vouchedSeq + 1, checkpointsChecked, why + "; the log is not as signed after entry " + vouchedSeq,
-                                1, null), null);
+                        return new Outcome(
+                                new VerifyReport(
+                                        false,
+                                        checked + (at.row().treeSize() - r.start()),
+                                        vouchedSeq,
+                                        vouchedHash,
+                                        vouchedSeq + 1,
+                                        checkpointsChecked,
+                                        why + "; the log is not as signed after entry " + vouchedSeq,
+                                        1,
+                                        null),
+                                null);
                     }
                     lastKey = signedBy;
                     checkpointsChecked++;
@@ -347,19 +530,40 @@ public class VerifyService {
                     vouched = at.row();
                 }
                 if (r.nodeBroken() != null) {
-                    return new Outcome(new VerifyReport(false, checked + r.walk().checked(), vouchedSeq, vouchedHash, null,
-                            checkpointsChecked, r.nodeBroken(), 1, null), null);
+                    return new Outcome(
+                            new VerifyReport(
+                                    false,
+                                    checked + r.walk().checked(),
+                                    vouchedSeq,
+                                    vouchedHash,
+                                    null,
+                                    checkpointsChecked,
+                                    r.nodeBroken(),
+                                    1,
+                                    null),
+                            null);
                 }
                 checked += r.walk().checked();
                 walk = r.walk();
                 if (!walk.valid()) break;
                 lastHash = walk.headHash();
                 if (r.root() != null) {
-                    // The range's own root (level `level`) was checked by its walk; the nodes above it are checked here.
+                    // The range's own root (level `level`) was checked by its walk; the nodes above it are checked
+                    // here.
                     top.append(r.root(), (l, i, h) -> topNodes.node(l + level, i, h));
                     if (topNodes.broken != null) {
-                        return new Outcome(new VerifyReport(false, checked, vouchedSeq, vouchedHash, null, checkpointsChecked,
-                                topNodes.broken, 1, null), null);
+                        return new Outcome(
+                                new VerifyReport(
+                                        false,
+                                        checked,
+                                        vouchedSeq,
+                                        vouchedHash,
+                                        null,
+                                        checkpointsChecked,
+                                        topNodes.broken,
+                                        1,
+                                        null),
+                                null);
                     }
                 }
             }
@@ -383,7 +587,8 @@ public class VerifyService {
     }
 
     /** Walks the entries (start, end] on a connection of its own, in the exported snapshot. */
-    private RangeResult walkRange(String snapshotId, String org, long start, long end, long integrated) throws SQLException {
+    private RangeResult walkRange(String snapshotId, String org, long start, long end, long integrated)
+            throws SQLException {
         try (Connection w = db.getConnection()) {
             w.setAutoCommit(false);
             try {
@@ -392,7 +597,8 @@ public class VerifyService {
                     st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "") + "'");
                 }
                 String firstPrev = null;
-                try (PreparedStatement ps = w.prepareStatement("SELECT prev_hash FROM audit_entry WHERE org = ? AND seq = ?")) {
+                try (PreparedStatement ps =
+                        w.prepareStatement("SELECT prev_hash FROM audit_entry WHERE org = ? AND seq = ?")) {
                     ps.setString(1, org);
                     ps.setLong(2, start + 1);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -414,13 +620,25 @@ public class VerifyService {
                         while (rs.next()) {
                             long seq = rs.getLong(1);
                             String hash = rs.getString(13);
-                            LogEntry row = new LogEntry(seq, rs.getString(2), rs.getString(3), time(rs, 4), time(rs, 5), org,
-                                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            LogEntry row = new LogEntry(
+                                    seq,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    time(rs, 4),
+                                    time(rs, 5),
+                                    org,
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    rs.getString(10),
                                     rs.getString(11));
                             if (!walk.accept(row, rs.getString(12), hash)) break;
                             local.append(MerkleTree.leafHash(HEX.parseHex(hash)), sink);
                             if (nodes.broken != null) break;
-                            for (CheckpointRepository.Row cp = pending.peek(); cp != null && cp.treeSize() == seq; cp = pending.peek()) {
+                            for (CheckpointRepository.Row cp = pending.peek();
+                                    cp != null && cp.treeSize() == seq;
+                                    cp = pending.peek()) {
                                 met.add(new CheckpointAt(cp, local.subtrees(), hash));
                                 pending.pop();
                             }
@@ -477,7 +695,11 @@ public class VerifyService {
     private CompactRange frontier(Connection c, String org, long size) throws SQLException {
         if (tree.size(c, org) < size) return null;
         MerkleTree.RangeHashes stored = tree.tree(c, org);
-        return new CompactRange(size, MerkleTree.perfectSubtrees(size).stream().map(p -> stored.hash(p[0], p[1])).toList());
+        return new CompactRange(
+                size,
+                MerkleTree.perfectSubtrees(size).stream()
+                        .map(p -> stored.hash(p[0], p[1]))
+                        .toList());
     }
 
     /** The chain head's seq; 0 when the organisation has no chain. */
@@ -528,8 +750,9 @@ public class VerifyService {
             if (stored == null) {
                 broken = "the stored Merkle node at level " + level + ", index " + index + " is missing";
             } else if (!MessageDigest.isEqual(stored, hash)) {
-                broken = "the stored Merkle node at level " + level + ", index " + index + " (entries " + ((index << level) + 1)
-                        + " to " + ((index + 1) << level) + ") is not the hash of those entries: it was changed";
+                broken = "the stored Merkle node at level " + level + ", index " + index + " (entries "
+                        + ((index << level) + 1) + " to " + ((index + 1) << level)
+                        + ") is not the hash of those entries: it was changed";
             }
         }
 

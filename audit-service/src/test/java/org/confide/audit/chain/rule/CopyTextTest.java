@@ -42,11 +42,14 @@ class CopyTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2026-01-02T03:04:05.678Z|2026-01-02T03:04:05.678Z",
-            "+10000-01-01T00:00:00Z|10000-01-01T00:00:00Z",
-            "0000-01-01T00:00:00Z|0001-01-01 00:00:00.000+00 BC",
-            "-0043-03-15T12:00:00.250Z|0044-03-15 12:00:00.250+00 BC"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2026-01-02T03:04:05.678Z|2026-01-02T03:04:05.678Z",
+                "+10000-01-01T00:00:00Z|10000-01-01T00:00:00Z",
+                "0000-01-01T00:00:00Z|0001-01-01 00:00:00.000+00 BC",
+                "-0043-03-15T12:00:00.250Z|0044-03-15 12:00:00.250+00 BC"
+            })
     @DisplayName("a chain time is written in a form PostgreSQL reads (no '+' year, BC for years before 1)")
     void timestampInput(String chain, String pg) {
         assertEquals(pg, CopyText.timestampInput(chain));

@@ -25,7 +25,8 @@ class DuplicateCheckPlanTest {
     private static final int BATCH = 5_000;
 
     @Test
-    @DisplayName("issue 16: the duplicate check of a 5,000-event batch probes the event id index of a 1,000,000-entry log, never scans it")
+    @DisplayName(
+            "issue 16: the duplicate check of a 5,000-event batch probes the event id index of a 1,000,000-entry log, never scans it")
     void duplicateCheckUsesTheIndex() throws Exception {
         try (Connection c = owner()) {
             c.setAutoCommit(false);
@@ -47,8 +48,8 @@ class DuplicateCheckPlanTest {
                 st.execute("ANALYZE audit_entry");
                 // Half of the batch is in the log (a redelivery), half is new.
                 String[] ids = new String[BATCH];
-                try (ResultSet rs = st.executeQuery("SELECT md5((g * 397)::text)::uuid::text FROM generate_series(1, "
-                        + BATCH + ") g")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT md5((g * 397)::text)::uuid::text FROM generate_series(1, " + BATCH + ") g")) {
                     for (int i = 0; rs.next(); i++) ids[i] = rs.getString(1);
                 }
                 assertIndexLookup("custom plan", explainCustom(c, ids));
@@ -83,7 +84,9 @@ class DuplicateCheckPlanTest {
 
     private static void assertIndexLookup(String which, String plan) {
         assertFalse(plan.contains("Seq Scan"), which + " scans the log:\n" + plan);
-        assertTrue(plan.contains("Index Only Scan using audit_entry_event_once")
-                || plan.contains("Index Scan using audit_entry_event_once"), which + " does not probe the event id index:\n" + plan);
+        assertTrue(
+                plan.contains("Index Only Scan using audit_entry_event_once")
+                        || plan.contains("Index Scan using audit_entry_event_once"),
+                which + " does not probe the event id index:\n" + plan);
     }
 }

@@ -31,7 +31,8 @@ class SigningKeyFileTest {
     }
 
     @Test
-    @DisplayName("keys are ordered by the time they take over (none: the start); a public= line is a retired key without its private half")
+    @DisplayName(
+            "keys are ordered by the time they take over (none: the start); a public= line is a retired key without its private half")
     void parses() {
         List<SigningKey.Key> keys = SigningKey.parseKeys("""
                 # rotated twice
@@ -39,8 +40,10 @@ class SigningKeyFileTest {
                 public=%s
 
                 from=2026-06-01T00:00:00Z %s
-                """.formatted(SignedNote.signerKey("confide-audit", C), Base64.getEncoder().encodeToString(pub(A)),
-                SignedNote.signerKey("confide-audit", B)));
+                """.formatted(
+                        SignedNote.signerKey("confide-audit", C),
+                        Base64.getEncoder().encodeToString(pub(A)),
+                        SignedNote.signerKey("confide-audit", B)));
         assertEquals(3, keys.size());
         assertArrayEquals(pub(A), keys.get(0).publicKey());
         assertNull(keys.get(0).pair());
@@ -53,8 +56,12 @@ class SigningKeyFileTest {
     @Test
     @DisplayName("a file with no key, a bad time or a key that is not Ed25519 is refused")
     void refuses() {
-        for (String bad : List.of("", "# nothing\n", "from=yesterday " + SignedNote.signerKey("confide-audit", A),
-                "public=" + Base64.getEncoder().encodeToString(new byte[5]), "PRIVATE+KEY+x+00000000+AAAA")) {
+        for (String bad : List.of(
+                "",
+                "# nothing\n",
+                "from=yesterday " + SignedNote.signerKey("confide-audit", A),
+                "public=" + Base64.getEncoder().encodeToString(new byte[5]),
+                "PRIVATE+KEY+x+00000000+AAAA")) {
             assertThrows(RuntimeException.class, () -> SigningKey.parseKeys(bad), bad);
         }
     }

@@ -19,7 +19,8 @@ class SigningKeyTest {
     Path dir;
 
     @Test
-    @DisplayName("a production start without the signing key file stops and names CONFIDE_AUDIT_SIGNING_KEY; it makes no key")
+    @DisplayName(
+            "a production start without the signing key file stops and names CONFIDE_AUDIT_SIGNING_KEY; it makes no key")
     void productionNeverMakesAKey() {
         Path file = dir.resolve("keys/audit-signing.key");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SigningKey.readOrCreate(file, false));
@@ -29,7 +30,8 @@ class SigningKeyTest {
     }
 
     @Test
-    @DisplayName("a key made in dev or tests is readable by its owner only (file 0600, folder 0700), and read back the same")
+    @DisplayName(
+            "a key made in dev or tests is readable by its owner only (file 0600, folder 0700), and read back the same")
     void madeKeyIsPrivate() throws Exception {
         Path file = dir.resolve("keys/audit-signing.key");
         byte[] seed = SigningKey.readOrCreate(file, true);

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 class VerifiedNoteTest {
 
     private static final KeyPair KEY = Ed25519Keys.fromSeed(new byte[32]);
-    private static final KeyPair OTHER = Ed25519Keys.fromSeed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-            17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+    private static final KeyPair OTHER = Ed25519Keys.fromSeed(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32
+    });
     private static final VerifiedNote RECORD = new VerifiedNote("org-a", 42, new byte[32], "ab".repeat(32));
 
     private static String signed(VerifiedNote r, KeyPair k) {
@@ -31,9 +33,12 @@ class VerifiedNoteTest {
         assertNotNull(opened);
         assertEquals(42, opened.treeSize());
         assertEquals("ab".repeat(32), opened.entryHash());
-        assertNull(VerifiedNote.open("org-a", signed(RECORD, KEY), List.of(Ed25519Keys.raw(OTHER.getPublic()))), "untrusted key");
+        assertNull(
+                VerifiedNote.open("org-a", signed(RECORD, KEY), List.of(Ed25519Keys.raw(OTHER.getPublic()))),
+                "untrusted key");
         assertNull(VerifiedNote.open("org-b", signed(RECORD, KEY), trusted), "another organisation");
-        assertNull(VerifiedNote.open("org-a", signed(RECORD, KEY).replace("\n42\n", "\n43\n"), trusted), "size changed");
+        assertNull(
+                VerifiedNote.open("org-a", signed(RECORD, KEY).replace("\n42\n", "\n43\n"), trusted), "size changed");
     }
 
     @Test
@@ -42,8 +47,13 @@ class VerifiedNoteTest {
         String origin = CheckpointText.origin("org-a");
         String checkpoint = SignedNote.sign(new CheckpointText(origin, 42, new byte[32]).text(), origin, KEY);
         assertNull(VerifiedNote.open("org-a", checkpoint, List.of(Ed25519Keys.raw(KEY.getPublic()))));
-        assertNull(SignedNote.open(signed(RECORD, KEY), SignedNote.verifierKey(origin, Ed25519Keys.raw(KEY.getPublic()))));
-        assertNull(CheckpointText.parse(RECORD.text()) == null ? null
-                : CheckpointText.parse(RECORD.text()).origin().equals(origin) ? "passes for a checkpoint" : null);
+        assertNull(
+                SignedNote.open(signed(RECORD, KEY), SignedNote.verifierKey(origin, Ed25519Keys.raw(KEY.getPublic()))));
+        assertNull(
+                CheckpointText.parse(RECORD.text()) == null
+                        ? null
+                        : CheckpointText.parse(RECORD.text()).origin().equals(origin)
+                                ? "passes for a checkpoint"
+                                : null);
     }
 }

@@ -34,9 +34,13 @@ public class AgeBandHandler {
     private static final Logger LOG = Logger.getLogger(AgeBandHandler.class);
 
     /** The types the band is read from. */
-    static final Set<String> READ = Stream.of(RecordsEvents.ClientRegistered.class, RecordsEvents.ReferralReceived.class,
-                    RecordsEvents.ClientAgeBandChanged.class, RecordsEvents.ClientDestroyed.class)
-            .map(c -> Events.of(c).name()).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> READ = Stream.of(
+                    RecordsEvents.ClientRegistered.class,
+                    RecordsEvents.ReferralReceived.class,
+                    RecordsEvents.ClientAgeBandChanged.class,
+                    RecordsEvents.ClientDestroyed.class)
+            .map(c -> Events.of(c).name())
+            .collect(Collectors.toUnmodifiableSet());
 
     @Inject
     ObjectMapper mapper;

@@ -40,8 +40,9 @@ public class AgeBandTransport {
             return;
         }
         String group = platform.serviceName() + "-age-band";
-        consumer = new BatchConsumer(kafka.consumer(group, group, 500), List.of(Topics.RECORDS), handler::handle,
-                "age-band").start();
+        consumer = new BatchConsumer(
+                        kafka.consumer(group, group, 500), List.of(Topics.RECORDS), handler::handle, "age-band")
+                .start();
         LOG.infof("keeping clients' age bands from %s as group %s", Topics.RECORDS, group);
     }
 

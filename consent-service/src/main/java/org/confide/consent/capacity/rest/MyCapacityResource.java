@@ -1,7 +1,5 @@
 package org.confide.consent.capacity.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,12 +14,17 @@ import org.confide.consent.capacity.CapacityAssessment;
 import org.confide.consent.capacity.rest.CapacityDtos.MyAssessmentView;
 import org.confide.consent.capacity.service.CapacityService;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A client's own capacity and competence assessments (R-REC-2, R-CONS-6): that they exist and what they found, and
  * whether a finding of incapacity was explained; the token's {@code sub} is their client id.
  */
-@Tag(name = "My capacity assessments", description = "That an assessment of the caller's capacity or competence was made, and its outcome (R-CONS-5, R-CONS-6).")
+@Tag(
+        name = "My capacity assessments",
+        description =
+                "That an assessment of the caller's capacity or competence was made, and its outcome (R-CONS-5, R-CONS-6).")
 @Path("/me/capacity-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CLIENT)
@@ -44,7 +47,13 @@ public class MyCapacityResource {
     }
 
     private static MyAssessmentView view(CapacityAssessment a) {
-        return new MyAssessmentView(a.id, a.matter, a.kind, a.hasCapacity, a.assessedAt, a.assessedByRole,
+        return new MyAssessmentView(
+                a.id,
+                a.matter,
+                a.kind,
+                a.hasCapacity,
+                a.assessedAt,
+                a.assessedByRole,
                 a.hasCapacity ? null : a.explanationToPerson != null,
                 a.hasCapacity ? null : a.hasSignificantOther);
     }

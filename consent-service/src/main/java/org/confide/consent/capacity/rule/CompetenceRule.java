@@ -30,17 +30,18 @@ public final class CompetenceRule {
     }
 
     /** A refusal: the rule, the field it is about and why. */
-    public record Refusal(String rule, String field, String message) {
-    }
+    public record Refusal(String rule, String field, String message) {}
 
     /** The latest assessment for the matter, as the rule needs it. */
-    public record Latest(UUID id, AssessmentKind kind, boolean hasCapacity) {
-    }
+    public record Latest(UUID id, AssessmentKind kind, boolean hasCapacity) {}
 
     /** What the assessor records; the explanations matter only when capacity is found lacking. */
-    public record Finding(AssessmentKind kind, boolean hasCapacity, String explanationToPerson,
-                          Boolean hasSignificantOther, String explanationToSignificantOther) {
-    }
+    public record Finding(
+            AssessmentKind kind,
+            boolean hasCapacity,
+            String explanationToPerson,
+            Boolean hasSignificantOther,
+            String explanationToSignificantOther) {}
 
     /** Whether there is no presumption of capacity for a client of {@code band}. */
     public boolean noPresumption(String band, UnknownAge unknown) {
@@ -57,13 +58,18 @@ public final class CompetenceRule {
         if (!noPresumption(band, unknown)) return Optional.empty();
         String who = ConsentAgeBand.UNDER_16.equals(band) ? "the client is under 16" : "the client's age is not known";
         if (latest == null || latest.kind() != AssessmentKind.COMPETENCE) {
-            return Optional.of(new Refusal(RULE, "clientId", who
-                    + ": their consent is valid only with a recorded competence (Gillick) assessment for information "
-                    + "sharing (POST /capacity-assessments with kind COMPETENCE)"));
+            return Optional.of(new Refusal(
+                    RULE,
+                    "clientId",
+                    who
+                            + ": their consent is valid only with a recorded competence (Gillick) assessment for information "
+                            + "sharing (POST /capacity-assessments with kind COMPETENCE)"));
         }
         if (!latest.hasCapacity()) {
-            return Optional.of(new Refusal(RULE, "clientId", who
-                    + ": the latest competence assessment for information sharing found them not competent"));
+            return Optional.of(new Refusal(
+                    RULE,
+                    "clientId",
+                    who + ": the latest competence assessment for information sharing found them not competent"));
         }
         return Optional.empty();
     }
@@ -71,20 +77,29 @@ public final class CompetenceRule {
     /** Why an assessment cannot be recorded, if it cannot. */
     public Optional<Refusal> assessmentRefusal(Finding f, String band, UnknownAge unknown) {
         if (f.kind() == AssessmentKind.COMPETENCE && !noPresumption(band, unknown)) {
-            return Optional.of(new Refusal(RULE, "kind", "a competence (Gillick) assessment is for a client under 16; "
-                    + "from 16 capacity is presumed and assessed as kind CAPACITY (R-CONS-5)"));
+            return Optional.of(new Refusal(
+                    RULE,
+                    "kind",
+                    "a competence (Gillick) assessment is for a client under 16; "
+                            + "from 16 capacity is presumed and assessed as kind CAPACITY (R-CONS-5)"));
         }
         if (f.hasCapacity()) return Optional.empty();
         if (blank(f.explanationToPerson())) {
-            return Optional.of(new Refusal(RULE, "explanationToPerson",
+            return Optional.of(new Refusal(
+                    RULE,
+                    "explanationToPerson",
                     "a finding that capacity is lacking must record how it was explained to the person"));
         }
         if (f.hasSignificantOther() == null) {
-            return Optional.of(new Refusal(RULE, "hasSignificantOther",
+            return Optional.of(new Refusal(
+                    RULE,
+                    "hasSignificantOther",
                     "say whether the person has a significant other, to whom the finding is then explained"));
         }
         if (f.hasSignificantOther() && blank(f.explanationToSignificantOther())) {
-            return Optional.of(new Refusal(RULE, "explanationToSignificantOther",
+            return Optional.of(new Refusal(
+                    RULE,
+                    "explanationToSignificantOther",
                     "the person has a significant other: record how the finding was explained to them"));
         }
         return Optional.empty();

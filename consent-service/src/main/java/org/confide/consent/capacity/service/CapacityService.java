@@ -64,9 +64,16 @@ public class CapacityService {
     public CapacityAssessment assess(AssessCapacity command) {
         guard.require(command.clientId());
         AssessmentKind kind = command.kind() == null ? AssessmentKind.CAPACITY : command.kind();
-        competence.assessmentRefusal(new CompetenceRule.Finding(kind, command.hasCapacity(), command.explanationToPerson(),
-                        command.hasSignificantOther(), command.explanationToSignificantOther()),
-                bands.bandOf(caller.org(), command.clientId()), config.ageBand().unknown())
+        competence
+                .assessmentRefusal(
+                        new CompetenceRule.Finding(
+                                kind,
+                                command.hasCapacity(),
+                                command.explanationToPerson(),
+                                command.hasSignificantOther(),
+                                command.explanationToSignificantOther()),
+                        bands.bandOf(caller.org(), command.clientId()),
+                        config.ageBand().unknown())
                 .ifPresent(r -> {
                     throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
                 });
@@ -81,10 +88,15 @@ public class CapacityService {
         a.reasons = text.seal(a.clientId, "capacity.reasons", command.reasons());
         if (!a.hasCapacity) {
             // R-CONS-6: the explanations of a finding of incapacity, free text sealed like the reasons.
-            a.explanationToPerson = text.seal(a.clientId, "capacity.explanationToPerson", command.explanationToPerson());
+            a.explanationToPerson =
+                    text.seal(a.clientId, "capacity.explanationToPerson", command.explanationToPerson());
             a.hasSignificantOther = command.hasSignificantOther();
-            a.explanationToSignificantOther = Boolean.TRUE.equals(a.hasSignificantOther) ? text.seal(a.clientId,
-                    "capacity.explanationToSignificantOther", command.explanationToSignificantOther()) : null;
+            a.explanationToSignificantOther = Boolean.TRUE.equals(a.hasSignificantOther)
+                    ? text.seal(
+                            a.clientId,
+                            "capacity.explanationToSignificantOther",
+                            command.explanationToSignificantOther())
+                    : null;
         }
         a.assessedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         a.assessedBy = actor.id();
@@ -93,8 +105,14 @@ public class CapacityService {
 
         // The reasons are free text: they stay here, the event carries codes only.
         boolean sixth = a.kind == AssessmentKind.COMPETENCE || !a.hasCapacity;
-        outbox.emit(new ConsentEvents.CapacityAssessed(a.id.toString(), a.clientId, a.matter.name(), a.hasCapacity,
-                sixth ? CompetenceRule.RULE : "R-CONS-5", a.kind.name(), a.hasCapacity ? null : true,
+        outbox.emit(new ConsentEvents.CapacityAssessed(
+                a.id.toString(),
+                a.clientId,
+                a.matter.name(),
+                a.hasCapacity,
+                sixth ? CompetenceRule.RULE : "R-CONS-5",
+                a.kind.name(),
+                a.hasCapacity ? null : true,
                 a.hasCapacity ? null : a.hasSignificantOther));
         return a;
     }
@@ -107,14 +125,18 @@ public class CapacityService {
 
     /** One of the calling client's own assessments (another client's: 403). */
     public CapacityAssessment readOwn(UUID id) {
-        CapacityAssessment a = assessments.find("org = ?1 and id = ?2", caller.org(), id).firstResultOptional()
+        CapacityAssessment a = assessments
+                .find("org = ?1 and id = ?2", caller.org(), id)
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("capacity assessment"));
         if (!a.clientId.equals(caller.subject())) throw ProblemException.forbidden("this assessment is not about you");
         return a;
     }
 
     public CapacityAssessment read(UUID id) {
-        CapacityAssessment a = assessments.find("org = ?1 and id = ?2", caller.org(), id).firstResultOptional()
+        CapacityAssessment a = assessments
+                .find("org = ?1 and id = ?2", caller.org(), id)
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("capacity assessment"));
         guard.require(a.clientId);
         return a;

@@ -29,7 +29,9 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
 
     /** The same, locked for a change of state (two withdrawals at once: the second sees WITHDRAWN). */
     public Optional<Consent> findInOrgForUpdate(String org, UUID id) {
-        return find("org = ?1 and id = ?2", org, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("org = ?1 and id = ?2", org, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** A consent naming {@code recipientOrg} as its recipient (a partner asking for proof). */
@@ -39,16 +41,22 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
 
     /** The decision path for a group's members: one indexed query (consent_decision) for the clients' consents to a recipient type and purpose. */
     public List<Consent> forDecision(String org, Collection<String> clientIds, RecipientType type, Purpose purpose) {
-        return find("org = ?1 and clientId in ?2 and recipientType = ?3 and purpose = ?4 order by createdAt desc",
-                org, clientIds, type, purpose).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        return find(
+                        "org = ?1 and clientId in ?2 and recipientType = ?3 and purpose = ?4 order by createdAt desc",
+                        org,
+                        clientIds,
+                        type,
+                        purpose)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 
     /**
      * One page in id order after {@code after}: one client's ({@code clientId}), a practitioner's allocated clients'
      * ({@code practitionerId}) or the whole organisation's.
      */
-    public List<Consent> page(String org, String clientId, String practitionerId, ConsentStatus status, UUID after,
-                              int limit) {
+    public List<Consent> page(
+            String org, String clientId, String practitionerId, ConsentStatus status, UUID after, int limit) {
         StringBuilder q = new StringBuilder("org = :org");
         Parameters params = Parameters.with("org", org);
         if (clientId != null) {
@@ -56,7 +64,8 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
             params.and("client", clientId);
         }
         if (practitionerId != null) {
-            q.append(" and clientId in (select a.clientId from ClientAllocation a where a.org = :org and a.practitionerId = :practitioner)");
+            q.append(
+                    " and clientId in (select a.clientId from ClientAllocation a where a.org = :org and a.practitionerId = :practitioner)");
             params.and("practitioner", practitionerId);
         }
         // By effective status: an ACTIVE consent past validUntil is EXPIRED already (R-CONS-4).
@@ -65,7 +74,9 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
             params.and("status", status).and("now", OffsetDateTime.now(ZoneOffset.UTC));
         } else if (status == ConsentStatus.EXPIRED) {
             q.append(" and (status = :status or (status = :active and validUntil <= :now))");
-            params.and("status", status).and("active", ConsentStatus.ACTIVE).and("now", OffsetDateTime.now(ZoneOffset.UTC));
+            params.and("status", status)
+                    .and("active", ConsentStatus.ACTIVE)
+                    .and("now", OffsetDateTime.now(ZoneOffset.UTC));
         } else if (status != null) {
             q.append(" and status = :status");
             params.and("status", status);
@@ -81,12 +92,15 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
     /** ACTIVE consents whose end date has passed, oldest first, locked so that replicas share the sweep. */
     public List<Consent> expiredButActive(OffsetDateTime now, int limit) {
         return getEntityManager()
-                .createQuery("from Consent c where c.status = :active and c.validUntil <= :now order by c.validUntil",
+                .createQuery(
+                        "from Consent c where c.status = :active and c.validUntil <= :now order by c.validUntil",
                         Consent.class)
-                .setParameter("active", ConsentStatus.ACTIVE).setParameter("now", now)
+                .setParameter("active", ConsentStatus.ACTIVE)
+                .setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public void record(ConsentChange change) {
@@ -98,7 +112,9 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
         if (consentIds.isEmpty()) return Map.of();
         return getEntityManager()
                 .createQuery("from ConsentChange h where h.consentId in :ids order by h.id", ConsentChange.class)
-                .setParameter("ids", consentIds).getResultList().stream()
+                .setParameter("ids", consentIds)
+                .getResultList()
+                .stream()
                 .collect(Collectors.groupingBy(h -> h.consentId));
     }
 }

@@ -17,11 +17,12 @@ import org.confide.consent.consent.RecipientType;
 /** The JSON shapes of the consents API (docs/api.md consent-service). */
 public final class ConsentDtos {
 
-    private ConsentDtos() {
-    }
+    private ConsentDtos() {}
 
-    public record Recipient(@NotNull RecipientType type, @Size(max = 200) String name, @Size(max = 200) String orgId) {
-    }
+    public record Recipient(
+            @NotNull RecipientType type,
+            @Size(max = 200) String name,
+            @Size(max = 200) String orgId) {}
 
     /**
      * {@code POST /consents}; {@code validUntil} is an RFC 3339 time or a date (valid through that day, UTC).
@@ -35,8 +36,7 @@ public final class ConsentDtos {
             @NotNull Method method,
             Boolean explained,
             @Size(max = 500) String evidenceRef,
-            @Size(max = 40) String validUntil) {
-    }
+            @Size(max = 40) String validUntil) {}
 
     /** {@code POST /me/consents}: the client gives consent themselves; the method defaults to ELECTRONIC. */
     public record MyNewConsent(
@@ -46,24 +46,37 @@ public final class ConsentDtos {
             Method method,
             Boolean explained,
             @Size(max = 500) String evidenceRef,
-            @Size(max = 40) String validUntil) {
-    }
+            @Size(max = 40) String validUntil) {}
 
-    public record Approval(@NotNull Boolean approved) {
-    }
+    public record Approval(@NotNull Boolean approved) {}
 
-    public record Withdrawal(@Size(max = 2000) String reason) {
-    }
+    public record Withdrawal(@Size(max = 2000) String reason) {}
 
-    public record Change(ConsentStatus fromStatus, ConsentStatus status, OffsetDateTime at, String actorId,
-                         String actorRole, String reason) {
-    }
+    public record Change(
+            ConsentStatus fromStatus,
+            ConsentStatus status,
+            OffsetDateTime at,
+            String actorId,
+            String actorRole,
+            String reason) {}
 
     /** {@code competenceAssessmentId}: the competence assessment an under-16's consent rests on (R-CONS-6), else null. */
-    public record ConsentView(UUID id, String org, String clientId, Recipient recipient, List<Category> categories,
-                              Purpose purpose, Method method, boolean explained, String evidenceRef,
-                              OffsetDateTime validFrom, OffsetDateTime validUntil, ConsentStatus status,
-                              OffsetDateTime createdAt, String createdBy, String createdByRole, List<Change> history,
-                              UUID competenceAssessmentId) {
-    }
+    public record ConsentView(
+            UUID id,
+            String org,
+            String clientId,
+            Recipient recipient,
+            List<Category> categories,
+            Purpose purpose,
+            Method method,
+            boolean explained,
+            String evidenceRef,
+            OffsetDateTime validFrom,
+            OffsetDateTime validUntil,
+            ConsentStatus status,
+            OffsetDateTime createdAt,
+            String createdBy,
+            String createdByRole,
+            List<Change> history,
+            UUID competenceAssessmentId) {}
 }

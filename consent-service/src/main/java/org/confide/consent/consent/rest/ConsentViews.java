@@ -42,10 +42,17 @@ public class ConsentViews {
     }
 
     public Page<ConsentView> page(List<Consent> found, PageRequest page) {
-        Map<UUID, List<ConsentChange>> history = service.historyOf(found.stream().map(c -> c.id).toList());
+        Map<UUID, List<ConsentChange>> history =
+                service.historyOf(found.stream().map(c -> c.id).toList());
         Instant now = clock.instant();
-        String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().id.toString()) : null;
-        return new Page<>(found.stream().map(c -> view(c, history.getOrDefault(c.id, List.of()), now)).toList(), next);
+        String next = found.size() == page.limit()
+                ? PageRequest.encode(found.getLast().id.toString())
+                : null;
+        return new Page<>(
+                found.stream()
+                        .map(c -> view(c, history.getOrDefault(c.id, List.of()), now))
+                        .toList(),
+                next);
     }
 
     /** The receipt of a consent (ISO/IEC TS 27560 shape); its id changes only when the consent's state does. */
@@ -53,20 +60,30 @@ public class ConsentViews {
         List<ConsentChange> history = service.historyOf(List.of(c.id)).getOrDefault(c.id, List.of());
         Instant now = clock.instant();
         ConsentStatus status = ConsentService.effective(c, now);
-        List<ReceiptDtos.Event> events = new ArrayList<>(history.stream().map(h -> new ReceiptDtos.Event(h.at,
-                eventType(h), h.status, h.actorRole)).toList());
+        List<ReceiptDtos.Event> events = new ArrayList<>(history.stream()
+                .map(h -> new ReceiptDtos.Event(h.at, eventType(h), h.status, h.actorRole))
+                .toList());
         if (status == ConsentStatus.EXPIRED && c.status != ConsentStatus.EXPIRED) {
             // Past validUntil but not yet swept: expired all the same (R-CONS-4).
             events.add(new ReceiptDtos.Event(c.validUntil, "EXPIRED", ConsentStatus.EXPIRED, Roles.SERVICE));
         }
         String version = c.id + "/" + events.size();
-        return new ReceiptDtos.Receipt(ReceiptDtos.SCHEMA, c.id,
+        return new ReceiptDtos.Receipt(
+                ReceiptDtos.SCHEMA,
+                c.id,
                 UUID.nameUUIDFromBytes(version.getBytes(StandardCharsets.UTF_8)),
-                OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), c.clientId,
-                List.of(new ReceiptDtos.Controller(c.org)), new ReceiptDtos.Notice(c.explained, evidenceRef(c)),
-                List.of(new ReceiptDtos.Processing(List.of(c.purpose), List.copyOf(c.categorySet()),
-                        List.of(recipient(c)), "CONSENT")),
-                "EXPLICIT", c.method, c.validFrom, c.validUntil, status, events);
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
+                c.clientId,
+                List.of(new ReceiptDtos.Controller(c.org)),
+                new ReceiptDtos.Notice(c.explained, evidenceRef(c)),
+                List.of(new ReceiptDtos.Processing(
+                        List.of(c.purpose), List.copyOf(c.categorySet()), List.of(recipient(c)), "CONSENT")),
+                "EXPLICIT",
+                c.method,
+                c.validFrom,
+                c.validUntil,
+                status,
+                events);
     }
 
     private static String eventType(ConsentChange h) {
@@ -81,17 +98,38 @@ public class ConsentViews {
     }
 
     private ConsentView view(Consent c, List<ConsentChange> history, Instant now) {
-        return new ConsentView(c.id, c.org, c.clientId, recipient(c),
-                List.copyOf(c.categorySet()), c.purpose, c.method, c.explained, evidenceRef(c), c.validFrom, c.validUntil,
-                ConsentService.effective(c, now), c.createdAt, c.createdBy, c.createdByRole,
-                history.stream().map(h -> new Change(h.fromStatus, h.status, h.at, h.actorId, h.actorRole,
-                        text.open(c.clientId, "consent.reason", h.reason))).toList(), c.competenceAssessmentId);
+        return new ConsentView(
+                c.id,
+                c.org,
+                c.clientId,
+                recipient(c),
+                List.copyOf(c.categorySet()),
+                c.purpose,
+                c.method,
+                c.explained,
+                evidenceRef(c),
+                c.validFrom,
+                c.validUntil,
+                ConsentService.effective(c, now),
+                c.createdAt,
+                c.createdBy,
+                c.createdByRole,
+                history.stream()
+                        .map(h -> new Change(
+                                h.fromStatus,
+                                h.status,
+                                h.at,
+                                h.actorId,
+                                h.actorRole,
+                                text.open(c.clientId, "consent.reason", h.reason)))
+                        .toList(),
+                c.competenceAssessmentId);
     }
 
     // The free text is opened with the client's key: null once the client is destroyed (R-REC-3).
     private Recipient recipient(Consent c) {
-        return new Recipient(c.recipientType, text.open(c.clientId, "consent.recipientName", c.recipientName),
-                c.recipientOrgId);
+        return new Recipient(
+                c.recipientType, text.open(c.clientId, "consent.recipientName", c.recipientName), c.recipientOrgId);
     }
 
     private String evidenceRef(Consent c) {

@@ -1,10 +1,5 @@
 package org.confide.consent.consent.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.enumOf;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -32,8 +27,13 @@ import org.confide.consent.consent.service.ConsentService;
 import org.confide.consent.consent.service.ConsentService.Terms;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A client's own consents: the token's {@code sub} is their client id (docs/api.md consent-service). */
 @Tag(name = "My consents", description = "A client's own consents: read, give and withdraw (R-CONS-4, R-REC-2).")
@@ -51,11 +51,14 @@ public class MyConsentResource {
 
     @GET
     @Refusal(status = 404, when = "the caller's client record is not known to this service (yet)")
-    public Page<ConsentView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                  @QueryParam("cursor") String cursor) {
+    public Page<ConsentView> list(
+            @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         ConsentStatus wanted = status == null ? null : enumOf(ConsentStatus.class, "status", status);
-        return views.page(service.listOwn(wanted, page.after() == null ? null : uuid("cursor", page.after()), page.limit()),
+        return views.page(
+                service.listOwn(wanted, page.after() == null ? null : uuid("cursor", page.after()), page.limit()),
                 page);
     }
 
@@ -68,19 +71,33 @@ public class MyConsentResource {
     /** The client gives consent (R-CONS-1: confirming it was explained; R-CONS-2 purposes still wait for a manager). */
     @POST
     @Idempotent(reread = "get")
-    @APIResponse(responseCode = "201", description = "The consent given.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The consent given.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentView.class)))
     @Refusal(status = 422, rules = "R-CONS-1", when = "the situation was not explained")
     @Refusal(status = 422, rules = "R-CONS-4", when = "validUntil is not in the future")
     @Refusal(status = 422, rules = "R-CONS-5", when = "the client lacks capacity for information sharing")
     @Refusal(status = 404, when = "the caller's client record is not known to this service (yet)")
-    @Refusal(status = 422, rules = "R-CONS-6", when = "under 16 (or of unknown age) without a competence assessment that found them competent")
+    @Refusal(
+            status = 422,
+            rules = "R-CONS-6",
+            when = "under 16 (or of unknown age) without a competence assessment that found them competent")
     @Refusal(status = 409, rules = "R-REC-3", when = "the client's record was destroyed")
     public Response grant(@NotNull(message = "a JSON body is required") @Valid MyNewConsent body) {
-        Consent c = service.grantOwn(new Terms(body.recipient().type(), body.recipient().name(),
-                body.recipient().orgId(), body.categories(), body.purpose(),
-                body.method() == null ? Method.ELECTRONIC : body.method(), body.explained(), body.evidenceRef(),
+        Consent c = service.grantOwn(new Terms(
+                body.recipient().type(),
+                body.recipient().name(),
+                body.recipient().orgId(),
+                body.categories(),
+                body.purpose(),
+                body.method() == null ? Method.ELECTRONIC : body.method(),
+                body.explained(),
+                body.evidenceRef(),
                 body.validUntil()));
-        return Response.created(URI.create("/me/consents/" + c.id)).entity(views.one(c)).build();
+        return Response.created(URI.create("/me/consents/" + c.id))
+                .entity(views.one(c))
+                .build();
     }
 
     /** R-CONS-4: the client withdraws, with immediate effect. */

@@ -18,31 +18,36 @@ import org.confide.consent.consent.rest.ConsentDtos.Recipient;
  */
 public final class ReceiptDtos {
 
-    private ReceiptDtos() {
-    }
+    private ReceiptDtos() {}
 
     public static final String SCHEMA = "ISO/IEC TS 27560:2023 consent record (Confide profile 1)";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Receipt(String schemaVersion, UUID recordId, UUID receiptId, OffsetDateTime issuedAt,
-                          String piiPrincipalId, List<Controller> piiControllers, Notice notice,
-                          List<Processing> processing, String consentType, Method collectionMethod,
-                          OffsetDateTime validFrom, OffsetDateTime validUntil, ConsentStatus status, List<Event> events) {
-    }
+    public record Receipt(
+            String schemaVersion,
+            UUID recordId,
+            UUID receiptId,
+            OffsetDateTime issuedAt,
+            String piiPrincipalId,
+            List<Controller> piiControllers,
+            Notice notice,
+            List<Processing> processing,
+            String consentType,
+            Method collectionMethod,
+            OffsetDateTime validFrom,
+            OffsetDateTime validUntil,
+            ConsentStatus status,
+            List<Event> events) {}
 
-    public record Controller(String org) {
-    }
+    public record Controller(String org) {}
 
     /** That the situation was explained (R-CONS-1) and where the evidence is kept. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Notice(boolean explained, String evidenceRef) {
-    }
+    public record Notice(boolean explained, String evidenceRef) {}
 
-    public record Processing(List<Purpose> purposes, List<Category> piiCategories, List<Recipient> recipients,
-                             String legalBasis) {
-    }
+    public record Processing(
+            List<Purpose> purposes, List<Category> piiCategories, List<Recipient> recipients, String legalBasis) {}
 
     /** {@code eventType}: GIVEN, APPROVED, REFUSED, WITHDRAWN or EXPIRED; {@code eventState}: the status it led to. */
-    public record Event(OffsetDateTime eventTime, String eventType, ConsentStatus eventState, String eventByRole) {
-    }
+    public record Event(OffsetDateTime eventTime, String eventType, ConsentStatus eventState, String eventByRole) {}
 }

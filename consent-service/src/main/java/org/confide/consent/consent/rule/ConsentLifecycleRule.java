@@ -24,21 +24,25 @@ public final class ConsentLifecycleRule {
             EnumSet.of(Purpose.CASE_STUDY, Purpose.GROUP_WORK, Purpose.TRAINING, Purpose.RECORDING);
 
     /** A refusal: the rule, the field it is about and why. */
-    public record Refusal(String rule, String field, String message) {
-    }
+    public record Refusal(String rule, String field, String message) {}
 
     /** Why a consent cannot be recorded, if it cannot. */
     public Optional<Refusal> grantRefusal(Boolean explained, Instant validUntil, boolean lacksCapacity, Instant now) {
         if (!Boolean.TRUE.equals(explained)) {
-            return Optional.of(new Refusal("R-CONS-1", "explained",
+            return Optional.of(new Refusal(
+                    "R-CONS-1",
+                    "explained",
                     "the situation must be explained to the client before consent is recorded"));
         }
         if (validUntil != null && !validUntil.isAfter(now)) {
             return Optional.of(new Refusal("R-CONS-4", "validUntil", "must be in the future"));
         }
         if (lacksCapacity) {
-            return Optional.of(new Refusal("R-CONS-5", "clientId",
-                    "the latest assessment says the client lacks capacity for information sharing; consent given now is not valid"));
+            return Optional.of(
+                    new Refusal(
+                            "R-CONS-5",
+                            "clientId",
+                            "the latest assessment says the client lacks capacity for information sharing; consent given now is not valid"));
         }
         return Optional.empty();
     }
@@ -49,13 +53,16 @@ public final class ConsentLifecycleRule {
 
     /** Why a consent in {@code effective} state cannot be approved or refused, if it cannot. */
     public Optional<String> approvalConflict(ConsentStatus effective) {
-        return effective == ConsentStatus.PENDING_APPROVAL ? Optional.empty()
-                : Optional.of("only a consent waiting for approval can be approved or refused; this one is " + effective);
+        return effective == ConsentStatus.PENDING_APPROVAL
+                ? Optional.empty()
+                : Optional.of(
+                        "only a consent waiting for approval can be approved or refused; this one is " + effective);
     }
 
     /** Why a consent in {@code effective} state cannot be withdrawn, if it cannot. */
     public Optional<String> withdrawalConflict(ConsentStatus effective) {
-        return effective == ConsentStatus.ACTIVE || effective == ConsentStatus.PENDING_APPROVAL ? Optional.empty()
+        return effective == ConsentStatus.ACTIVE || effective == ConsentStatus.PENDING_APPROVAL
+                ? Optional.empty()
                 : Optional.of("this consent is already " + effective + "; there is nothing left to withdraw");
     }
 }

@@ -81,9 +81,16 @@ public class ConsentService {
     ConsentConfig config;
 
     /** What a consent says, whoever records it (the command both Resources map their DTOs to). */
-    public record Terms(RecipientType recipientType, String recipientName, String recipientOrgId, List<Category> categories,
-                        Purpose purpose, Method method, Boolean explained, String evidenceRef, String validUntil) {
-    }
+    public record Terms(
+            RecipientType recipientType,
+            String recipientName,
+            String recipientOrgId,
+            List<Category> categories,
+            Purpose purpose,
+            Method method,
+            Boolean explained,
+            String evidenceRef,
+            String validUntil) {}
 
     /** A practitioner allocated to the client, or a manager, records the client's consent. */
     public Consent grant(String clientId, Terms terms) {
@@ -98,7 +105,8 @@ public class ConsentService {
     }
 
     public Consent approve(UUID id, boolean approved) {
-        Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        Consent c =
+                consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
         Instant now = clock.instant();
         ConsentStatus effective = effective(c, now);
         lifecycle.approvalConflict(effective).ifPresent(conflict -> {
@@ -106,21 +114,30 @@ public class ConsentService {
         });
         ConsentStatus to = approved ? ConsentStatus.ACTIVE : ConsentStatus.REFUSED;
         change(c, to, caller.actor(), null, now);
-        outbox.emit(new ConsentEvents.Approved(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
-                c.recipientOrgId, c.purpose.name(), approved, "R-CONS-2"));
+        outbox.emit(new ConsentEvents.Approved(
+                c.id.toString(),
+                c.clientId,
+                c.status.name(),
+                c.recipientType.name(),
+                c.recipientOrgId,
+                c.purpose.name(),
+                approved,
+                "R-CONS-2"));
         return c;
     }
 
     /** Staff withdraw a consent on the client's behalf (R-CONS-4). */
     public Consent withdraw(UUID id, String reason) {
-        Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        Consent c =
+                consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
         requireStaffAccess(c);
         return withdrawLocked(c, reason);
     }
 
     /** The client withdraws their own consent (R-CONS-4): immediate. */
     public Consent withdrawOwn(UUID id, String reason) {
-        Consent c = consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
+        Consent c =
+                consents.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
         requireOwn(c);
         return withdrawLocked(c, reason);
     }
@@ -140,8 +157,8 @@ public class ConsentService {
         return switch (caller.role()) {
             case Roles.MANAGER, Roles.PRACTITIONER -> read(id);
             case Roles.CLIENT -> readOwn(id);
-            case Roles.PARTNER -> consents.findForRecipientOrg(caller.org(), id)
-                    .orElseThrow(() -> ProblemException.notFound("consent"));
+            case Roles.PARTNER ->
+                consents.findForRecipientOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("consent"));
             default -> throw ProblemException.forbidden("your role may not do this");
         };
     }
@@ -180,25 +197,41 @@ public class ConsentService {
     /** Marks one ACTIVE consent past its end EXPIRED, recorded and announced as done by this service. */
     public void expire(Consent c, Actor system, Instant now) {
         change(c, ConsentStatus.EXPIRED, system, null, now);
-        outbox.emit(new ConsentEvents.Expired(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
-                c.recipientOrgId, c.purpose.name(), c.validUntil.toInstant(), "R-CONS-4"), system, null);
+        outbox.emit(
+                new ConsentEvents.Expired(
+                        c.id.toString(),
+                        c.clientId,
+                        c.status.name(),
+                        c.recipientType.name(),
+                        c.recipientOrgId,
+                        c.purpose.name(),
+                        c.validUntil.toInstant(),
+                        "R-CONS-4"),
+                system,
+                null);
     }
 
     private Consent record(String clientId, Terms t) {
         Instant now = clock.instant();
         Instant validUntil = parseValidUntil(t.validUntil());
         // R-REC-3 first: a destroyed client's band is gone too, and nothing more is kept about them.
-        if (allocations.inOrg(caller.org(), clientId).filter(a -> "DESTROYED".equals(a.status)).isPresent()) {
-            throw ProblemException.conflict("R-REC-3", "the client's record has been destroyed; nothing more is kept about them");
+        if (allocations
+                .inOrg(caller.org(), clientId)
+                .filter(a -> "DESTROYED".equals(a.status))
+                .isPresent()) {
+            throw ProblemException.conflict(
+                    "R-REC-3", "the client's record has been destroyed; nothing more is kept about them");
         }
         // R-CONS-6: under 16 (or of unknown age, read strictly) only a competence assessment makes consent valid;
         // from 16 capacity is presumed unless the latest assessment says it is lacking (R-CONS-5).
         String band = ageBands.bandOf(caller.org(), clientId);
         boolean noPresumption = competence.noPresumption(band, config.ageBand().unknown());
         CompetenceRule.Latest latest = capacity.latest(caller.org(), clientId, Matter.INFORMATION_SHARING)
-                .map(a -> new CompetenceRule.Latest(a.id, a.kind, a.hasCapacity)).orElse(null);
+                .map(a -> new CompetenceRule.Latest(a.id, a.kind, a.hasCapacity))
+                .orElse(null);
         boolean lacks = latest != null && !latest.hasCapacity();
-        lifecycle.grantRefusal(t.explained(), validUntil, !noPresumption && lacks, now)
+        lifecycle
+                .grantRefusal(t.explained(), validUntil, !noPresumption && lacks, now)
                 .ifPresent(r -> {
                     throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
                 });
@@ -230,11 +263,21 @@ public class ConsentService {
         consents.persist(c);
         history(c, null, c.status, actor, null, now);
 
-        outbox.emit(new ConsentEvents.Granted(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
-                c.recipientOrgId, c.purpose.name(), c.categorySet().stream().map(Enum::name).toList(), c.method.name(),
+        outbox.emit(new ConsentEvents.Granted(
+                c.id.toString(),
+                c.clientId,
+                c.status.name(),
+                c.recipientType.name(),
+                c.recipientOrgId,
+                c.purpose.name(),
+                c.categorySet().stream().map(Enum::name).toList(),
+                c.method.name(),
                 c.validUntil == null ? null : c.validUntil.toInstant(),
-                c.status == ConsentStatus.PENDING_APPROVAL ? "R-CONS-2" : noPresumption ? CompetenceRule.RULE : "R-CONS-1",
-                c.competenceAssessmentId == null ? null : c.competenceAssessmentId.toString(), band));
+                c.status == ConsentStatus.PENDING_APPROVAL
+                        ? "R-CONS-2"
+                        : noPresumption ? CompetenceRule.RULE : "R-CONS-1",
+                c.competenceAssessmentId == null ? null : c.competenceAssessmentId.toString(),
+                band));
         return c;
     }
 
@@ -245,8 +288,15 @@ public class ConsentService {
         });
         ConsentStatus from = c.status;
         change(c, ConsentStatus.WITHDRAWN, caller.actor(), blankToNull(reason), now);
-        outbox.emit(new ConsentEvents.Withdrawn(c.id.toString(), c.clientId, c.status.name(), c.recipientType.name(),
-                c.recipientOrgId, c.purpose.name(), from.name(), "R-CONS-4"));
+        outbox.emit(new ConsentEvents.Withdrawn(
+                c.id.toString(),
+                c.clientId,
+                c.status.name(),
+                c.recipientType.name(),
+                c.recipientOrgId,
+                c.purpose.name(),
+                from.name(),
+                "R-CONS-4"));
         return c;
     }
 
@@ -271,10 +321,11 @@ public class ConsentService {
 
     /** Staff: a manager, or a practitioner who works with the consent's client (R-REC-1, ClientGuard); unknown client: 404. */
     private void requireStaffAccess(Consent c) {
-        ClientAllocation a = allocations.inOrg(caller.org(), c.clientId)
-                .orElseThrow(() -> ProblemException.notFound("consent"));
+        ClientAllocation a =
+                allocations.inOrg(caller.org(), c.clientId).orElseThrow(() -> ProblemException.notFound("consent"));
         if (!guard.mayAct(a)) {
-            throw new ProblemException(403, "Forbidden", "you are not allocated to this consent's client", "R-REC-1", null);
+            throw new ProblemException(
+                    403, "Forbidden", "you are not allocated to this consent's client", "R-REC-1", null);
         }
     }
 
@@ -297,10 +348,13 @@ public class ConsentService {
         } catch (DateTimeParseException notATime) {
             try {
                 // A date: valid through that day (UTC).
-                return LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(value)
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException notADate) {
-                throw ProblemException.badRequest("validUntil",
-                        "must be an RFC 3339 time (2027-01-31T23:59:59Z) or a date (2027-01-31)");
+                throw ProblemException.badRequest(
+                        "validUntil", "must be an RFC 3339 time (2027-01-31T23:59:59Z) or a date (2027-01-31)");
             }
         }
     }

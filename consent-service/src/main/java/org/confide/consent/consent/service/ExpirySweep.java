@@ -41,8 +41,11 @@ public class ExpirySweep {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "consent-expiry-sweep", every = "${confide.consent.expiry-sweep.every:1m}",
-            delayed = "${confide.consent.expiry-sweep.delay:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "consent-expiry-sweep",
+            every = "${confide.consent.expiry-sweep.every:1m}",
+            delayed = "${confide.consent.expiry-sweep.delay:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.expirySweep().enabled()) {
             int n = sweep();
@@ -62,7 +65,8 @@ public class ExpirySweep {
 
     private int batch() {
         Instant now = clock.instant();
-        List<Consent> due = consents.expiredButActive(OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+        List<Consent> due = consents.expiredButActive(
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 config.expirySweep().batchSize());
         for (Consent c : due) {
             service.expire(c, Actor.system(platform.serviceName(), c.org), now);

@@ -39,15 +39,15 @@ public class DecisionReads {
              ORDER BY c.created_at DESC""";
 
     /** The client's side of a decision: capacity, the candidate consents (newest first), the allocated practitioner. */
-    public record ClientFacts(boolean lacksCapacity, List<Candidate> candidates, String practitionerId) {
-    }
+    public record ClientFacts(boolean lacksCapacity, List<Candidate> candidates, String practitionerId) {}
 
     @Inject
     DataSource dataSource;
 
     /** Empty when the client is not known in {@code org} (another organisation's, or not heard of yet). */
     public Optional<ClientFacts> forClient(String org, String clientId, RecipientType type, Purpose purpose) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setString(1, type.name());
             ps.setString(2, purpose.name());
             ps.setString(3, clientId);
@@ -61,9 +61,14 @@ public class DecisionReads {
                     UUID id = rs.getObject(2, UUID.class);
                     if (id == null) break;
                     Timestamp until = rs.getTimestamp(9);
-                    candidates.add(new Candidate(id, RecipientType.valueOf(rs.getString(3)), rs.getString(4),
-                            Consent.categorySet(rs.getString(5)), Purpose.valueOf(rs.getString(6)),
-                            ConsentStatus.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant(),
+                    candidates.add(new Candidate(
+                            id,
+                            RecipientType.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            Consent.categorySet(rs.getString(5)),
+                            Purpose.valueOf(rs.getString(6)),
+                            ConsentStatus.valueOf(rs.getString(7)),
+                            rs.getTimestamp(8).toInstant(),
                             until == null ? null : until.toInstant()));
                 } while (rs.next());
                 return Optional.of(new ClientFacts(lacks, candidates, practitioner));

@@ -13,8 +13,7 @@ import org.confide.consent.decision.Reason;
 /** The JSON shapes of {@code POST /consent-decisions} (docs/api.md consent-service). */
 public final class DecisionDtos {
 
-    private DecisionDtos() {
-    }
+    private DecisionDtos() {}
 
     /** For one client ({@code clientId}) or a group's or network's matter ({@code groupId}, R-CONF-3): exactly one. */
     public record DecisionRequest(
@@ -23,11 +22,9 @@ public final class DecisionDtos {
             @NotNull RecipientType recipientType,
             @Size(max = 200) String recipientOrgId,
             @NotNull Category category,
-            @NotNull Purpose purpose) {
-    }
+            @NotNull Purpose purpose) {}
 
     /** {@code consentId}: the consent the reason is about; {@code missingMembers}: group decisions only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DecisionView(Decision decision, UUID consentId, Reason reason, Integer missingMembers) {
-    }
+    public record DecisionView(Decision decision, UUID consentId, Reason reason, Integer missingMembers) {}
 }

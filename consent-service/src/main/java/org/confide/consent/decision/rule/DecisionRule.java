@@ -32,13 +32,18 @@ import org.confide.consent.decision.Reason;
 public final class DecisionRule {
 
     /** What is asked: may {@code category} go to {@code recipientType} (at {@code recipientOrgId}) for {@code purpose}. */
-    public record Request(RecipientType recipientType, String recipientOrgId, Category category, Purpose purpose) {
-    }
+    public record Request(RecipientType recipientType, String recipientOrgId, Category category, Purpose purpose) {}
 
     /** One of the client's consents, as the decision needs it. {@code validUntil} null: no end date. */
-    public record Candidate(UUID consentId, RecipientType recipientType, String recipientOrgId, Set<Category> categories,
-                            Purpose purpose, ConsentStatus status, Instant validFrom, Instant validUntil) {
-    }
+    public record Candidate(
+            UUID consentId,
+            RecipientType recipientType,
+            String recipientOrgId,
+            Set<Category> categories,
+            Purpose purpose,
+            ConsentStatus status,
+            Instant validFrom,
+            Instant validUntil) {}
 
     public record Outcome(Decision decision, Reason reason, UUID consentId) {
 
@@ -55,18 +60,21 @@ public final class DecisionRule {
         if (lacksCapacity) {
             return new Outcome(Decision.DENY, Reason.CAPACITY_LACKING, null);
         }
-        List<Candidate> covering = consents.stream().filter(c -> covers(c, request)).toList();
+        List<Candidate> covering =
+                consents.stream().filter(c -> covers(c, request)).toList();
         Optional<Candidate> active = covering.stream()
                 .filter(c -> effectiveStatus(c.status(), c.validUntil(), now) == ConsentStatus.ACTIVE)
                 .filter(c -> c.validFrom() == null || !now.isBefore(c.validFrom()))
                 .findFirst();
         if (active.isPresent()) {
-            return new Outcome(Decision.PERMIT, Reason.CONSENT_ACTIVE, active.get().consentId());
+            return new Outcome(
+                    Decision.PERMIT, Reason.CONSENT_ACTIVE, active.get().consentId());
         }
         return covering.stream()
                 .filter(c -> DENY_ORDER.contains(effectiveStatus(c.status(), c.validUntil(), now)))
                 .min(Comparator.comparingInt(c -> DENY_ORDER.indexOf(effectiveStatus(c.status(), c.validUntil(), now))))
-                .map(c -> new Outcome(Decision.DENY, reasonFor(effectiveStatus(c.status(), c.validUntil(), now)), c.consentId()))
+                .map(c -> new Outcome(
+                        Decision.DENY, reasonFor(effectiveStatus(c.status(), c.validUntil(), now)), c.consentId()))
                 .orElse(new Outcome(Decision.DENY, Reason.NO_CONSENT, null));
     }
 

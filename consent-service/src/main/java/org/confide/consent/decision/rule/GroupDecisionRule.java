@@ -22,25 +22,25 @@ public final class GroupDecisionRule {
 
     public static final String RULE = "R-CONF-3";
 
-    public record GroupOutcome(Decision decision, Reason reason, int missingMembers) {
-    }
+    public record GroupOutcome(Decision decision, Reason reason, int missingMembers) {}
 
     /** Whether the request is the logistics exemption: logistics to the staff of the group's own organisation. */
-    public static boolean logisticsExempt(RecipientType recipientType, String recipientOrgId, Category category,
-                                          String groupOrg) {
-        return category == Category.LOGISTICS && recipientType == RecipientType.STAFF
+    public static boolean logisticsExempt(
+            RecipientType recipientType, String recipientOrgId, Category category, String groupOrg) {
+        return category == Category.LOGISTICS
+                && recipientType == RecipientType.STAFF
                 && (recipientOrgId == null || recipientOrgId.equals(groupOrg));
     }
 
     /** One member the group has had: {@code outcome}, the member's own decision, is needed only for a current member. */
-    public record Member(boolean current, Outcome outcome) {
-    }
+    public record Member(boolean current, Outcome outcome) {}
 
     public GroupOutcome decide(boolean logisticsExempt, List<Member> members) {
         if (logisticsExempt) {
             return new GroupOutcome(Decision.PERMIT, Reason.LOGISTICS_EXEMPT, 0);
         }
-        List<Outcome> current = members.stream().filter(Member::current).map(Member::outcome).toList();
+        List<Outcome> current =
+                members.stream().filter(Member::current).map(Member::outcome).toList();
         if (current.isEmpty()) {
             return new GroupOutcome(Decision.DENY, Reason.NO_CONSENT, 0);
         }

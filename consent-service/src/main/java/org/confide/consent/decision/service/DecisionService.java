@@ -85,13 +85,22 @@ public class DecisionService {
         DecisionReads.ClientFacts facts = reads.forClient(org, r.clientId(), r.recipientType(), r.purpose())
                 .orElseThrow(() -> ProblemException.notFound("client"));
         if (!guard.mayAct(org, r.clientId(), facts.practitionerId())) {
-            throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
+            throw new ProblemException(
+                    403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), clock.instant());
 
-        record(new ConsentEvents.Decided(r.recipientType().name(), blankToNull(r.recipientOrgId()), r.category().name(),
-                r.purpose().name(), r.clientId(), null, outcome.decision().name(), outcome.reason().name(),
-                outcome.consentId() == null ? null : outcome.consentId().toString(), null,
+        record(new ConsentEvents.Decided(
+                r.recipientType().name(),
+                blankToNull(r.recipientOrgId()),
+                r.category().name(),
+                r.purpose().name(),
+                r.clientId(),
+                null,
+                outcome.decision().name(),
+                outcome.reason().name(),
+                outcome.consentId() == null ? null : outcome.consentId().toString(),
+                null,
                 outcome.reason() == Reason.CAPACITY_LACKING ? "R-CONS-5" : "R-CONF-1"));
         return outcome;
     }
@@ -106,26 +115,45 @@ public class DecisionService {
         List<GroupDecisionRule.Member> members = new ArrayList<>();
         if (!exempt) {
             List<AllocationRepository.Member> all = allocations.members(org, r.groupId());
-            List<String> currentIds = all.stream().filter(AllocationRepository.Member::current)
-                    .map(AllocationRepository.Member::clientId).toList();
-            Map<String, List<Candidate>> byMember = currentIds.isEmpty() ? Map.of()
+            List<String> currentIds = all.stream()
+                    .filter(AllocationRepository.Member::current)
+                    .map(AllocationRepository.Member::clientId)
+                    .toList();
+            Map<String, List<Candidate>> byMember = currentIds.isEmpty()
+                    ? Map.of()
                     : consents.forDecision(org, currentIds, r.recipientType(), r.purpose()).stream()
-                    .collect(Collectors.groupingBy(c -> c.clientId,
-                            Collectors.mapping(DecisionService::candidate, Collectors.toList())));
+                            .collect(Collectors.groupingBy(
+                                    c -> c.clientId,
+                                    Collectors.mapping(DecisionService::candidate, Collectors.toList())));
             Request request = request(r);
             Instant now = clock.instant();
             for (AllocationRepository.Member m : all) {
                 // A member who has left is passed on without a decision of their own: the rule does not count them.
-                members.add(new GroupDecisionRule.Member(m.current(), !m.current() ? null
-                        : rule.decide(request, byMember.getOrDefault(m.clientId(), List.of()),
-                        capacity.lacksInformationSharingCapacity(org, m.clientId()), now)));
+                members.add(new GroupDecisionRule.Member(
+                        m.current(),
+                        !m.current()
+                                ? null
+                                : rule.decide(
+                                        request,
+                                        byMember.getOrDefault(m.clientId(), List.of()),
+                                        capacity.lacksInformationSharingCapacity(org, m.clientId()),
+                                        now)));
             }
         }
         GroupOutcome outcome = groupRule.decide(exempt, members);
 
-        record(new ConsentEvents.Decided(r.recipientType().name(), blankToNull(r.recipientOrgId()), r.category().name(),
-                r.purpose().name(), null, r.groupId(), outcome.decision().name(), outcome.reason().name(), null,
-                outcome.missingMembers(), GroupDecisionRule.RULE));
+        record(new ConsentEvents.Decided(
+                r.recipientType().name(),
+                blankToNull(r.recipientOrgId()),
+                r.category().name(),
+                r.purpose().name(),
+                null,
+                r.groupId(),
+                outcome.decision().name(),
+                outcome.reason().name(),
+                null,
+                outcome.missingMembers(),
+                GroupDecisionRule.RULE));
         return outcome;
     }
 
@@ -143,8 +171,15 @@ public class DecisionService {
     }
 
     private static Candidate candidate(Consent c) {
-        return new Candidate(c.id, c.recipientType, c.recipientOrgId, c.categorySet(), c.purpose, c.status,
-                c.validFrom.toInstant(), c.validUntil == null ? null : c.validUntil.toInstant());
+        return new Candidate(
+                c.id,
+                c.recipientType,
+                c.recipientOrgId,
+                c.categorySet(),
+                c.purpose,
+                c.status,
+                c.validFrom.toInstant(),
+                c.validUntil == null ? null : c.validUntil.toInstant());
     }
 
     private static String blankToNull(String s) {

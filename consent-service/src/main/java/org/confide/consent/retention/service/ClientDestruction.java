@@ -21,11 +21,18 @@ public class ClientDestruction {
     void onDestroyed(@Observes ClientDestroyed e) {
         em.createNativeQuery("update consent_history set reason = null where reason is not null and consent_id in "
                         + "(select id from consent where org = ?1 and client_id = ?2)")
-                .setParameter(1, e.org()).setParameter(2, e.clientId()).executeUpdate();
-        em.createNativeQuery("update consent set recipient_name = null, evidence_ref = null where org = ?1 and client_id = ?2")
-                .setParameter(1, e.org()).setParameter(2, e.clientId()).executeUpdate();
+                .setParameter(1, e.org())
+                .setParameter(2, e.clientId())
+                .executeUpdate();
+        em.createNativeQuery(
+                        "update consent set recipient_name = null, evidence_ref = null where org = ?1 and client_id = ?2")
+                .setParameter(1, e.org())
+                .setParameter(2, e.clientId())
+                .executeUpdate();
         em.createNativeQuery("update capacity_assessment set reasons = null, explanation_to_person = null, "
                         + "explanation_to_significant_other = null where org = ?1 and client_id = ?2")
-                .setParameter(1, e.org()).setParameter(2, e.clientId()).executeUpdate();
+                .setParameter(1, e.org())
+                .setParameter(2, e.clientId())
+                .executeUpdate();
     }
 }

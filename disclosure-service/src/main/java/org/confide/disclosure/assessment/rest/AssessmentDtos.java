@@ -24,12 +24,13 @@ import org.confide.disclosure.assessment.service.ConcernCommand;
 /** The JSON body of a concern (docs/api.md disclosure-service); the answer's shapes are the service's AssessmentViews. */
 public final class AssessmentDtos {
 
-    private AssessmentDtos() {
-    }
+    private AssessmentDtos() {}
 
     /** {@code orgId}: the recipient's organisation, when consent names one (added to docs/api.md's shape). */
-    public record ProposedRecipient(@NotNull RecipientType type, @Size(max = 200) String name, @Size(max = 200) String orgId) {
-    }
+    public record ProposedRecipient(
+            @NotNull RecipientType type,
+            @Size(max = 200) String name,
+            @Size(max = 200) String orgId) {}
 
     /**
      * The body of {@code POST /disclosure-assessments} and {@code POST /disclosures}; {@code context} and {@code summary} are
@@ -52,30 +53,54 @@ public final class AssessmentDtos {
             RecipientType chosenContact,
             AbuserRelationship abuserRelationship,
             AbuseTiming abuseTiming,
-            @Valid SubstanceUseBody substanceUse) {
-    }
+            @Valid SubstanceUseBody substanceUse) {}
 
     /** R-BRK-13: the risk factors of a parent's substance use, as codes and numbers (see SubstanceUse). */
-    public record SubstanceUseBody(SubstanceUse.Substance substance, SubstanceUse.Amount amount,
-                                   @Size(max = 5) List<@NotNull ProtectiveFactor> protectiveFactors,
-                                   SubstanceUse.MentalHealth mentalHealth,
-                                   @Size(max = 6) List<@NotNull Behaviour> behaviours,
-                                   @Size(max = 20) List<@NotNull @Min(0) @Max(17) Integer> childrenAges,
-                                   Boolean riskToChildFound) {
-    }
+    public record SubstanceUseBody(
+            SubstanceUse.Substance substance,
+            SubstanceUse.Amount amount,
+            @Size(max = 5) List<@NotNull ProtectiveFactor> protectiveFactors,
+            SubstanceUse.MentalHealth mentalHealth,
+            @Size(max = 6) List<@NotNull Behaviour> behaviours,
+            @Size(max = 20) List<@NotNull @Min(0) @Max(17) Integer> childrenAges,
+            Boolean riskToChildFound) {}
 
     /** The command the services take (issue 17: they never see this body). */
     public static ConcernCommand command(ConcernBody b) {
-        return new ConcernCommand(b.clientId(), b.grounds(), b.immediacy(), b.context(), b.summary(),
-                b.proposedRecipients().stream().map(r -> new ConcernCommand.Recipient(r.type(), r.name(), r.orgId())).toList(),
-                b.categories(), b.clientAge(), b.gillickCompetent(), b.purpose(), b.groupId(), b.chosenContact(),
-                b.abuserRelationship(), b.abuseTiming(), substanceUse(b.substanceUse()));
+        return new ConcernCommand(
+                b.clientId(),
+                b.grounds(),
+                b.immediacy(),
+                b.context(),
+                b.summary(),
+                b.proposedRecipients().stream()
+                        .map(r -> new ConcernCommand.Recipient(r.type(), r.name(), r.orgId()))
+                        .toList(),
+                b.categories(),
+                b.clientAge(),
+                b.gillickCompetent(),
+                b.purpose(),
+                b.groupId(),
+                b.chosenContact(),
+                b.abuserRelationship(),
+                b.abuseTiming(),
+                substanceUse(b.substanceUse()));
     }
 
     private static SubstanceUse substanceUse(SubstanceUseBody b) {
-        return b == null ? null : new SubstanceUse(b.substance(), b.amount(),
-                b.protectiveFactors() == null ? null : b.protectiveFactors().stream().distinct().toList(), b.mentalHealth(),
-                b.behaviours() == null ? null : b.behaviours().stream().distinct().toList(), b.childrenAges(),
-                b.riskToChildFound());
+        return b == null
+                ? null
+                : new SubstanceUse(
+                        b.substance(),
+                        b.amount(),
+                        b.protectiveFactors() == null
+                                ? null
+                                : b.protectiveFactors().stream().distinct().toList(),
+                        b.mentalHealth(),
+                        b.behaviours() == null
+                                ? null
+                                : b.behaviours().stream().distinct().toList(),
+                        b.childrenAges(),
+                        b.riskToChildFound());
     }
 }

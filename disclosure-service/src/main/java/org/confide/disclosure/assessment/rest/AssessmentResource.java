@@ -1,7 +1,5 @@
 package org.confide.disclosure.assessment.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,9 +14,13 @@ import org.confide.disclosure.assessment.service.AssessmentService;
 import org.confide.disclosure.assessment.service.AssessmentViews.AssessmentView;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
+import org.confide.platform.openapi.Refusal;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /disclosure-assessments}: a dry run mid-session; nothing is stored (docs/api.md disclosure-service). */
-@Tag(name = "Disclosure assessments", description = "A dry run of a concern: the outcome the policies give, with its rule ids; nothing stored.")
+@Tag(
+        name = "Disclosure assessments",
+        description = "A dry run of a concern: the outcome the policies give, with its rule ids; nothing stored.")
 @Path("/disclosure-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,6 +36,7 @@ public class AssessmentResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Refusal(status = 404, when = "a client or group this service has not heard of")
     public AssessmentView assess(@NotNull(message = "a JSON body is required") @Valid ConcernBody body) {
-        return service.evaluate(AssessmentDtos.command(body), correlationId.value()).view();
+        return service.evaluate(AssessmentDtos.command(body), correlationId.value())
+                .view();
     }
 }

@@ -20,8 +20,13 @@ public final class AgeCapacityRule {
     public static final int PRESUMED_CAPACITY_AGE = 16;
 
     /** Grounds that, beside a child's distress, are signs of harm to the child (R-BRK-4). */
-    static final Set<Ground> CHILD_PROTECTION_SIGNS = EnumSet.of(Ground.CHILD_PROTECTION, Ground.RISK_TO_SELF,
-            Ground.RISK_TO_OTHERS, Ground.VULNERABLE_ADULT, Ground.MEDICAL_EMERGENCY, Ground.SERIOUS_CRIME,
+    static final Set<Ground> CHILD_PROTECTION_SIGNS = EnumSet.of(
+            Ground.CHILD_PROTECTION,
+            Ground.RISK_TO_SELF,
+            Ground.RISK_TO_OTHERS,
+            Ground.VULNERABLE_ADULT,
+            Ground.MEDICAL_EMERGENCY,
+            Ground.SERIOUS_CRIME,
             Ground.OTHER_ILLEGAL_ACTIVITY);
 
     /** R-CONS-5: an unknown age is treated as an adult's (presumed able), as the law presumes. */
@@ -31,7 +36,8 @@ public final class AgeCapacityRule {
 
     /** Whether a client under 16 whose competence has not been assessed must be assessed (Gillick) before anything else. */
     public boolean gillickAssessmentNeeded(Concern concern) {
-        return concern.grounds().contains(Ground.PSYCHOLOGICAL_DISTRESS) && !presumedAble(concern.clientAge())
+        return concern.grounds().contains(Ground.PSYCHOLOGICAL_DISTRESS)
+                && !presumedAble(concern.clientAge())
                 && concern.gillickCompetent() == null;
     }
 
@@ -39,12 +45,14 @@ public final class AgeCapacityRule {
     public Finding distress(Concern concern) {
         Ground g = Ground.PSYCHOLOGICAL_DISTRESS;
         if (presumedAble(concern.clientAge())) {
-            // R-BRK-7 with R-CONS-5: 16+ (or adult) presumed able to consent; a lack of capacity is its own ground (R-BRK-8).
+            // R-BRK-7 with R-CONS-5: 16+ (or adult) presumed able to consent; a lack of capacity is its own ground
+            // (R-BRK-8).
             return Finding.of(g, NOT_JUSTIFIED, "R-BRK-7", "R-CONS-5");
         }
         boolean sign = concern.grounds().stream().anyMatch(CHILD_PROTECTION_SIGNS::contains);
         if (sign) {
-            // R-BRK-4: a child's distress beside a sign of harm is assessed as a child-protection concern, not dismissed.
+            // R-BRK-4: a child's distress beside a sign of harm is assessed as a child-protection concern, not
+            // dismissed.
             return childProtection(g, concern.immediacy());
         }
         if (Boolean.FALSE.equals(concern.gillickCompetent())) {

@@ -14,11 +14,17 @@ import org.confide.disclosure.assessment.Outcome;
  * @param consentChecked   false when consent could not be checked for some recipient (fail closed)
  * @param emergencyAllowed whether a share may go before approval (R-PROC-2)
  */
-public record Assessment(Outcome outcome, Outcome groundsOutcome, String decidingRule, List<String> rules,
-                         List<Finding> findings, List<RecipientConsent> recipients, boolean consentChecked,
-                         boolean emergencyAllowed, List<RequiredStep> requiredSteps) {
+public record Assessment(
+        Outcome outcome,
+        Outcome groundsOutcome,
+        String decidingRule,
+        List<String> rules,
+        List<Finding> findings,
+        List<RecipientConsent> recipients,
+        boolean consentChecked,
+        boolean emergencyAllowed,
+        List<RequiredStep> requiredSteps) {
 
     /** A step still to be taken, with the rule that asks for it. */
-    public record RequiredStep(String code, String rule, String text) {
-    }
+    public record RequiredStep(String code, String rule, String text) {}
 }

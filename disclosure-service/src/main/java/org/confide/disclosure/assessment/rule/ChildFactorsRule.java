@@ -33,8 +33,11 @@ public final class ChildFactorsRule {
         if (concern.abuserRelationship() == null) missing.add("abuserRelationship");
         if (concern.abuseTiming() == null) missing.add("abuseTiming");
         if (!missing.isEmpty()) {
-            steps.add(new RequiredStep("RECORD_CHILD_FACTORS", "R-BRK-4",
-                    "record the relationship to the alleged abuser and whether the abuse is past or present " + missing));
+            steps.add(new RequiredStep(
+                    "RECORD_CHILD_FACTORS",
+                    "R-BRK-4",
+                    "record the relationship to the alleged abuser and whether the abuse is past or present "
+                            + missing));
         }
         return steps;
     }

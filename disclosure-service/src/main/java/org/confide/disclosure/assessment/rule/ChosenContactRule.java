@@ -22,10 +22,15 @@ public final class ChosenContactRule {
         List<RequiredStep> steps = new ArrayList<>();
         if (concern.grounds().stream().noneMatch(GROUNDS::contains)) return steps;
         if (concern.chosenContact() == null) {
-            steps.add(new RequiredStep("ASK_WHOM_TO_CONTACT", "R-BRK-2",
-                    "tell the person the concern and ask whom they want contacted (emergency services, their GP, …); record it"));
+            steps.add(
+                    new RequiredStep(
+                            "ASK_WHOM_TO_CONTACT",
+                            "R-BRK-2",
+                            "tell the person the concern and ask whom they want contacted (emergency services, their GP, …); record it"));
         } else if (!proposed.contains(concern.chosenContact())) {
-            steps.add(new RequiredStep("CONTACT_WHOM_THEY_ASKED_FOR", "R-BRK-2",
+            steps.add(new RequiredStep(
+                    "CONTACT_WHOM_THEY_ASKED_FOR",
+                    "R-BRK-2",
                     "the person asked for " + concern.chosenContact() + ": propose them as a recipient"));
         }
         return steps;

@@ -18,9 +18,15 @@ import org.confide.disclosure.assessment.SubstanceUse;
  * @param abuseTiming        R-BRK-4: past or present abuse; null if not recorded
  * @param substanceUse       R-BRK-13: the risk factors of a parent's substance use; null if not assessed
  */
-public record Concern(List<Ground> grounds, Immediacy immediacy, Integer clientAge, Boolean gillickCompetent,
-                      RecipientType chosenContact, AbuserRelationship abuserRelationship, AbuseTiming abuseTiming,
-                      SubstanceUse substanceUse) {
+public record Concern(
+        List<Ground> grounds,
+        Immediacy immediacy,
+        Integer clientAge,
+        Boolean gillickCompetent,
+        RecipientType chosenContact,
+        AbuserRelationship abuserRelationship,
+        AbuseTiming abuseTiming,
+        SubstanceUse substanceUse) {
 
     public Concern {
         grounds = List.copyOf(grounds);

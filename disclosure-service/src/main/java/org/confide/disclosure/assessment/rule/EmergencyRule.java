@@ -11,6 +11,8 @@ public final class EmergencyRule {
 
     public boolean open(Outcome outcome, Immediacy immediacy, Policy policy) {
         if (outcome == Outcome.REQUIRED) return true;
-        return outcome == Outcome.JUSTIFIED && immediacy == Immediacy.IMMEDIATE && policy.allowEmergencyBeforeApproval();
+        return outcome == Outcome.JUSTIFIED
+                && immediacy == Immediacy.IMMEDIATE
+                && policy.allowEmergencyBeforeApproval();
     }
 }

@@ -21,14 +21,17 @@ public final class GroundsRule {
             case MEDICAL_EMERGENCY -> Finding.of(ground, REQUIRED, "R-BRK-1");
             // R-BRK-6 is a policy setting.
             case RISK_TO_SELF -> policyRule.riskToSelf(concern.immediacy(), policy);
-            // R-BRK-2: high risk of harming another; serious harm includes chronic risk (seed 004); a past act is R-BRK-5's.
-            case RISK_TO_OTHERS -> switch (concern.immediacy()) {
-                case IMMEDIATE, SERIOUS, CHRONIC -> Finding.of(ground, JUSTIFIED, "R-BRK-2");
-                case PAST -> Finding.of(ground, NOT_JUSTIFIED, "R-BRK-5");
-            };
+            // R-BRK-2: high risk of harming another; serious harm includes chronic risk (seed 004); a past act is
+            // R-BRK-5's.
+            case RISK_TO_OTHERS ->
+                switch (concern.immediacy()) {
+                    case IMMEDIATE, SERIOUS, CHRONIC -> Finding.of(ground, JUSTIFIED, "R-BRK-2");
+                    case PAST -> Finding.of(ground, NOT_JUSTIFIED, "R-BRK-5");
+                };
             // R-BRK-4 for a child at present risk (present abuse is); R-BRK-10 for regular or past abuse.
-            case CHILD_PROTECTION, VULNERABLE_ADULT -> childFactors.withTiming(
-                    AgeCapacityRule.childProtection(ground, concern.immediacy()), concern.abuseTiming());
+            case CHILD_PROTECTION, VULNERABLE_ADULT ->
+                childFactors.withTiming(
+                        AgeCapacityRule.childProtection(ground, concern.immediacy()), concern.abuseTiming());
             // R-BRK-5: terrorism is the one illegal activity with a duty to report (Terrorism Act 2000 s38B).
             case TERRORISM -> Finding.of(ground, REQUIRED, "R-BRK-5");
             case SERIOUS_CRIME -> Finding.of(ground, JUSTIFIED, "R-BRK-5");

@@ -24,10 +24,13 @@ public final class OutcomeRule {
 
     public Assessment assess(Concern concern, Policy policy, List<RecipientConsent> recipients) {
         if (concern.grounds().isEmpty()) throw new IllegalArgumentException("a concern has at least one ground");
-        List<Finding> findings = concern.grounds().stream().distinct()
-                .map(g -> groundsRule.assess(g, concern, policy)).toList();
+        List<Finding> findings = concern.grounds().stream()
+                .distinct()
+                .map(g -> groundsRule.assess(g, concern, policy))
+                .toList();
         Outcome grounds = strongest(findings);
-        List<Finding> deciding = findings.stream().filter(f -> f.outcome() == grounds).toList();
+        List<Finding> deciding =
+                findings.stream().filter(f -> f.outcome() == grounds).toList();
         Set<String> rules = new LinkedHashSet<>();
         deciding.forEach(f -> rules.addAll(f.rules()));
 
@@ -43,8 +46,16 @@ public final class OutcomeRule {
             cited.addAll(rules);
         }
         boolean emergency = !consented && emergencyRule.open(grounds, concern.immediacy(), policy);
-        return new Assessment(outcome, grounds, cited.getFirst(), List.copyOf(cited), findings, List.copyOf(recipients),
-                checked, emergency, steps(outcome, emergency, concern, policy, checked, recipients));
+        return new Assessment(
+                outcome,
+                grounds,
+                cited.getFirst(),
+                List.copyOf(cited),
+                findings,
+                List.copyOf(recipients),
+                checked,
+                emergency,
+                steps(outcome, emergency, concern, policy, checked, recipients));
     }
 
     static Outcome strongest(List<Finding> findings) {
@@ -53,43 +64,70 @@ public final class OutcomeRule {
         return Outcome.NOT_JUSTIFIED;
     }
 
-    private List<RequiredStep> steps(Outcome outcome, boolean emergency, Concern concern, Policy policy, boolean checked,
-                                     List<RecipientConsent> recipients) {
+    private List<RequiredStep> steps(
+            Outcome outcome,
+            boolean emergency,
+            Concern concern,
+            Policy policy,
+            boolean checked,
+            List<RecipientConsent> recipients) {
         List<RequiredStep> steps = new ArrayList<>();
         if (!checked) {
-            steps.add(step("CHECK_CONSENT", "R-CONF-1", "consent could not be checked: it counts as not given until it is"));
+            steps.add(step(
+                    "CHECK_CONSENT", "R-CONF-1", "consent could not be checked: it counts as not given until it is"));
         }
         if (ageRule.gillickAssessmentNeeded(concern)) {
-            steps.add(step("ASSESS_GILLICK_COMPETENCE", "R-CONS-5",
+            steps.add(step(
+                    "ASSESS_GILLICK_COMPETENCE",
+                    "R-CONS-5",
                     "a client under 16: assess whether they can make this decision (Gillick competence)"));
         }
-        List<RecipientType> proposed = recipients.stream().map(RecipientConsent::type).toList();
+        List<RecipientType> proposed =
+                recipients.stream().map(RecipientConsent::type).toList();
         // R-BRK-2, R-BRK-4, R-BRK-13: what is still to be asked, recorded or involved for this concern.
         steps.addAll(contactRule.steps(concern, proposed));
         steps.addAll(childFactors.steps(concern));
         steps.addAll(substanceRule.steps(concern, proposed));
         switch (outcome) {
-            case NOT_JUSTIFIED -> steps.add(step("SEEK_CONSENT", "R-CONF-1",
-                    "do not break confidentiality: seek the client's consent instead"));
+            case NOT_JUSTIFIED ->
+                steps.add(step(
+                        "SEEK_CONSENT", "R-CONF-1", "do not break confidentiality: seek the client's consent instead"));
             case CONSENTED -> {
-                steps.add(step("SHARE_MINIMUM_NECESSARY", "R-PROC-3", "share only what the consent covers, securely, and record it"));
+                steps.add(step(
+                        "SHARE_MINIMUM_NECESSARY",
+                        "R-PROC-3",
+                        "share only what the consent covers, securely, and record it"));
                 steps.add(step("FOLLOW_UP", "R-PROC-1", "offer continuing support and tell the client the outcome"));
             }
             case REQUIRED, JUSTIFIED -> {
                 if (emergency) {
-                    steps.add(step("EMERGENCY_SHARE_THEN_REVIEW", "R-PROC-2",
+                    steps.add(step(
+                            "EMERGENCY_SHARE_THEN_REVIEW",
+                            "R-PROC-2",
                             "in an emergency share first; a manager's retrospective decision is then required"));
                 }
-                steps.add(step("INVOLVE_CLIENT", "R-PROC-1",
+                steps.add(step(
+                        "INVOLVE_CLIENT",
+                        "R-PROC-1",
                         "tell the client and record their response, or record why they were not told"));
                 if (policyRule.consultationRequired(policy)) {
-                    steps.add(step("CONSULT", "R-PROC-2", "discuss the decision with a professional worker or manager"));
+                    steps.add(
+                            step("CONSULT", "R-PROC-2", "discuss the decision with a professional worker or manager"));
                 }
                 for (String org : policyRule.partnersWhoseSupportIsRequired(policy)) {
-                    steps.add(step("PARTNER_SUPPORT:" + org, "R-REF-2", "a representative of " + org + " must support the decision"));
+                    steps.add(step(
+                            "PARTNER_SUPPORT:" + org,
+                            "R-REF-2",
+                            "a representative of " + org + " must support the decision"));
                 }
-                steps.add(step("MANAGER_DECISION", "R-PROC-2", "a manager other than the raiser approves or rejects, with a lawful basis"));
-                steps.add(step("SHARE_MINIMUM_NECESSARY", "R-PROC-3", "share the minimum necessary with the right recipient, securely"));
+                steps.add(step(
+                        "MANAGER_DECISION",
+                        "R-PROC-2",
+                        "a manager other than the raiser approves or rejects, with a lawful basis"));
+                steps.add(step(
+                        "SHARE_MINIMUM_NECESSARY",
+                        "R-PROC-3",
+                        "share the minimum necessary with the right recipient, securely"));
                 steps.add(step("FOLLOW_UP", "R-PROC-1", "offer continuing support and tell the client the outcome"));
             }
         }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param partnerApprovalOrgs           R-REF-2: organisations one of whose representatives must support an approval
  * @param allowEmergencyBeforeApproval  R-PROC-2: with IMMEDIATE risk a share may go first and be decided afterwards
  */
-public record Policy(boolean requireImminenceForRiskToSelf, boolean requireConsultation, List<String> partnerApprovalOrgs,
-                     boolean allowEmergencyBeforeApproval) {
+public record Policy(
+        boolean requireImminenceForRiskToSelf,
+        boolean requireConsultation,
+        List<String> partnerApprovalOrgs,
+        boolean allowEmergencyBeforeApproval) {
 
     /** What an organisation that never set a policy gets (version 0). */
     public static final Policy DEFAULT = new Policy(false, true, List.of(), true);

@@ -17,12 +17,14 @@ public final class PolicyRule {
     public Finding riskToSelf(Immediacy immediacy, Policy policy) {
         return switch (immediacy) {
             case IMMEDIATE -> Finding.of(Ground.RISK_TO_SELF, JUSTIFIED, "R-BRK-2", "R-BRK-3");
-            case SERIOUS -> policy.requireImminenceForRiskToSelf()
-                    ? Finding.of(Ground.RISK_TO_SELF, NOT_JUSTIFIED, "R-BRK-6")
-                    : Finding.of(Ground.RISK_TO_SELF, JUSTIFIED, "R-BRK-2", "R-BRK-3", "R-BRK-6");
-            case CHRONIC -> policy.requireImminenceForRiskToSelf()
-                    ? Finding.of(Ground.RISK_TO_SELF, NOT_JUSTIFIED, "R-BRK-6")
-                    : Finding.of(Ground.RISK_TO_SELF, JUSTIFIED, "R-BRK-6", "R-BRK-2");
+            case SERIOUS ->
+                policy.requireImminenceForRiskToSelf()
+                        ? Finding.of(Ground.RISK_TO_SELF, NOT_JUSTIFIED, "R-BRK-6")
+                        : Finding.of(Ground.RISK_TO_SELF, JUSTIFIED, "R-BRK-2", "R-BRK-3", "R-BRK-6");
+            case CHRONIC ->
+                policy.requireImminenceForRiskToSelf()
+                        ? Finding.of(Ground.RISK_TO_SELF, NOT_JUSTIFIED, "R-BRK-6")
+                        : Finding.of(Ground.RISK_TO_SELF, JUSTIFIED, "R-BRK-6", "R-BRK-2");
             case PAST -> Finding.of(Ground.RISK_TO_SELF, NOT_JUSTIFIED, "R-BRK-6");
         };
     }

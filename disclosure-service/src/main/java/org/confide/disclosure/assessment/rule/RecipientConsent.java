@@ -8,5 +8,4 @@ import org.confide.disclosure.assessment.RecipientType;
  * @param consented true only when every category was PERMIT
  * @param checked   false when consent-service could not be asked or answered nonsense (then consented is false: fail closed)
  */
-public record RecipientConsent(RecipientType type, String name, boolean consented, boolean checked) {
-}
+public record RecipientConsent(RecipientType type, String name, boolean consented, boolean checked) {}

@@ -37,8 +37,7 @@ public final class SubstanceUseRule {
     }
 
     /** A field at fault, and why (422 naming R-BRK-13). */
-    public record Invalid(String field, String message) {
-    }
+    public record Invalid(String field, String message) {}
 
     /**
      * Risk factors belong to a concern with the ground PARENTAL_SUBSTANCE_USE; a case raised on that ground records them,
@@ -47,18 +46,22 @@ public final class SubstanceUseRule {
     public Optional<Invalid> invalid(Concern concern, boolean raising) {
         boolean ground = concern.grounds().contains(Ground.PARENTAL_SUBSTANCE_USE);
         if (!ground) {
-            return concern.substanceUse() == null ? Optional.empty() : Optional.of(new Invalid("substanceUse",
-                    "risk factors belong to a concern with the ground PARENTAL_SUBSTANCE_USE"));
+            return concern.substanceUse() == null
+                    ? Optional.empty()
+                    : Optional.of(new Invalid(
+                            "substanceUse", "risk factors belong to a concern with the ground PARENTAL_SUBSTANCE_USE"));
         }
         if (!raising) return Optional.empty();
         if (concern.substanceUse() == null) {
             return Optional.of(new Invalid("substanceUse", "assess and record the risk factors before raising a case"));
         }
         if (concern.substanceUse().childrenAges().isEmpty()) {
-            return Optional.of(new Invalid("substanceUse.childrenAges", "the children's ages are part of the assessment"));
+            return Optional.of(
+                    new Invalid("substanceUse.childrenAges", "the children's ages are part of the assessment"));
         }
         if (concern.substanceUse().riskToChildFound() == null) {
-            return Optional.of(new Invalid("substanceUse.riskToChildFound", "record whether the assessment found a risk to a child"));
+            return Optional.of(new Invalid(
+                    "substanceUse.riskToChildFound", "record whether the assessment found a risk to a child"));
         }
         return Optional.empty();
     }
@@ -68,13 +71,21 @@ public final class SubstanceUseRule {
         List<RequiredStep> steps = new ArrayList<>();
         if (!concern.grounds().contains(Ground.PARENTAL_SUBSTANCE_USE)) return steps;
         if (concern.substanceUse() == null) {
-            steps.add(new RequiredStep("ASSESS_RISK_FACTORS", "R-BRK-13", "assess and record the risk factors: substance, "
-                    + "amount, protective factors, mental health, behaviour while under the influence, the children's ages"));
+            steps.add(
+                    new RequiredStep(
+                            "ASSESS_RISK_FACTORS",
+                            "R-BRK-13",
+                            "assess and record the risk factors: substance, "
+                                    + "amount, protective factors, mental health, behaviour while under the influence, the children's ages"));
         } else if (concern.substanceUse().riskFound()) {
-            List<RecipientType> missing = INVOLVED.stream().filter(r -> !proposed.contains(r)).toList();
+            List<RecipientType> missing =
+                    INVOLVED.stream().filter(r -> !proposed.contains(r)).toList();
             if (!missing.isEmpty()) {
-                steps.add(new RequiredStep("INVOLVE_GP_AND_FAMILY_SERVICES", "R-BRK-13",
-                        "a risk to a child was found: involve the GP and the family services (propose " + missing + ")"));
+                steps.add(new RequiredStep(
+                        "INVOLVE_GP_AND_FAMILY_SERVICES",
+                        "R-BRK-13",
+                        "a risk to a child was found: involve the GP and the family services (propose " + missing
+                                + ")"));
             }
         }
         return steps;

@@ -14,30 +14,40 @@ import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
 /** What an assessment answers, and what a case records as its assessment (docs/api.md disclosure-service "Assessment"). */
 public final class AssessmentViews {
 
-    private AssessmentViews() {
-    }
+    private AssessmentViews() {}
 
-    public record RuleView(String id, String text) {
-    }
+    public record RuleView(String id, String text) {}
 
-    public record CategoryAnswer(Category category, boolean permitted, String reason, String consentId) {
-    }
+    public record CategoryAnswer(Category category, boolean permitted, String reason, String consentId) {}
 
-    public record RecipientView(RecipientType type, String name, String orgId, boolean consented, boolean consentChecked,
-                                List<CategoryAnswer> categories) {
-    }
+    public record RecipientView(
+            RecipientType type,
+            String name,
+            String orgId,
+            boolean consented,
+            boolean consentChecked,
+            List<CategoryAnswer> categories) {}
 
-    public record FindingView(Ground ground, Outcome outcome, List<String> rules) {
-    }
+    public record FindingView(Ground ground, Outcome outcome, List<String> rules) {}
 
     /**
      * The answer of a dry run, and what a case records as its assessment; it repeats the factors it was made on (R-BRK-2
      * {@code chosenContact}, R-BRK-4 {@code abuserRelationship} and {@code abuseTiming}, R-BRK-13 {@code substanceUse}).
      */
-    public record AssessmentView(Outcome outcome, Outcome groundsOutcome, String decidingRule, List<RuleView> rules,
-                                 List<RecipientView> recipients, List<RequiredStep> requiredSteps, boolean consentChecked,
-                                 boolean emergencyAllowed, int policyVersion, Purpose purpose, List<FindingView> findings,
-                                 RecipientType chosenContact, AbuserRelationship abuserRelationship, AbuseTiming abuseTiming,
-                                 SubstanceUse substanceUse) {
-    }
+    public record AssessmentView(
+            Outcome outcome,
+            Outcome groundsOutcome,
+            String decidingRule,
+            List<RuleView> rules,
+            List<RecipientView> recipients,
+            List<RequiredStep> requiredSteps,
+            boolean consentChecked,
+            boolean emergencyAllowed,
+            int policyVersion,
+            Purpose purpose,
+            List<FindingView> findings,
+            RecipientType chosenContact,
+            AbuserRelationship abuserRelationship,
+            AbuseTiming abuseTiming,
+            SubstanceUse substanceUse) {}
 }

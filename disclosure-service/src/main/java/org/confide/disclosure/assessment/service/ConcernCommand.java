@@ -18,10 +18,22 @@ import org.confide.disclosure.assessment.rule.Concern;
  * ({@code chosenContact}), R-BRK-4 ({@code abuserRelationship}, {@code abuseTiming}) and R-BRK-13 ({@code substanceUse})
  * may each be null.
  */
-public record ConcernCommand(String clientId, List<Ground> grounds, Immediacy immediacy, Context context, String summary,
-                             List<Recipient> proposedRecipients, List<Category> categories, Integer clientAge,
-                             Boolean gillickCompetent, Purpose purpose, String groupId, RecipientType chosenContact,
-                             AbuserRelationship abuserRelationship, AbuseTiming abuseTiming, SubstanceUse substanceUse) {
+public record ConcernCommand(
+        String clientId,
+        List<Ground> grounds,
+        Immediacy immediacy,
+        Context context,
+        String summary,
+        List<Recipient> proposedRecipients,
+        List<Category> categories,
+        Integer clientAge,
+        Boolean gillickCompetent,
+        Purpose purpose,
+        String groupId,
+        RecipientType chosenContact,
+        AbuserRelationship abuserRelationship,
+        AbuseTiming abuseTiming,
+        SubstanceUse substanceUse) {
 
     public ConcernCommand {
         grounds = List.copyOf(grounds);
@@ -30,12 +42,18 @@ public record ConcernCommand(String clientId, List<Ground> grounds, Immediacy im
     }
 
     /** A proposed recipient; also the shape a case stores its recipients in ({@code name} sealed apart, R-REC-3). */
-    public record Recipient(RecipientType type, String name, String orgId) {
-    }
+    public record Recipient(RecipientType type, String name, String orgId) {}
 
     /** The concern as the rules see it. */
     public Concern concern() {
-        return new Concern(grounds, immediacy, clientAge, gillickCompetent, chosenContact, abuserRelationship, abuseTiming,
+        return new Concern(
+                grounds,
+                immediacy,
+                clientAge,
+                gillickCompetent,
+                chosenContact,
+                abuserRelationship,
+                abuseTiming,
                 substanceUse);
     }
 

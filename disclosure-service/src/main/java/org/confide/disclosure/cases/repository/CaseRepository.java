@@ -32,14 +32,19 @@ public class CaseRepository implements PanacheRepositoryBase<DisclosureCase, UUI
     }
 
     public List<CaseStep> steps(UUID caseId) {
-        return getEntityManager().createQuery("from CaseStep s where s.caseId = ?1 order by s.id", CaseStep.class)
-                .setParameter(1, caseId).getResultList();
+        return getEntityManager()
+                .createQuery("from CaseStep s where s.caseId = ?1 order by s.id", CaseStep.class)
+                .setParameter(1, caseId)
+                .getResultList();
     }
 
     public Map<UUID, List<CaseStep>> steps(Collection<UUID> caseIds) {
         if (caseIds.isEmpty()) return Map.of();
-        return getEntityManager().createQuery("from CaseStep s where s.caseId in ?1 order by s.id", CaseStep.class)
-                .setParameter(1, caseIds).getResultList().stream()
+        return getEntityManager()
+                .createQuery("from CaseStep s where s.caseId in ?1 order by s.id", CaseStep.class)
+                .setParameter(1, caseIds)
+                .getResultList()
+                .stream()
                 .collect(Collectors.groupingBy(s -> s.caseId, Collectors.toList()));
     }
 
@@ -47,7 +52,8 @@ public class CaseRepository implements PanacheRepositoryBase<DisclosureCase, UUI
      * A page of the organisation's cases in id order; {@code practitioner} non-null limits it to the cases they raised or
      * whose client is allocated to them.
      */
-    public List<DisclosureCase> page(String org, String clientId, CaseStatus status, String practitioner, UUID after, int limit) {
+    public List<DisclosureCase> page(
+            String org, String clientId, CaseStatus status, String practitioner, UUID after, int limit) {
         StringBuilder q = new StringBuilder("from DisclosureCase c where c.org = :org");
         if (clientId != null) q.append(" and c.clientId = :client");
         if (status != null) q.append(" and c.status = :status");
@@ -57,8 +63,10 @@ public class CaseRepository implements PanacheRepositoryBase<DisclosureCase, UUI
         }
         if (after != null) q.append(" and c.id > :after");
         q.append(" order by c.id");
-        TypedQuery<DisclosureCase> query = getEntityManager().createQuery(q.toString(), DisclosureCase.class)
-                .setParameter("org", org).setMaxResults(limit + 1);
+        TypedQuery<DisclosureCase> query = getEntityManager()
+                .createQuery(q.toString(), DisclosureCase.class)
+                .setParameter("org", org)
+                .setMaxResults(limit + 1);
         if (clientId != null) query.setParameter("client", clientId);
         if (status != null) query.setParameter("status", status);
         if (practitioner != null) query.setParameter("p", practitioner);

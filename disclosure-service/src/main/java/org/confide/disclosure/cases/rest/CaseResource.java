@@ -1,10 +1,5 @@
 package org.confide.disclosure.cases.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.enumOf;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -38,12 +33,20 @@ import org.confide.disclosure.consent.ConsentAnswer;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The disclosure case workflow (docs/api.md disclosure-service); the case id is the correlation id of each of its steps. */
-@Tag(name = "Disclosure cases", description = "A concern raised, assessed, decided, shared and closed: the steps of a breach of confidentiality (R-BRK, R-PROC).")
+@Tag(
+        name = "Disclosure cases",
+        description =
+                "A concern raised, assessed, decided, shared and closed: the steps of a breach of confidentiality (R-BRK, R-PROC).")
 @Path("/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,11 +68,15 @@ public class CaseResource {
     @POST
     @Idempotent(reread = "get")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    @APIResponse(responseCode = "201", description = "The case, RAISED, with its assessment.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The case, RAISED, with its assessment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @Refusal(status = 404, when = "a client or group this service has not heard of")
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
     public Response raise(@NotNull(message = "a JSON body is required") @Valid ConcernBody body) {
-        if (body.context() == null) throw ProblemException.unprocessable(null, "context", "is required to raise a case");
+        if (body.context() == null)
+            throw ProblemException.unprocessable(null, "context", "is required to raise a case");
         if (body.summary() == null || body.summary().isBlank()) {
             throw ProblemException.unprocessable(null, "summary", "is required to raise a case");
         }
@@ -84,7 +91,10 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner who neither raised the case nor is allocated to the client")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-1",
+            when = "a practitioner who neither raised the case nor is allocated to the client")
     public CaseView get(@PathParam("id") String id) {
         return views.one(service.read(caseId(id)));
     }
@@ -96,21 +106,37 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    public Page<CaseView> list(@QueryParam("clientId") String clientId, @QueryParam("status") String status,
-                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<CaseView> list(
+            @QueryParam("clientId") String clientId,
+            @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         CaseStatus wanted = status == null || status.isBlank() ? null : enumOf(CaseStatus.class, "status", status);
-        return views.page(service.list(clientId == null || clientId.isBlank() ? null : clientId, wanted,
-                page.after() == null ? null : uuid("cursor", page.after()), page.limit()), page);
+        return views.page(
+                service.list(
+                        clientId == null || clientId.isBlank() ? null : clientId,
+                        wanted,
+                        page.after() == null ? null : uuid("cursor", page.after()),
+                        page.limit()),
+                page);
     }
 
     /** R-PROC-1. */
     @POST
     @Path("/{id}/client-involvement")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    @Refusal(status = 422, rules = "R-PROC-1", when = "NOT_INFORMED_RISK without informed false and a reason, or AGREED/REFUSED without informed true")
-    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner who neither raised the case nor is allocated to the client")
-    public CaseView involve(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Involvement body) {
+    @Refusal(
+            status = 422,
+            rules = "R-PROC-1",
+            when = "NOT_INFORMED_RISK without informed false and a reason, or AGREED/REFUSED without informed true")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-1",
+            when = "a practitioner who neither raised the case nor is allocated to the client")
+    public CaseView involve(
+            @PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid CaseDtos.Involvement body) {
         return views.one(service.involve(caseId(id), CaseDtos.command(body)));
     }
 
@@ -119,22 +145,37 @@ public class CaseResource {
     @Path("/{id}/consultations")
     @Idempotent(reread = "current")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    @APIResponse(responseCode = "201", description = "The case with the consultation.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The case with the consultation.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @Refusal(status = 422, rules = "R-REF-2", when = "a PARTNER_REPRESENTATIVE without orgId")
     @Refusal(status = 409, when = "the case is already decided")
-    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner who neither raised the case nor is allocated to the client")
-    public Response consult(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Consultation body) {
-        return Response.status(201).entity(views.one(service.consult(caseId(id), CaseDtos.command(body)))).build();
+    @Refusal(
+            status = 403,
+            rules = "R-REC-1",
+            when = "a practitioner who neither raised the case nor is allocated to the client")
+    public Response consult(
+            @PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid CaseDtos.Consultation body) {
+        return Response.status(201)
+                .entity(views.one(service.consult(caseId(id), CaseDtos.command(body))))
+                .build();
     }
 
     /** R-PROC-2: a manager who did not raise the case. */
     @POST
     @Path("/{id}/decision")
     @RolesAllowed(Roles.MANAGER)
-    @Refusal(status = 409, rules = {"R-BRK-7", "R-PROC-1", "R-PROC-4", "R-PROC-2", "R-REF-2"}, when = "the outcome is NOT_JUSTIFIED (rule names why), involvement not recorded, the client refused, no consultation the policy requires, or a partner org has not supported")
+    @Refusal(
+            status = 409,
+            rules = {"R-BRK-7", "R-PROC-1", "R-PROC-4", "R-PROC-2", "R-REF-2"},
+            when =
+                    "the outcome is NOT_JUSTIFIED (rule names why), involvement not recorded, the client refused, no consultation the policy requires, or a partner org has not supported")
     @Refusal(status = 403, rules = "R-PROC-2", when = "the manager who raised the case")
     @Refusal(status = 422, when = "lawfulBasis missing on an approval")
-    public CaseView decide(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Decision body) {
+    public CaseView decide(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Decision body) {
         return views.one(service.decide(caseId(id), CaseDtos.command(body)));
     }
 
@@ -143,29 +184,55 @@ public class CaseResource {
     @Path("/{id}/shares")
     @Idempotent(reread = "current")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
-    @APIResponse(responseCode = "200", description = "The case with the share.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The case with the share.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CaseView.class)))
     @Refusal(status = 422, rules = "R-PROC-3", when = "a recipient or category the case did not propose")
-    @Refusal(status = 409, rules = {"R-PROC-2", "R-CONS-4"}, when = "not approved and no emergency path, or consent no longer covers it")
-    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner who neither raised the case nor is allocated to the client")
-    public Response share(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Share body) {
+    @Refusal(
+            status = 409,
+            rules = {"R-PROC-2", "R-CONS-4"},
+            when = "not approved and no emergency path, or consent no longer covers it")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-1",
+            when = "a practitioner who neither raised the case nor is allocated to the client")
+    public Response share(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.Share body) {
         UUID caseId = caseId(id);
         ShareContext ctx = service.shareContext(caseId);
         if (ctx.outcome() == Outcome.CONSENTED) {
-            List<Recipient> proposed = ctx.recipients().stream().filter(r -> r.type() == body.recipientType()).toList();
+            List<Recipient> proposed = ctx.recipients().stream()
+                    .filter(r -> r.type() == body.recipientType())
+                    .toList();
             if (!proposed.isEmpty()) {
-                List<ConsentAnswer> answers = assessments.answers(ctx.clientId(), ctx.groupId(), proposed.subList(0, 1),
-                        body.categories().stream().distinct().toList(), ctx.purpose(), caseId.toString()).getFirst();
-                if (!service.recordConsentRecheck(caseId, body.recipientType(), body.categories().stream().distinct().toList(), answers)) {
+                List<ConsentAnswer> answers = assessments
+                        .answers(
+                                ctx.clientId(),
+                                ctx.groupId(),
+                                proposed.subList(0, 1),
+                                body.categories().stream().distinct().toList(),
+                                ctx.purpose(),
+                                caseId.toString())
+                        .getFirst();
+                if (!service.recordConsentRecheck(
+                        caseId,
+                        body.recipientType(),
+                        body.categories().stream().distinct().toList(),
+                        answers)) {
                     boolean checked = answers.stream().allMatch(ConsentAnswer::checked);
-                    throw ProblemException.conflict("R-CONS-4", checked
-                            ? "the client's consent no longer covers this share; the outcome is now that of the grounds and "
-                            + "the case needs the steps of a breach (approval, or the emergency path)"
-                            : "consent could not be checked (consent-service unavailable): counted as not consented; the case "
-                            + "now needs the steps of a breach");
+                    throw ProblemException.conflict(
+                            "R-CONS-4",
+                            checked
+                                    ? "the client's consent no longer covers this share; the outcome is now that of the grounds and "
+                                            + "the case needs the steps of a breach (approval, or the emergency path)"
+                                    : "consent could not be checked (consent-service unavailable): counted as not consented; the case "
+                                            + "now needs the steps of a breach");
                 }
             }
         }
-        return Response.ok(views.one(service.share(caseId, CaseDtos.command(body)))).build();
+        return Response.ok(views.one(service.share(caseId, CaseDtos.command(body))))
+                .build();
     }
 
     /** R-PROC-1: support offered, client told of the outcome. */
@@ -174,8 +241,12 @@ public class CaseResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Refusal(status = 422, rules = "R-PROC-1", when = "the client was not told and there is no note")
     @Refusal(status = 409, rules = "R-PROC-1", when = "before a decision or a share")
-    @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner who neither raised the case nor is allocated to the client")
-    public CaseView followUp(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.FollowUp body) {
+    @Refusal(
+            status = 403,
+            rules = "R-REC-1",
+            when = "a practitioner who neither raised the case nor is allocated to the client")
+    public CaseView followUp(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CaseDtos.FollowUp body) {
         return views.one(service.followUp(caseId(id), CaseDtos.command(body)));
     }
 
@@ -183,7 +254,10 @@ public class CaseResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.MANAGER)
-    @Refusal(status = 409, rules = {"R-PROC-1", "R-PROC-2"}, when = "no follow-up yet, or an emergency share without its retrospective decision")
+    @Refusal(
+            status = 409,
+            rules = {"R-PROC-1", "R-PROC-2"},
+            when = "no follow-up yet, or an emergency share without its retrospective decision")
     public CaseView close(@PathParam("id") String id) {
         return views.one(service.close(caseId(id)));
     }

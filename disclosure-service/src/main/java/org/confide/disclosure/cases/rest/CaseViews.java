@@ -53,28 +53,61 @@ public class CaseViews {
                 case SHARED -> shares.add(entry);
                 case FOLLOWED_UP -> followUp = entry;
                 case CLOSED -> closed = entry;
-                default -> {
-                }
+                default -> {}
             }
         }
-        return new CaseView(c.id, c.org, c.clientId, c.groupId, c.status, c.outcome, c.groundList(), c.immediacy, c.context,
-                service.summary(c), recipients(c), c.categoryList(), c.clientAge, c.gillickCompetent, c.purpose,
+        return new CaseView(
+                c.id,
+                c.org,
+                c.clientId,
+                c.groupId,
+                c.status,
+                c.outcome,
+                c.groundList(),
+                c.immediacy,
+                c.context,
+                service.summary(c),
+                recipients(c),
+                c.categoryList(),
+                c.clientAge,
+                c.gillickCompetent,
+                c.purpose,
                 service.assessment(c),
-                c.consentChecked, c.policyVersion, policy(c), c.raisedBy, c.raisedByRole, c.raisedAt, c.updatedAt, involvements,
-                consultations, decision, shares, followUp, closed, steps, c.chosenContact, c.abuserRelationship, c.abuseTiming,
+                c.consentChecked,
+                c.policyVersion,
+                policy(c),
+                c.raisedBy,
+                c.raisedByRole,
+                c.raisedAt,
+                c.updatedAt,
+                involvements,
+                consultations,
+                decision,
+                shares,
+                followUp,
+                closed,
+                steps,
+                c.chosenContact,
+                c.abuserRelationship,
+                c.abuseTiming,
                 service.substanceUse(c));
     }
 
     public Page<CaseView> page(List<DisclosureCase> rows, PageRequest page) {
         boolean more = rows.size() > page.limit();
         List<DisclosureCase> items = more ? rows.subList(0, page.limit()) : rows;
-        Map<UUID, List<CaseStep>> steps = service.stepsOf(items.stream().map(c -> c.id).toList());
-        List<CaseView> views = items.stream().map(c -> one(new Loaded(c, steps.getOrDefault(c.id, List.of())))).toList();
+        Map<UUID, List<CaseStep>> steps =
+                service.stepsOf(items.stream().map(c -> c.id).toList());
+        List<CaseView> views = items.stream()
+                .map(c -> one(new Loaded(c, steps.getOrDefault(c.id, List.of()))))
+                .toList();
         return new Page<>(views, more ? PageRequest.encode(items.getLast().id.toString()) : null);
     }
 
     private List<ProposedRecipient> recipients(DisclosureCase c) {
-        return service.recipients(c).stream().map(r -> new ProposedRecipient(r.type(), r.name(), r.orgId())).toList();
+        return service.recipients(c).stream()
+                .map(r -> new ProposedRecipient(r.type(), r.name(), r.orgId()))
+                .toList();
     }
 
     /** The policy version the case was assessed under, with its number. */

@@ -17,12 +17,18 @@ public final class ChannelRule {
 
     public Optional<Refusal> channel(ShareMethod method, boolean emergency) {
         if (INSECURE.contains(method)) {
-            return Refusal.invalid("R-PROC-3", "method", method + " is not a secure channel: use SECURE_PORTAL, SECURE_EMAIL, "
-                    + "LETTER or IN_PERSON (PHONE in an emergency)");
+            return Refusal.invalid(
+                    "R-PROC-3",
+                    "method",
+                    method + " is not a secure channel: use SECURE_PORTAL, SECURE_EMAIL, "
+                            + "LETTER or IN_PERSON (PHONE in an emergency)");
         }
         if (method == ShareMethod.PHONE && !emergency) {
-            return Refusal.invalid("R-PROC-3", "method", "a phone call is not a secure channel and is allowed only for an "
-                    + "emergency share (emergency: true): use SECURE_PORTAL, SECURE_EMAIL, LETTER or IN_PERSON");
+            return Refusal.invalid(
+                    "R-PROC-3",
+                    "method",
+                    "a phone call is not a secure channel and is allowed only for an "
+                            + "emergency share (emergency: true): use SECURE_PORTAL, SECURE_EMAIL, LETTER or IN_PERSON");
         }
         return Optional.empty();
     }

@@ -26,22 +26,29 @@ public final class WorkflowRule {
 
     private final EmergencyRule emergencyRule = new EmergencyRule();
 
-    public record Involvement(boolean informed, InvolvementResponse response) {
-    }
+    public record Involvement(boolean informed, InvolvementResponse response) {}
 
-    public record Consultation(ConsultedRole role, String orgId, Advice advice) {
-    }
+    public record Consultation(ConsultedRole role, String orgId, Advice advice) {}
 
     /** {@code emergency}: made before any decision, on the emergency path; it needs a retrospective decision. */
-    public record Share(boolean emergency) {
-    }
+    public record Share(boolean emergency) {}
 
     /** What the rule needs to know of a case. {@code decision} is null until a manager decides. */
-    public record CaseState(CaseStatus status, Outcome outcome, String decidingRule, Immediacy immediacy, List<Ground> grounds,
-                            Policy policy, String raisedBy, List<RecipientType> proposedRecipients, Set<Category> categories,
-                            List<Involvement> involvements, List<Consultation> consultations, DecisionKind decision,
-                            List<Share> shares, boolean followedUp) {
-    }
+    public record CaseState(
+            CaseStatus status,
+            Outcome outcome,
+            String decidingRule,
+            Immediacy immediacy,
+            List<Ground> grounds,
+            Policy policy,
+            String raisedBy,
+            List<RecipientType> proposedRecipients,
+            Set<Category> categories,
+            List<Involvement> involvements,
+            List<Consultation> consultations,
+            DecisionKind decision,
+            List<Share> shares,
+            boolean followedUp) {}
 
     /** A refusal: {@code status} 409 or 422, the rule, and for 422 the field. */
     public record Refusal(int status, String rule, String field, String message) {
@@ -60,10 +67,12 @@ public final class WorkflowRule {
     public Optional<Refusal> involvement(CaseState s, boolean informed, InvolvementResponse response, String reason) {
         if (s.status() == CaseStatus.CLOSED) return Refusal.conflict("R-PROC-1", "the case is closed");
         if (informed && response == InvolvementResponse.NOT_INFORMED_RISK) {
-            return Refusal.invalid("R-PROC-1", "informed", "a client who was informed cannot have the response NOT_INFORMED_RISK");
+            return Refusal.invalid(
+                    "R-PROC-1", "informed", "a client who was informed cannot have the response NOT_INFORMED_RISK");
         }
         if (!informed && (response == InvolvementResponse.AGREED || response == InvolvementResponse.REFUSED)) {
-            return Refusal.invalid("R-PROC-1", "response", "a client who was not informed cannot have agreed or refused");
+            return Refusal.invalid(
+                    "R-PROC-1", "response", "a client who was not informed cannot have agreed or refused");
         }
         if ((!informed || response == InvolvementResponse.NOT_INFORMED_RISK) && blank(reason)) {
             return Refusal.invalid("R-PROC-1", "reason", "why the client was not told is required");
@@ -74,7 +83,8 @@ public final class WorkflowRule {
     /** R-PROC-2 (discussed before anything goes out), R-REF-2 (a partner representative names their organisation). */
     public Optional<Refusal> consultation(CaseState s, ConsultedRole role, String orgId) {
         if (s.status() == CaseStatus.CLOSED) return Refusal.conflict("R-PROC-2", "the case is closed");
-        if (s.decision() != null) return Refusal.conflict("R-PROC-2", "the decision is made; consultations come before it");
+        if (s.decision() != null)
+            return Refusal.conflict("R-PROC-2", "the decision is made; consultations come before it");
         if (role == ConsultedRole.PARTNER_REPRESENTATIVE && blank(orgId)) {
             return Refusal.invalid("R-REF-2", "orgId", "a partner representative's organisation is required");
         }
@@ -84,31 +94,40 @@ public final class WorkflowRule {
     /** R-PROC-2 (a manager not the raiser), R-PROC-1, R-PROC-4, R-REF-2; an approval of a NOT_JUSTIFIED case names its rule. */
     public Optional<Refusal> decision(CaseState s, String deciderId, DecisionKind decision, LawfulBasis lawfulBasis) {
         if (s.status() == CaseStatus.CLOSED) return Refusal.conflict("R-PROC-2", "the case is closed");
-        if (s.decision() != null) return Refusal.conflict("R-PROC-2", "the case is already decided (" + s.decision() + ")");
+        if (s.decision() != null)
+            return Refusal.conflict("R-PROC-2", "the case is already decided (" + s.decision() + ")");
         if (s.raisedBy().equals(deciderId)) {
             return Refusal.conflict("R-PROC-2", "the decision is a manager's other than the one who raised the case");
         }
         if (decision == DecisionKind.REJECTED) return Optional.empty();
         if (s.outcome() == Outcome.NOT_JUSTIFIED) {
-            return Refusal.conflict(s.decidingRule(), "the outcome is NOT_JUSTIFIED under " + s.decidingRule()
-                    + ": confidentiality must not be broken; seek consent instead");
+            return Refusal.conflict(
+                    s.decidingRule(),
+                    "the outcome is NOT_JUSTIFIED under " + s.decidingRule()
+                            + ": confidentiality must not be broken; seek consent instead");
         }
         if (lawfulBasis == null) return Refusal.invalid("R-PROC-2", "lawfulBasis", "is required when APPROVED");
         if (s.involvements().isEmpty()) {
-            return Refusal.conflict("R-PROC-1", "record the client's involvement (or why they were not told) before approval");
+            return Refusal.conflict(
+                    "R-PROC-1", "record the client's involvement (or why they were not told) before approval");
         }
         if (refusedWithoutOverride(s)) {
-            return Refusal.conflict("R-PROC-4", "the client refused; without serious risk to life (R-BRK-3) or a third party at "
-                    + "risk (R-BRK-4) no further action is taken");
+            return Refusal.conflict(
+                    "R-PROC-4",
+                    "the client refused; without serious risk to life (R-BRK-3) or a third party at "
+                            + "risk (R-BRK-4) no further action is taken");
         }
         if (s.policy().requireConsultation() && s.consultations().isEmpty()) {
             return Refusal.conflict("R-PROC-2", "the organisation's policy requires a consultation before approval");
         }
         for (String org : s.policy().partnerApprovalOrgs()) {
-            boolean supported = s.consultations().stream().anyMatch(c -> c.role() == ConsultedRole.PARTNER_REPRESENTATIVE
-                    && org.equals(c.orgId()) && c.advice() == Advice.SUPPORT);
+            boolean supported = s.consultations().stream()
+                    .anyMatch(c -> c.role() == ConsultedRole.PARTNER_REPRESENTATIVE
+                            && org.equals(c.orgId())
+                            && c.advice() == Advice.SUPPORT);
             if (!supported) {
-                return Refusal.conflict("R-REF-2", "no representative of partner organisation " + org + " has supported the decision");
+                return Refusal.conflict(
+                        "R-REF-2", "no representative of partner organisation " + org + " has supported the decision");
             }
         }
         return Optional.empty();
@@ -120,22 +139,29 @@ public final class WorkflowRule {
      */
     public Optional<Refusal> share(CaseState s, RecipientType recipient, Set<Category> categories, boolean emergency) {
         if (s.status() == CaseStatus.CLOSED || s.followedUp()) {
-            return Refusal.conflict("R-PROC-3", "the case is " + (s.status() == CaseStatus.CLOSED ? "closed" : "followed up")
-                    + "; nothing more is shared under it");
+            return Refusal.conflict(
+                    "R-PROC-3",
+                    "the case is " + (s.status() == CaseStatus.CLOSED ? "closed" : "followed up")
+                            + "; nothing more is shared under it");
         }
         if (s.decision() == DecisionKind.REJECTED) return Refusal.conflict("R-CONF-1", "the disclosure was rejected");
         if (!s.proposedRecipients().contains(recipient)) {
-            return Refusal.invalid("R-PROC-3", "recipientType", "only a recipient proposed in the case: " + s.proposedRecipients());
+            return Refusal.invalid(
+                    "R-PROC-3", "recipientType", "only a recipient proposed in the case: " + s.proposedRecipients());
         }
         if (!s.categories().containsAll(categories)) {
-            return Refusal.invalid("R-PROC-3", "categories", "the minimum necessary: only categories of the case " + s.categories());
+            return Refusal.invalid(
+                    "R-PROC-3", "categories", "the minimum necessary: only categories of the case " + s.categories());
         }
         if (s.decision() == DecisionKind.APPROVED || s.outcome() == Outcome.CONSENTED) return Optional.empty();
         if (emergency) {
             if (emergencyOpen(s)) return Optional.empty();
-            return Refusal.conflict("R-PROC-2", "the emergency path is open only when the outcome is REQUIRED, or the danger "
-                    + "IMMEDIATE and the policy allows emergencies before approval (outcome " + s.outcome() + ", immediacy "
-                    + s.immediacy() + ")");
+            return Refusal.conflict(
+                    "R-PROC-2",
+                    "the emergency path is open only when the outcome is REQUIRED, or the danger "
+                            + "IMMEDIATE and the policy allows emergencies before approval (outcome " + s.outcome()
+                            + ", immediacy "
+                            + s.immediacy() + ")");
         }
         return Refusal.conflict("R-PROC-2", "a share needs a manager's approval first (outcome " + s.outcome() + ")");
     }
@@ -168,7 +194,8 @@ public final class WorkflowRule {
     /** R-PROC-1 (follow-up recorded), R-PROC-2 (every emergency share has a retrospective decision). */
     public Optional<Refusal> close(CaseState s) {
         if (s.status() == CaseStatus.CLOSED) return Refusal.conflict("R-PROC-1", "the case is already closed");
-        if (!s.followedUp()) return Refusal.conflict("R-PROC-1", "record the follow-up (support offered, client told) first");
+        if (!s.followedUp())
+            return Refusal.conflict("R-PROC-1", "record the follow-up (support offered, client told) first");
         if (s.decision() == null && s.shares().stream().anyMatch(Share::emergency)) {
             return Refusal.conflict("R-PROC-2", "an emergency share has no retrospective decision yet");
         }

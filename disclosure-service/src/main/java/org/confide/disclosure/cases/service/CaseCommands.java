@@ -13,30 +13,29 @@ import org.confide.disclosure.cases.ShareMethod;
 /** The steps of a case as CaseService takes them (issue 17: CaseResource maps its JSON bodies to these). */
 public final class CaseCommands {
 
-    private CaseCommands() {
-    }
+    private CaseCommands() {}
 
     /** R-PROC-1. */
-    public record InvolveClient(boolean informed, InvolvementResponse response, String reason) {
-    }
+    public record InvolveClient(boolean informed, InvolvementResponse response, String reason) {}
 
     /** R-PROC-2, R-REF-2. */
-    public record Consult(ConsultedRole consultedRole, String consultedId, String orgId, Advice advice, String note) {
-    }
+    public record Consult(ConsultedRole consultedRole, String consultedId, String orgId, Advice advice, String note) {}
 
     /** R-PROC-2. */
-    public record Decide(DecisionKind decision, String rationale, LawfulBasis lawfulBasis) {
-    }
+    public record Decide(DecisionKind decision, String rationale, LawfulBasis lawfulBasis) {}
 
     /** R-PROC-3; {@code emergency}: asked for on the emergency path (R-PROC-2). */
-    public record Share(RecipientType recipientType, String recipientName, ShareMethod method, List<Category> categories,
-                        boolean emergency) {
+    public record Share(
+            RecipientType recipientType,
+            String recipientName,
+            ShareMethod method,
+            List<Category> categories,
+            boolean emergency) {
         public Share {
             categories = List.copyOf(categories);
         }
     }
 
     /** R-PROC-1. */
-    public record FollowUp(boolean supportOffered, boolean clientInformedOfOutcome, String note) {
-    }
+    public record FollowUp(boolean supportOffered, boolean clientInformedOfOutcome, String note) {}
 }

@@ -20,27 +20,27 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
+import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.EmergencyRule;
 import org.confide.disclosure.assessment.rule.Policy;
-import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.service.AssessmentService.Evaluated;
 import org.confide.disclosure.assessment.service.ConcernCommand;
 import org.confide.disclosure.assessment.service.ConcernCommand.Recipient;
 import org.confide.disclosure.cases.CaseStatus;
 import org.confide.disclosure.cases.CaseStep;
+import org.confide.disclosure.cases.ConsultedRole;
 import org.confide.disclosure.cases.DecisionKind;
 import org.confide.disclosure.cases.DisclosureCase;
-import org.confide.disclosure.cases.ConsultedRole;
 import org.confide.disclosure.cases.StepData;
 import org.confide.disclosure.cases.StepKind;
 import org.confide.disclosure.cases.repository.CaseRepository;
 import org.confide.disclosure.cases.rule.ChannelRule;
+import org.confide.disclosure.cases.rule.WorkflowRule;
 import org.confide.disclosure.cases.rule.WorkflowRule.CaseState;
 import org.confide.disclosure.cases.rule.WorkflowRule.Refusal;
-import org.confide.disclosure.cases.rule.WorkflowRule;
 import org.confide.disclosure.consent.ConsentAnswer;
 import org.confide.events.DisclosureEvents;
 import org.confide.events.EventData;
@@ -93,15 +93,15 @@ public class CaseService {
 
     /** Free-text members of the case's JSON, sealed apart (R-REC-3); everything else there is an id, a code or a date. */
     static final Set<String> CASE_TEXT = Set.of("name");
+
     static final Set<String> STEP_TEXT = Set.of("reason", "rationale", "recipientName", "note");
 
     /** A case with its steps, in order. */
-    public record Loaded(DisclosureCase c, List<CaseStep> steps) {
-    }
+    public record Loaded(DisclosureCase c, List<CaseStep> steps) {}
 
     /** What a share needs to re-check consent before it goes (R-CONS-4). */
-    public record ShareContext(Outcome outcome, String clientId, String groupId, List<Recipient> recipients, Purpose purpose) {
-    }
+    public record ShareContext(
+            Outcome outcome, String clientId, String groupId, List<Recipient> recipients, Purpose purpose) {}
 
     public Loaded raise(UUID id, ConcernCommand body, Evaluated ev) {
         OffsetDateTime now = now();
@@ -147,14 +147,38 @@ public class CaseService {
         CaseStep step = step(c, StepKind.RAISED, raised, now);
 
         SubstanceUse u = body.substanceUse();
-        emit(c, new DisclosureEvents.Raised(c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(),
-                c.decidingRule, body.grounds().stream().map(Enum::name).distinct().toList(), c.immediacy.name(),
-                c.context.name(), body.proposedRecipients().stream().map(r -> r.type().name()).distinct().toList(),
-                c.categoryList().stream().map(Enum::name).toList(), a.rules(), c.policyVersion, c.consentChecked,
-                name(c.chosenContact), name(c.abuserRelationship), name(c.abuseTiming), u == null ? null : name(u.substance()),
-                u == null ? null : name(u.amount()), u == null ? null : names(u.protectiveFactors()),
-                u == null ? null : name(u.mentalHealth()), u == null ? null : names(u.behaviours()),
-                u == null ? null : u.childrenAges().stream().map(String::valueOf).toList(), u == null ? null : u.riskToChildFound()));
+        emit(
+                c,
+                new DisclosureEvents.Raised(
+                        c.id.toString(),
+                        c.clientId,
+                        c.groupId,
+                        c.status.name(),
+                        c.outcome.name(),
+                        c.decidingRule,
+                        body.grounds().stream().map(Enum::name).distinct().toList(),
+                        c.immediacy.name(),
+                        c.context.name(),
+                        body.proposedRecipients().stream()
+                                .map(r -> r.type().name())
+                                .distinct()
+                                .toList(),
+                        c.categoryList().stream().map(Enum::name).toList(),
+                        a.rules(),
+                        c.policyVersion,
+                        c.consentChecked,
+                        name(c.chosenContact),
+                        name(c.abuserRelationship),
+                        name(c.abuseTiming),
+                        u == null ? null : name(u.substance()),
+                        u == null ? null : name(u.amount()),
+                        u == null ? null : names(u.protectiveFactors()),
+                        u == null ? null : name(u.mentalHealth()),
+                        u == null ? null : names(u.behaviours()),
+                        u == null
+                                ? null
+                                : u.childrenAges().stream().map(String::valueOf).toList(),
+                        u == null ? null : u.riskToChildFound()));
         return new Loaded(c, List.of(step));
     }
 
@@ -181,33 +205,77 @@ public class CaseService {
         CaseState s = state(l);
         refuse(rule.involvement(s, b.informed(), b.response(), b.reason()));
         StepData.Involvement stored = new StepData.Involvement(b.informed(), b.response(), blankToNull(b.reason()));
-        return advance(l, StepKind.CLIENT_INVOLVED, stored, l.c().status, c -> new DisclosureEvents.ClientInvolved(
-                c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.informed(),
-                b.response().name(), "R-PROC-1"));
+        return advance(
+                l,
+                StepKind.CLIENT_INVOLVED,
+                stored,
+                l.c().status,
+                c -> new DisclosureEvents.ClientInvolved(
+                        c.id.toString(),
+                        c.clientId,
+                        c.groupId,
+                        c.status.name(),
+                        c.outcome.name(),
+                        c.decidingRule,
+                        b.informed(),
+                        b.response().name(),
+                        "R-PROC-1"));
     }
 
     public Loaded consult(UUID id, CaseCommands.Consult b) {
         Loaded l = lockForStep(id);
         refuse(rule.consultation(state(l), b.consultedRole(), b.orgId()));
-        StepData.Consultation stored = new StepData.Consultation(b.consultedRole(), blankToNull(b.consultedId()),
-                blankToNull(b.orgId()), b.advice(), blankToNull(b.note()));
+        StepData.Consultation stored = new StepData.Consultation(
+                b.consultedRole(),
+                blankToNull(b.consultedId()),
+                blankToNull(b.orgId()),
+                b.advice(),
+                blankToNull(b.note()));
         String cited = b.consultedRole() == ConsultedRole.PARTNER_REPRESENTATIVE ? "R-REF-2" : "R-PROC-2";
-        return advance(l, StepKind.CONSULTED, stored, l.c().status, c -> new DisclosureEvents.Consulted(c.id.toString(),
-                c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.consultedRole().name(),
-                stored.consultedId(), stored.orgId(), b.advice().name(), cited));
+        return advance(
+                l,
+                StepKind.CONSULTED,
+                stored,
+                l.c().status,
+                c -> new DisclosureEvents.Consulted(
+                        c.id.toString(),
+                        c.clientId,
+                        c.groupId,
+                        c.status.name(),
+                        c.outcome.name(),
+                        c.decidingRule,
+                        b.consultedRole().name(),
+                        stored.consultedId(),
+                        stored.orgId(),
+                        b.advice().name(),
+                        cited));
     }
 
     /** R-PROC-2: a manager who is not the raiser; a decision after an emergency share is retrospective. */
     public Loaded decide(UUID id, CaseCommands.Decide b) {
-        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        DisclosureCase c =
+                cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
         Loaded l = new Loaded(c, cases.steps(c.id));
         CaseState s = state(l);
         refuse(rule.decision(s, caller.subject(), b.decision(), b.lawfulBasis()));
         boolean retrospective = s.shares().stream().anyMatch(WorkflowRule.Share::emergency);
         StepData.Decision stored = new StepData.Decision(b.decision(), b.rationale(), b.lawfulBasis(), retrospective);
-        return advance(l, StepKind.DECIDED, stored, rule.afterDecision(s, b.decision()), k -> new DisclosureEvents.Decided(
-                k.id.toString(), k.clientId, k.groupId, k.status.name(), k.outcome.name(), k.decidingRule,
-                b.decision().name(), b.lawfulBasis() == null ? null : b.lawfulBasis().name(), retrospective, "R-PROC-2"));
+        return advance(
+                l,
+                StepKind.DECIDED,
+                stored,
+                rule.afterDecision(s, b.decision()),
+                k -> new DisclosureEvents.Decided(
+                        k.id.toString(),
+                        k.clientId,
+                        k.groupId,
+                        k.status.name(),
+                        k.outcome.name(),
+                        k.decidingRule,
+                        b.decision().name(),
+                        b.lawfulBasis() == null ? null : b.lawfulBasis().name(),
+                        retrospective,
+                        "R-PROC-2"));
     }
 
     /** Who may act and what a share would need to re-check consent for (read only). */
@@ -223,10 +291,12 @@ public class CaseService {
      * its own so that the turn is recorded even though the share is refused. Returns whether consent still covers it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean recordConsentRecheck(UUID id, RecipientType recipient, List<Category> categories, List<ConsentAnswer> answers) {
+    public boolean recordConsentRecheck(
+            UUID id, RecipientType recipient, List<Category> categories, List<ConsentAnswer> answers) {
         boolean covered = answers.stream().allMatch(ConsentAnswer::permitted);
         if (covered) return true;
-        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        DisclosureCase c =
+                cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
         if (c.outcome != Outcome.CONSENTED) return false;
         Loaded l = new Loaded(c, cases.steps(c.id));
         boolean checked = answers.stream().allMatch(ConsentAnswer::checked);
@@ -261,35 +331,84 @@ public class CaseService {
             basis = "EMERGENCY";
             onDecisionOf = caller.subject();
         }
-        StepData.Share stored = new StepData.Share(b.recipientType(), blankToNull(b.recipientName()), b.method(),
-                b.categories().stream().distinct().toList(), emergency, basis, onDecisionOf);
-        CaseStatus next = l.c().status == CaseStatus.RAISED || l.c().status == CaseStatus.APPROVED ? CaseStatus.DISCLOSED : l.c().status;
-        return advance(l, StepKind.SHARED, stored, next, c -> new DisclosureEvents.Shared(c.id.toString(), c.clientId,
-                c.groupId, c.status.name(), c.outcome.name(), c.decidingRule, b.recipientType().name(), b.method().name(),
-                stored.categories().stream().map(Enum::name).toList(), emergency, basis, onDecisionOf,
-                emergency ? "R-PROC-2" : "R-PROC-3"));
+        StepData.Share stored = new StepData.Share(
+                b.recipientType(),
+                blankToNull(b.recipientName()),
+                b.method(),
+                b.categories().stream().distinct().toList(),
+                emergency,
+                basis,
+                onDecisionOf);
+        CaseStatus next = l.c().status == CaseStatus.RAISED || l.c().status == CaseStatus.APPROVED
+                ? CaseStatus.DISCLOSED
+                : l.c().status;
+        return advance(
+                l,
+                StepKind.SHARED,
+                stored,
+                next,
+                c -> new DisclosureEvents.Shared(
+                        c.id.toString(),
+                        c.clientId,
+                        c.groupId,
+                        c.status.name(),
+                        c.outcome.name(),
+                        c.decidingRule,
+                        b.recipientType().name(),
+                        b.method().name(),
+                        stored.categories().stream().map(Enum::name).toList(),
+                        emergency,
+                        basis,
+                        onDecisionOf,
+                        emergency ? "R-PROC-2" : "R-PROC-3"));
     }
 
     public Loaded followUp(UUID id, CaseCommands.FollowUp b) {
         Loaded l = lockForStep(id);
         refuse(rule.followUp(state(l), b.clientInformedOfOutcome(), b.note()));
-        StepData.FollowUp stored = new StepData.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
-        return advance(l, StepKind.FOLLOWED_UP, stored, CaseStatus.FOLLOWED_UP, c -> new DisclosureEvents.FollowedUp(
-                c.id.toString(), c.clientId, c.groupId, c.status.name(), c.outcome.name(), c.decidingRule,
-                b.supportOffered(), b.clientInformedOfOutcome(), "R-PROC-1"));
+        StepData.FollowUp stored =
+                new StepData.FollowUp(b.supportOffered(), b.clientInformedOfOutcome(), blankToNull(b.note()));
+        return advance(
+                l,
+                StepKind.FOLLOWED_UP,
+                stored,
+                CaseStatus.FOLLOWED_UP,
+                c -> new DisclosureEvents.FollowedUp(
+                        c.id.toString(),
+                        c.clientId,
+                        c.groupId,
+                        c.status.name(),
+                        c.outcome.name(),
+                        c.decidingRule,
+                        b.supportOffered(),
+                        b.clientInformedOfOutcome(),
+                        "R-PROC-1"));
     }
 
     /** Managers only (the resource's role check). */
     public Loaded close(UUID id) {
-        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        DisclosureCase c =
+                cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
         Loaded l = new Loaded(c, cases.steps(c.id));
         refuse(rule.close(state(l)));
-        return advance(l, StepKind.CLOSED, Map.of(), CaseStatus.CLOSED, k -> new DisclosureEvents.Closed(k.id.toString(),
-                k.clientId, k.groupId, k.status.name(), k.outcome.name(), k.decidingRule, "R-PROC-1"));
+        return advance(
+                l,
+                StepKind.CLOSED,
+                Map.of(),
+                CaseStatus.CLOSED,
+                k -> new DisclosureEvents.Closed(
+                        k.id.toString(),
+                        k.clientId,
+                        k.groupId,
+                        k.status.name(),
+                        k.outcome.name(),
+                        k.decidingRule,
+                        "R-PROC-1"));
     }
 
     /** The step, the case's new status, and the step's event made from the case as it is now. */
-    private Loaded advance(Loaded l, StepKind kind, Object stored, CaseStatus next, Function<DisclosureCase, EventData> event) {
+    private Loaded advance(
+            Loaded l, StepKind kind, Object stored, CaseStatus next, Function<DisclosureCase, EventData> event) {
         OffsetDateTime now = now();
         DisclosureCase c = l.c();
         c.status = next;
@@ -322,7 +441,8 @@ public class CaseService {
     }
 
     private Loaded lockForStep(UUID id) {
-        DisclosureCase c = cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
+        DisclosureCase c =
+                cases.findInOrgForUpdate(caller.org(), id).orElseThrow(() -> ProblemException.notFound("disclosure"));
         requireStep(c);
         return new Loaded(c, cases.steps(c.id));
     }
@@ -332,11 +452,18 @@ public class CaseService {
         if (caller.is(Roles.MANAGER)) return;
         if (caller.is(Roles.PRACTITIONER)) {
             if (c.raisedBy.equals(caller.subject())) return;
-            boolean allocated = allocations.inOrg(caller.org(), c.clientId).map(guard::mayAct).orElse(false);
+            boolean allocated = allocations
+                    .inOrg(caller.org(), c.clientId)
+                    .map(guard::mayAct)
+                    .orElse(false);
             if (allocated) return;
         }
-        throw new ProblemException(403, "Forbidden", "you did not raise this case and are not allocated to its client",
-                ClientAccessRule.RULE, null);
+        throw new ProblemException(
+                403,
+                "Forbidden",
+                "you did not raise this case and are not allocated to its client",
+                ClientAccessRule.RULE,
+                null);
     }
 
     /** The raiser or a manager (docs/api.md). */
@@ -364,19 +491,36 @@ public class CaseService {
                     consultations.add(new WorkflowRule.Consultation(k.consultedRole(), k.orgId(), k.advice()));
                 }
                 case DECIDED -> decision = read(s.data, StepData.Decision.class).decision();
-                case SHARED -> shares.add(new WorkflowRule.Share(Boolean.TRUE.equals(read(s.data, StepData.Share.class).emergency())));
+                case SHARED ->
+                    shares.add(new WorkflowRule.Share(Boolean.TRUE.equals(
+                            read(s.data, StepData.Share.class).emergency())));
                 case FOLLOWED_UP -> followedUp = true;
-                default -> {
-                }
+                default -> {}
             }
         }
-        return new CaseState(c.status, c.outcome, c.decidingRule, c.immediacy, c.groundList(), policyOf(c), c.raisedBy,
-                recipients(c).stream().map(Recipient::type).toList(), EnumSet.copyOf(c.categoryList()),
-                involvements, consultations, decision, shares, followedUp);
+        return new CaseState(
+                c.status,
+                c.outcome,
+                c.decidingRule,
+                c.immediacy,
+                c.groundList(),
+                policyOf(c),
+                c.raisedBy,
+                recipients(c).stream().map(Recipient::type).toList(),
+                EnumSet.copyOf(c.categoryList()),
+                involvements,
+                consultations,
+                decision,
+                shares,
+                followedUp);
     }
 
     private String decider(Loaded l) {
-        return l.steps().stream().filter(s -> s.kind == StepKind.DECIDED).map(s -> s.actorId).reduce((a, b) -> b).orElse(null);
+        return l.steps().stream()
+                .filter(s -> s.kind == StepKind.DECIDED)
+                .map(s -> s.actorId)
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     /** The deciding rule of the grounds alone, from the assessment recorded when the case was raised. */
@@ -384,7 +528,8 @@ public class CaseService {
         try {
             var findings = mapper.readTree(c.assessment).path("findings");
             for (var f : findings) {
-                if (c.groundsOutcome.name().equals(f.path("outcome").asText())) return f.path("rules").path(0).asText();
+                if (c.groundsOutcome.name().equals(f.path("outcome").asText()))
+                    return f.path("rules").path(0).asText();
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -398,8 +543,9 @@ public class CaseService {
 
     /** The proposed recipients, with their names while the client's key exists (R-REC-3). */
     public List<Recipient> recipients(DisclosureCase c) {
-        return mapper.convertValue(text.join(c.clientId, "case.recipients", c.recipients, c.recipientsSealed),
-                new TypeReference<List<Recipient>>() { });
+        return mapper.convertValue(
+                text.join(c.clientId, "case.recipients", c.recipients, c.recipientsSealed),
+                new TypeReference<List<Recipient>>() {});
     }
 
     // What a reader sees of the case's free text: opened with the client's key, absent once it is destroyed (R-REC-3).
@@ -418,8 +564,12 @@ public class CaseService {
     private static void refuse(Optional<Refusal> refusal) {
         refusal.ifPresent(r -> {
             if (r.status() == 422) throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
-            throw new ProblemException(r.status(), "Conflict", r.message(), r.rule(), r.field() == null ? null
-                    : List.of(new Violation(r.field(), r.message())));
+            throw new ProblemException(
+                    r.status(),
+                    "Conflict",
+                    r.message(),
+                    r.rule(),
+                    r.field() == null ? null : List.of(new Violation(r.field(), r.message())));
         });
     }
 

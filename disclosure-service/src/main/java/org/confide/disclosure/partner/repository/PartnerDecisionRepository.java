@@ -24,15 +24,18 @@ public class PartnerDecisionRepository implements PanacheRepositoryBase<PartnerD
     }
 
     public List<PartnerSupport> supports(UUID decisionId) {
-        return getEntityManager().createQuery("from PartnerSupport s where s.decisionId = ?1 order by s.id", PartnerSupport.class)
-                .setParameter(1, decisionId).getResultList();
+        return getEntityManager()
+                .createQuery("from PartnerSupport s where s.decisionId = ?1 order by s.id", PartnerSupport.class)
+                .setParameter(1, decisionId)
+                .getResultList();
     }
 
     /**
      * A page in id order: the organisation's own decisions ({@code org}), or those that need the support of
      * {@code partnerOrg} (its JSON array of required organisations holds it).
      */
-    public List<PartnerDecision> page(String org, String partnerOrg, PartnerDecisionStatus status, UUID after, int limit) {
+    public List<PartnerDecision> page(
+            String org, String partnerOrg, PartnerDecisionStatus status, UUID after, int limit) {
         StringBuilder q = new StringBuilder("select * from partner_decision where ");
         q.append(org != null ? "org = :org" : "jsonb_exists(cast(required_orgs as jsonb), :partner)");
         if (status != null) q.append(" and status = :status");

@@ -16,28 +16,44 @@ import org.confide.disclosure.partner.service.PartnerDecisionService.Loaded;
 /** The JSON shapes of partner decisions (docs/api.md disclosure-service, R-REF-2). */
 public final class PartnerDecisionDtos {
 
-    private PartnerDecisionDtos() {
-    }
+    private PartnerDecisionDtos() {}
 
     /** {@code subject}: what is proposed, in a line (about the organisation, never a client). */
-    public record ProposalBody(@NotNull PartnerDecisionKind kind, @NotBlank @Size(max = 500) String subject,
-                               @Size(max = 200) String invitedOrg) {
-    }
+    public record ProposalBody(
+            @NotNull PartnerDecisionKind kind,
+            @NotBlank @Size(max = 500) String subject,
+            @Size(max = 200) String invitedOrg) {}
 
     /** A partner answers for itself; a manager names the organisation and may name its representative. */
-    public record SupportBody(@NotNull Advice advice, @Size(max = 200) String orgId, @Size(max = 200) String representativeId) {
-    }
+    public record SupportBody(
+            @NotNull Advice advice,
+            @Size(max = 200) String orgId,
+            @Size(max = 200) String representativeId) {}
 
-    public record SupportView(String orgId, Advice advice, String representativeId, String recordedBy, String recordedByRole,
-                              OffsetDateTime at) {
-    }
+    public record SupportView(
+            String orgId,
+            Advice advice,
+            String representativeId,
+            String recordedBy,
+            String recordedByRole,
+            OffsetDateTime at) {}
 
     /** {@code missingOrgs}: required organisations whose latest answer is not SUPPORT; empty: it may take effect. */
-    public record PartnerDecisionView(UUID id, String org, PartnerDecisionKind kind, String subject, String invitedOrg,
-                                      PartnerDecisionStatus status, List<String> requiredOrgs, List<String> missingOrgs,
-                                      List<SupportView> supports, int policyVersion, String proposedBy,
-                                      OffsetDateTime proposedAt, String tookEffectBy, OffsetDateTime tookEffectAt) {
-    }
+    public record PartnerDecisionView(
+            UUID id,
+            String org,
+            PartnerDecisionKind kind,
+            String subject,
+            String invitedOrg,
+            PartnerDecisionStatus status,
+            List<String> requiredOrgs,
+            List<String> missingOrgs,
+            List<SupportView> supports,
+            int policyVersion,
+            String proposedBy,
+            OffsetDateTime proposedAt,
+            String tookEffectBy,
+            OffsetDateTime tookEffectAt) {}
 
     static PartnerCommands.Propose command(ProposalBody b) {
         return new PartnerCommands.Propose(b.kind(), b.subject(), b.invitedOrg());
@@ -49,9 +65,21 @@ public final class PartnerDecisionDtos {
 
     static PartnerDecisionView view(Loaded l) {
         var d = l.d();
-        return new PartnerDecisionView(d.id, d.org, d.kind, d.subject, d.invitedOrg, d.status, l.required(), l.missing(),
-                l.supports().stream().map(PartnerDecisionDtos::view).toList(), d.policyVersion, d.proposedBy, d.proposedAt,
-                d.tookEffectBy, d.tookEffectAt);
+        return new PartnerDecisionView(
+                d.id,
+                d.org,
+                d.kind,
+                d.subject,
+                d.invitedOrg,
+                d.status,
+                l.required(),
+                l.missing(),
+                l.supports().stream().map(PartnerDecisionDtos::view).toList(),
+                d.policyVersion,
+                d.proposedBy,
+                d.proposedAt,
+                d.tookEffectBy,
+                d.tookEffectAt);
     }
 
     private static SupportView view(PartnerSupport s) {

@@ -1,10 +1,5 @@
 package org.confide.disclosure.partner.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.enumOf;
 import static org.confide.platform.problem.Params.uuid;
 
@@ -33,14 +28,22 @@ import org.confide.disclosure.partner.service.PartnerDecisionService;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * R-REF-2 beyond disclosures (docs/api.md disclosure-service "Partner decisions"): propose, answer, see, take effect. The
  * decision id is the correlation id of each of its events.
  */
-@Tag(name = "Partner decisions", description = "Major decisions affecting partner organisations, which need each supporting organisation's yes (R-REF-2).")
+@Tag(
+        name = "Partner decisions",
+        description =
+                "Major decisions affecting partner organisations, which need each supporting organisation's yes (R-REF-2).")
 @Path("/partner-decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,12 +58,20 @@ public class PartnerDecisionResource {
     @POST
     @Idempotent(reread = "get")
     @RolesAllowed(Roles.MANAGER)
-    @APIResponse(responseCode = "201", description = "The decision, PROPOSED, with the organisations whose support it needs.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerDecisionView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The decision, PROPOSED, with the organisations whose support it needs.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PartnerDecisionView.class)))
     public Response propose(@NotNull(message = "a JSON body is required") @Valid ProposalBody body) {
         UUID id = UUID.randomUUID();
         correlation.set(id.toString());
         PartnerDecisionView view = PartnerDecisionDtos.view(service.propose(id, PartnerDecisionDtos.command(body)));
-        return Response.created(URI.create("/partner-decisions/" + id)).entity(view).build();
+        return Response.created(URI.create("/partner-decisions/" + id))
+                .entity(view)
+                .build();
     }
 
     @GET
@@ -77,14 +88,21 @@ public class PartnerDecisionResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.PARTNER})
-    public Page<PartnerDecisionView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                          @QueryParam("cursor") String cursor) {
+    public Page<PartnerDecisionView> list(
+            @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        PartnerDecisionStatus wanted = status == null || status.isBlank() ? null : enumOf(PartnerDecisionStatus.class, "status", status);
-        List<PartnerDecision> rows = service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()), page.limit());
+        PartnerDecisionStatus wanted =
+                status == null || status.isBlank() ? null : enumOf(PartnerDecisionStatus.class, "status", status);
+        List<PartnerDecision> rows =
+                service.list(wanted, page.after() == null ? null : uuid("cursor", page.after()), page.limit());
         boolean more = rows.size() > page.limit();
         List<PartnerDecision> items = more ? rows.subList(0, page.limit()) : rows;
-        return new Page<>(items.stream().map(d -> PartnerDecisionDtos.view(service.load(d))).toList(),
+        return new Page<>(
+                items.stream()
+                        .map(d -> PartnerDecisionDtos.view(service.load(d)))
+                        .toList(),
                 more ? PageRequest.encode(items.getLast().id.toString()) : null);
     }
 
@@ -93,11 +111,22 @@ public class PartnerDecisionResource {
     @Path("/{id}/support")
     @Idempotent(reread = "current")
     @RolesAllowed({Roles.MANAGER, Roles.PARTNER})
-    @APIResponse(responseCode = "200", description = "The decision with this organisation's answer.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerDecisionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision with this organisation's answer.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PartnerDecisionView.class)))
     @Refusal(status = 403, rules = "R-REF-2", when = "a partner answering for another organisation")
-    @Refusal(status = 422, rules = "R-REF-2", when = "a manager who names no organisation, or one the decision does not need")
-    public Response support(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid SupportBody body) {
-        return Response.ok(PartnerDecisionDtos.view(service.answer(decisionId(id), PartnerDecisionDtos.command(body)))).build();
+    @Refusal(
+            status = 422,
+            rules = "R-REF-2",
+            when = "a manager who names no organisation, or one the decision does not need")
+    public Response support(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid SupportBody body) {
+        return Response.ok(PartnerDecisionDtos.view(service.answer(decisionId(id), PartnerDecisionDtos.command(body))))
+                .build();
     }
 
     /** 409 R-REF-2 until every supporting organisation supports it. */

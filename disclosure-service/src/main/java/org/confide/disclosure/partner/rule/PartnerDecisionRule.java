@@ -19,12 +19,10 @@ public final class PartnerDecisionRule {
     public static final String RULE = "R-REF-2";
 
     /** One answer, oldest first. */
-    public record Answer(String org, Advice advice) {
-    }
+    public record Answer(String org, Advice advice) {}
 
     /** A refusal: 409 for the decision's state, 422 for a field. */
-    public record Refusal(int status, String field, String message) {
-    }
+    public record Refusal(int status, String field, String message) {}
 
     /** A new decision: inviting an organisation names it. */
     public Optional<Refusal> proposal(PartnerDecisionKind kind, String invitedOrg) {
@@ -32,7 +30,8 @@ public final class PartnerDecisionRule {
             return Optional.of(new Refusal(422, "invitedOrg", "inviting a new supporting organisation names it"));
         }
         if (kind != PartnerDecisionKind.INVITE_SUPPORTING_ORG && !blank(invitedOrg)) {
-            return Optional.of(new Refusal(422, "invitedOrg", "only a decision of kind INVITE_SUPPORTING_ORG names an invited organisation"));
+            return Optional.of(new Refusal(
+                    422, "invitedOrg", "only a decision of kind INVITE_SUPPORTING_ORG names an invited organisation"));
         }
         return Optional.empty();
     }
@@ -45,9 +44,11 @@ public final class PartnerDecisionRule {
         if (status == PartnerDecisionStatus.IN_EFFECT) {
             return Optional.of(new Refusal(409, null, "the decision has already taken effect"));
         }
-        if (blank(org)) return Optional.of(new Refusal(422, "orgId", "name the supporting organisation the answer is for"));
+        if (blank(org))
+            return Optional.of(new Refusal(422, "orgId", "name the supporting organisation the answer is for"));
         if (!required.contains(org)) {
-            return Optional.of(new Refusal(422, "orgId", "not an organisation whose support this decision needs: " + required));
+            return Optional.of(
+                    new Refusal(422, "orgId", "not an organisation whose support this decision needs: " + required));
         }
         return Optional.empty();
     }
@@ -66,7 +67,8 @@ public final class PartnerDecisionRule {
         }
         List<String> missing = missing(required, answers);
         if (!missing.isEmpty()) {
-            return Optional.of(new Refusal(409, null, "no representative of " + missing + " has supported the decision yet"));
+            return Optional.of(
+                    new Refusal(409, null, "no representative of " + missing + " has supported the decision yet"));
         }
         return Optional.empty();
     }

@@ -59,8 +59,8 @@ public class PartnerDecisionService {
     Clock clock;
 
     /** A decision, its answers (oldest first), whose support it needs and whose it still lacks. */
-    public record Loaded(PartnerDecision d, List<PartnerSupport> supports, List<String> required, List<String> missing) {
-    }
+    public record Loaded(
+            PartnerDecision d, List<PartnerSupport> supports, List<String> required, List<String> missing) {}
 
     /** Managers only (the resource's role check); the policy in force names the organisations, and the decision keeps them. */
     public Loaded propose(UUID id, PartnerCommands.Propose cmd) {
@@ -79,8 +79,17 @@ public class PartnerDecisionService {
         d.proposedAt = now();
         decisions.persist(d);
         Loaded l = load(d);
-        emit(d, new DisclosureEvents.PartnerDecisionProposed(d.id.toString(), d.kind.name(), d.status.name(), l.required(),
-                d.invitedOrg, d.policyVersion, l.missing().size(), PartnerDecisionRule.RULE));
+        emit(
+                d,
+                new DisclosureEvents.PartnerDecisionProposed(
+                        d.id.toString(),
+                        d.kind.name(),
+                        d.status.name(),
+                        l.required(),
+                        d.invitedOrg,
+                        d.policyVersion,
+                        l.missing().size(),
+                        PartnerDecisionRule.RULE));
         return l;
     }
 
@@ -102,8 +111,12 @@ public class PartnerDecisionService {
             representative = blankToNull(cmd.representativeId());
         } else {
             if (!blank(cmd.orgId()) && !cmd.orgId().equals(caller.org())) {
-                throw new ProblemException(403, "Forbidden", "a partner answers for its own organisation only",
-                        PartnerDecisionRule.RULE, List.of(new Violation("orgId", "must be your own organisation")));
+                throw new ProblemException(
+                        403,
+                        "Forbidden",
+                        "a partner answers for its own organisation only",
+                        PartnerDecisionRule.RULE,
+                        List.of(new Violation("orgId", "must be your own organisation")));
             }
             org = caller.org();
             representative = caller.subject();
@@ -119,8 +132,18 @@ public class PartnerDecisionService {
         s.at = now();
         decisions.record(s);
         Loaded l = load(d);
-        emit(d, new DisclosureEvents.PartnerDecisionSupported(d.id.toString(), d.kind.name(), d.status.name(), org,
-                cmd.advice().name(), representative, onBehalf, l.missing().size(), PartnerDecisionRule.RULE));
+        emit(
+                d,
+                new DisclosureEvents.PartnerDecisionSupported(
+                        d.id.toString(),
+                        d.kind.name(),
+                        d.status.name(),
+                        org,
+                        cmd.advice().name(),
+                        representative,
+                        onBehalf,
+                        l.missing().size(),
+                        PartnerDecisionRule.RULE));
         return l;
     }
 
@@ -134,8 +157,10 @@ public class PartnerDecisionService {
         d.tookEffectBy = caller.subject();
         d.tookEffectAt = now();
         Loaded l = load(d);
-        emit(d, new DisclosureEvents.PartnerDecisionTookEffect(d.id.toString(), d.kind.name(), d.status.name(), l.required(),
-                PartnerDecisionRule.RULE));
+        emit(
+                d,
+                new DisclosureEvents.PartnerDecisionTookEffect(
+                        d.id.toString(), d.kind.name(), d.status.name(), l.required(), PartnerDecisionRule.RULE));
         return l;
     }
 
@@ -169,14 +194,16 @@ public class PartnerDecisionService {
 
     private List<String> required(PartnerDecision d) {
         try {
-            return mapper.readValue(d.requiredOrgs, new TypeReference<List<String>>() { });
+            return mapper.readValue(d.requiredOrgs, new TypeReference<List<String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored partner decision unreadable", e);
         }
     }
 
     private static List<PartnerDecisionRule.Answer> answers(List<PartnerSupport> supports) {
-        return supports.stream().map(s -> new PartnerDecisionRule.Answer(s.partnerOrg, s.advice)).toList();
+        return supports.stream()
+                .map(s -> new PartnerDecisionRule.Answer(s.partnerOrg, s.advice))
+                .toList();
     }
 
     /** In the proposing organisation's chain, by the caller (a partner's answer too), correlated by the decision id. */
@@ -187,7 +214,8 @@ public class PartnerDecisionService {
 
     private static void refuse(Optional<Refusal> refusal) {
         refusal.ifPresent(r -> {
-            if (r.status() == 422) throw ProblemException.unprocessable(PartnerDecisionRule.RULE, r.field(), r.message());
+            if (r.status() == 422)
+                throw ProblemException.unprocessable(PartnerDecisionRule.RULE, r.field(), r.message());
             throw ProblemException.conflict(PartnerDecisionRule.RULE, r.message());
         });
     }

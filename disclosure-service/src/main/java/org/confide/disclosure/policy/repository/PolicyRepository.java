@@ -15,7 +15,9 @@ public class PolicyRepository implements PanacheRepository<PolicyVersion> {
 
     /** Serialises PUTs of one organisation so that versions are consecutive (held until the transaction ends). */
     public void lockOrg(String org) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('disclosure_policy:' || ?1))")
-                .setParameter(1, org).getSingleResult();
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('disclosure_policy:' || ?1))")
+                .setParameter(1, org)
+                .getSingleResult();
     }
 }

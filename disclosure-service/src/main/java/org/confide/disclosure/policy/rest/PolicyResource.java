@@ -1,6 +1,5 @@
 package org.confide.disclosure.policy.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +18,7 @@ import org.confide.disclosure.assessment.rule.Policy;
 import org.confide.disclosure.policy.service.PolicyService;
 import org.confide.disclosure.policy.service.PolicyService.Versioned;
 import org.confide.platform.auth.Roles;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET/PUT /policy}: the organisation's disclosure policy (docs/api.md disclosure-service). */
 @Tag(name = "Disclosure policy", description = "The organisation's settings for disclosure decisions, versioned.")
@@ -28,18 +28,30 @@ import org.confide.platform.auth.Roles;
 public class PolicyResource {
 
     /** A PUT replaces the whole policy; a setting left out takes its default (every setting of version 0). */
-    public record PolicyBody(Boolean requireImminenceForRiskToSelf, Boolean requireConsultation,
-                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> partnerApprovalOrgs,
-                             Boolean allowEmergencyBeforeApproval) {
-    }
+    public record PolicyBody(
+            Boolean requireImminenceForRiskToSelf,
+            Boolean requireConsultation,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> partnerApprovalOrgs,
+            Boolean allowEmergencyBeforeApproval) {}
 
-    public record PolicyView(int version, boolean requireImminenceForRiskToSelf, boolean requireConsultation,
-                             List<String> partnerApprovalOrgs, boolean allowEmergencyBeforeApproval,
-                             OffsetDateTime createdAt, String createdBy) {
+    public record PolicyView(
+            int version,
+            boolean requireImminenceForRiskToSelf,
+            boolean requireConsultation,
+            List<String> partnerApprovalOrgs,
+            boolean allowEmergencyBeforeApproval,
+            OffsetDateTime createdAt,
+            String createdBy) {
         static PolicyView of(Versioned v) {
             Policy p = v.policy();
-            return new PolicyView(v.version(), p.requireImminenceForRiskToSelf(), p.requireConsultation(),
-                    p.partnerApprovalOrgs(), p.allowEmergencyBeforeApproval(), v.createdAt(), v.createdBy());
+            return new PolicyView(
+                    v.version(),
+                    p.requireImminenceForRiskToSelf(),
+                    p.requireConsultation(),
+                    p.partnerApprovalOrgs(),
+                    p.allowEmergencyBeforeApproval(),
+                    v.createdAt(),
+                    v.createdBy());
         }
     }
 
@@ -60,7 +72,9 @@ public class PolicyResource {
         return PolicyView.of(service.change(new Policy(
                 or(body.requireImminenceForRiskToSelf(), d.requireImminenceForRiskToSelf()),
                 or(body.requireConsultation(), d.requireConsultation()),
-                body.partnerApprovalOrgs() == null ? d.partnerApprovalOrgs() : body.partnerApprovalOrgs().stream().distinct().toList(),
+                body.partnerApprovalOrgs() == null
+                        ? d.partnerApprovalOrgs()
+                        : body.partnerApprovalOrgs().stream().distinct().toList(),
                 or(body.allowEmergencyBeforeApproval(), d.allowEmergencyBeforeApproval()))));
     }
 

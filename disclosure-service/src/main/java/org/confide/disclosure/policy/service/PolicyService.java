@@ -23,8 +23,7 @@ import org.confide.platform.outbox.Outbox;
 public class PolicyService {
 
     /** A policy version in force: version 0 is the default of an organisation that never set one. */
-    public record Versioned(int version, Policy policy, OffsetDateTime createdAt, String createdBy) {
-    }
+    public record Versioned(int version, Policy policy, OffsetDateTime createdAt, String createdBy) {}
 
     @Inject
     PolicyRepository policies;
@@ -42,8 +41,7 @@ public class PolicyService {
     Clock clock;
 
     public Versioned current() {
-        return policies.latest(caller.org()).map(this::versioned)
-                .orElse(new Versioned(0, Policy.DEFAULT, null, null));
+        return policies.latest(caller.org()).map(this::versioned).orElse(new Versioned(0, Policy.DEFAULT, null, null));
     }
 
     public Versioned change(Policy p) {
@@ -61,16 +59,28 @@ public class PolicyService {
         v.createdBy = caller.subject();
         policies.persist(v);
 
-        outbox.emit(new DisclosureEvents.PolicyChanged(next, p.requireImminenceForRiskToSelf(), p.requireConsultation(),
-                p.partnerApprovalOrgs(), p.allowEmergencyBeforeApproval(), "R-BRK-6"));
+        outbox.emit(new DisclosureEvents.PolicyChanged(
+                next,
+                p.requireImminenceForRiskToSelf(),
+                p.requireConsultation(),
+                p.partnerApprovalOrgs(),
+                p.allowEmergencyBeforeApproval(),
+                "R-BRK-6"));
         return versioned(v);
     }
 
     private Versioned versioned(PolicyVersion v) {
         try {
-            List<String> orgs = mapper.readValue(v.partnerApprovalOrgs, new TypeReference<List<String>>() { });
-            return new Versioned(v.version, new Policy(v.requireImminenceForRiskToSelf, v.requireConsultation, orgs,
-                    v.allowEmergencyBeforeApproval), v.createdAt, v.createdBy);
+            List<String> orgs = mapper.readValue(v.partnerApprovalOrgs, new TypeReference<List<String>>() {});
+            return new Versioned(
+                    v.version,
+                    new Policy(
+                            v.requireImminenceForRiskToSelf,
+                            v.requireConsultation,
+                            orgs,
+                            v.allowEmergencyBeforeApproval),
+                    v.createdAt,
+                    v.createdBy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored policy unreadable", e);
         }

@@ -19,11 +19,17 @@ public class ClientDestruction {
     EntityManager em;
 
     void onDestroyed(@Observes ClientDestroyed e) {
-        em.createNativeQuery("update disclosure_step set data_sealed = null where data_sealed is not null and case_id in "
-                        + "(select id from disclosure_case where org = ?1 and client_id = ?2)")
-                .setParameter(1, e.org()).setParameter(2, e.clientId()).executeUpdate();
-        em.createNativeQuery("update disclosure_case set summary = null, recipients_sealed = null, assessment_sealed = null "
-                        + "where org = ?1 and client_id = ?2")
-                .setParameter(1, e.org()).setParameter(2, e.clientId()).executeUpdate();
+        em.createNativeQuery(
+                        "update disclosure_step set data_sealed = null where data_sealed is not null and case_id in "
+                                + "(select id from disclosure_case where org = ?1 and client_id = ?2)")
+                .setParameter(1, e.org())
+                .setParameter(2, e.clientId())
+                .executeUpdate();
+        em.createNativeQuery(
+                        "update disclosure_case set summary = null, recipients_sealed = null, assessment_sealed = null "
+                                + "where org = ?1 and client_id = ?2")
+                .setParameter(1, e.org())
+                .setParameter(2, e.clientId())
+                .executeUpdate();
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("R-PROC-3: a share names its channel; a channel that is not secure is refused (422 on method), a phone call only in an emergency")
+@DisplayName(
+        "R-PROC-3: a share names its channel; a channel that is not secure is refused (422 on method), a phone call only in an emergency")
 class ChannelRuleTest {
 
     private final ChannelRule rule = new ChannelRule();

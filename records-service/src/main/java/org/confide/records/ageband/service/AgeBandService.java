@@ -49,21 +49,29 @@ public class AgeBandService {
     public String atRegistration(Client client, LocalDate dateOfBirth) {
         String band = ConsentAgeBand.of(dateOfBirth, LocalDate.now(clock));
         if (ConsentAgeBand.UNDER_16.equals(band)) {
-            em.createNativeQuery("insert into client_age_band (client_id, org, band, updated_at) values (?1, ?2, ?3, ?4) "
-                            + "on conflict (client_id) do nothing")
-                    .setParameter(1, client.id).setParameter(2, client.org).setParameter(3, band)
-                    .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
+            em.createNativeQuery(
+                            "insert into client_age_band (client_id, org, band, updated_at) values (?1, ?2, ?3, ?4) "
+                                    + "on conflict (client_id) do nothing")
+                    .setParameter(1, client.id)
+                    .setParameter(2, client.org)
+                    .setParameter(3, band)
+                    .setParameter(4, OffsetDateTime.now(clock))
+                    .executeUpdate();
         }
         return band;
     }
 
     /** Up to {@code limit} under-16 clients to look at again (destroyed ones are dropped first, R-REC-3). */
     public List<UUID> due(int limit, UUID after) {
-        em.createNativeQuery("delete from client_age_band b using client c where c.id = b.client_id and c.status = 'DESTROYED'")
+        em.createNativeQuery(
+                        "delete from client_age_band b using client c where c.id = b.client_id and c.status = 'DESTROYED'")
                 .executeUpdate();
         List<?> ids = em.createNativeQuery("select client_id from client_age_band where band = ?1 and client_id > ?2 "
                         + "order by client_id limit ?3")
-                .setParameter(1, ConsentAgeBand.UNDER_16).setParameter(2, after).setParameter(3, limit).getResultList();
+                .setParameter(1, ConsentAgeBand.UNDER_16)
+                .setParameter(2, after)
+                .setParameter(3, limit)
+                .getResultList();
         return ids.stream().map(UUID.class::cast).toList();
     }
 
@@ -74,15 +82,21 @@ public class AgeBandService {
     public boolean recheck(UUID clientId, LocalDate today) {
         Client client = em.find(Client.class, clientId);
         if (client == null || client.destroyed()) {
-            em.createNativeQuery("delete from client_age_band where client_id = ?1").setParameter(1, clientId).executeUpdate();
+            em.createNativeQuery("delete from client_age_band where client_id = ?1")
+                    .setParameter(1, clientId)
+                    .executeUpdate();
             return false;
         }
         Identity identity = clients.identityOf(client);
         String band = ConsentAgeBand.of(identity == null ? null : identity.dateOfBirth(), today);
         if (ConsentAgeBand.UNDER_16.equals(band)) return false;
-        em.createNativeQuery("delete from client_age_band where client_id = ?1").setParameter(1, clientId).executeUpdate();
-        outbox.emit(new RecordsEvents.ClientAgeBandChanged(client.id.toString(), band, ConsentAgeBand.UNDER_16, RULE),
-                Actor.system(platform.serviceName(), client.org), null);
+        em.createNativeQuery("delete from client_age_band where client_id = ?1")
+                .setParameter(1, clientId)
+                .executeUpdate();
+        outbox.emit(
+                new RecordsEvents.ClientAgeBandChanged(client.id.toString(), band, ConsentAgeBand.UNDER_16, RULE),
+                Actor.system(platform.serviceName(), client.org),
+                null);
         return true;
     }
 }

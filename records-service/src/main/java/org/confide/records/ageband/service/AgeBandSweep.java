@@ -31,7 +31,9 @@ public class AgeBandSweep {
     @Inject
     RecordsConfig config;
 
-    @Scheduled(identity = "records-age-band-sweep", cron = "${confide.records.age-band.cron:0 5 0 * * ?}",
+    @Scheduled(
+            identity = "records-age-band-sweep",
+            cron = "${confide.records.age-band.cron:0 5 0 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         if (!config.ageBand().scheduled()) return;

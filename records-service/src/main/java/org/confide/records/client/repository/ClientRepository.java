@@ -22,18 +22,25 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
      */
     public List<Client> dueForDestruction(String org, java.time.OffsetDateTime cutoff, int limit) {
         return getEntityManager()
-                .createQuery("from Client c where c.org = :org and c.status = :ceased and c.contactCeasedAt <= :cutoff"
-                        + " and c.legalHold = false order by c.contactCeasedAt", Client.class)
-                .setParameter("org", org).setParameter("ceased", ClientStatus.CONTACT_CEASED).setParameter("cutoff", cutoff)
+                .createQuery(
+                        "from Client c where c.org = :org and c.status = :ceased and c.contactCeasedAt <= :cutoff"
+                                + " and c.legalHold = false order by c.contactCeasedAt",
+                        Client.class)
+                .setParameter("org", org)
+                .setParameter("ceased", ClientStatus.CONTACT_CEASED)
+                .setParameter("cutoff", cutoff)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Organisations that have ceased clients (the scheduled run visits each). */
     public List<String> orgsWithCeasedClients() {
-        return getEntityManager().createQuery("select distinct c.org from Client c where c.status = :ceased", String.class)
-                .setParameter("ceased", ClientStatus.CONTACT_CEASED).getResultList();
+        return getEntityManager()
+                .createQuery("select distinct c.org from Client c where c.status = :ceased", String.class)
+                .setParameter("ceased", ClientStatus.CONTACT_CEASED)
+                .getResultList();
     }
 
     /** One page of an organisation's clients, in creation order, after the given id (keyset paging). */

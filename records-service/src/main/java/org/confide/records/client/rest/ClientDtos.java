@@ -1,7 +1,5 @@
 package org.confide.records.client.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,23 +8,26 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
 import org.confide.records.client.Programme;
 import org.confide.records.client.service.ClientShown;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of the clients API (docs/api.md records-service). */
 public final class ClientDtos {
 
-    private ClientDtos() {
-    }
+    private ClientDtos() {}
 
     public record Identity(
             @NotBlank @Size(max = 200) String fullName,
             LocalDate dateOfBirth,
             @Email @Size(max = 320) String email,
-            @Size(max = 40) @Pattern(regexp = "[0-9+() .-]*", message = "may hold digits, spaces and + ( ) . - only") String phone) {
+
+            @Size(max = 40) @Pattern(regexp = "[0-9+() .-]*", message = "may hold digits, spaces and + ( ) . - only")
+            String phone) {
 
         public org.confide.records.client.Identity toIdentity() {
             return new org.confide.records.client.Identity(fullName, dateOfBirth, email, phone);
@@ -45,13 +46,12 @@ public final class ClientDtos {
             Boolean supervisionExplained) {
 
         public org.confide.records.client.service.RegisterClient toCommand() {
-            return new org.confide.records.client.service.RegisterClient(identity.toIdentity(), programme, limitsExplained,
-                    statementVersion, supervisionExplained);
+            return new org.confide.records.client.service.RegisterClient(
+                    identity.toIdentity(), programme, limitsExplained, statementVersion, supervisionExplained);
         }
     }
 
-    public record Referral(UUID id, String referrerOrg) {
-    }
+    public record Referral(UUID id, String referrerOrg) {}
 
     /** What is left of a destroyed client (R-REC-3): its id, status and when. */
     public record Tombstone(UUID id, ClientStatus status, OffsetDateTime destroyedAt) {
@@ -61,28 +61,51 @@ public final class ClientDtos {
         }
     }
 
-    public record ClientView(UUID id, String org, Programme programme, ClientStatus status, String allocatedPractitionerId,
-                             Referral referral, OffsetDateTime createdAt, OffsetDateTime contactCeasedAt,
-                             OffsetDateTime retainUntil, boolean legalHold, Identity identity,
-                             OffsetDateTime limitsExplainedAt, Integer statementVersion,
-                             OffsetDateTime supervisionExplainedAt) {
+    public record ClientView(
+            UUID id,
+            String org,
+            Programme programme,
+            ClientStatus status,
+            String allocatedPractitionerId,
+            Referral referral,
+            OffsetDateTime createdAt,
+            OffsetDateTime contactCeasedAt,
+            OffsetDateTime retainUntil,
+            boolean legalHold,
+            Identity identity,
+            OffsetDateTime limitsExplainedAt,
+            Integer statementVersion,
+            OffsetDateTime supervisionExplainedAt) {
 
         public static ClientView of(ClientShown shown) {
             Client c = shown.client();
-            return new ClientView(c.id, c.org, c.programme, c.status, c.allocatedPractitionerId,
-                    c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg), c.createdAt,
-                    c.contactCeasedAt, shown.retainUntil(), c.legalHold, Identity.of(shown.identity()), c.limitsExplainedAt,
-                    c.statementVersion, c.supervisionExplainedAt);
+            return new ClientView(
+                    c.id,
+                    c.org,
+                    c.programme,
+                    c.status,
+                    c.allocatedPractitionerId,
+                    c.referralId == null ? null : new Referral(c.referralId, c.referrerOrg),
+                    c.createdAt,
+                    c.contactCeasedAt,
+                    shown.retainUntil(),
+                    c.legalHold,
+                    Identity.of(shown.identity()),
+                    c.limitsExplainedAt,
+                    c.statementVersion,
+                    c.supervisionExplainedAt);
         }
     }
 
     /** How a client in a list is published: the client, or once destroyed, only its tombstone (R-REC-3). */
-    @Schema(name = "ClientOrTombstone", oneOf = {ClientView.class, Tombstone.class})
-    public interface ClientOrTombstone {
-    }
+    @Schema(
+            name = "ClientOrTombstone",
+            oneOf = {ClientView.class, Tombstone.class})
+    public interface ClientOrTombstone {}
 
     /** A page of clients as the OpenAPI document publishes it (docs/api.md "Lists"). */
     @Schema(name = "ClientPage")
-    public record ClientPage(List<ClientOrTombstone> items, @Schema(nullable = true) String nextCursor) {
-    }
+    public record ClientPage(
+            List<ClientOrTombstone> items,
+            @Schema(nullable = true) String nextCursor) {}
 }

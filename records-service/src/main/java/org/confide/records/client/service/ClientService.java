@@ -2,10 +2,10 @@ package org.confide.records.client.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import io.quarkus.arc.Arc;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,10 +19,10 @@ import org.confide.platform.problem.ProblemException;
 import org.confide.records.ageband.service.AgeBandService;
 import org.confide.records.client.Client;
 import org.confide.records.client.ClientStatus;
+import org.confide.records.client.Identity;
 import org.confide.records.client.Programme;
 import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
-import org.confide.records.client.Identity;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.repository.GroupFacilitatorRepository;
@@ -88,7 +88,8 @@ public class ClientService {
             throw ProblemException.unprocessable(IntakeRule.RULE, "limitsExplained", reason);
         });
         statements.checkIntake(caller.org(), command.statementVersion());
-        Client client = create(caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, registeringPractitioner());
+        Client client = create(
+                caller.org(), command.programme(), command.identity(), ClientStatus.ACTIVE, registeringPractitioner());
         client.limitsExplainedAt = client.createdAt;
         emitRegistered(client, false, IntakeRule.RULE);
         recordIntake(client, command.statementVersion(), command.supervisionExplained(), client.createdAt);
@@ -102,12 +103,13 @@ public class ClientService {
     public void recordIntake(Client client, Integer statementVersion, Boolean supervisionExplained, OffsetDateTime at) {
         if (statementVersion != null && client.statementVersion == null) {
             client.statementVersion = statementVersion;
-            outbox.emit(new RecordsEvents.ClientStatementExplained(client.id.toString(), statementVersion,
-                    org.confide.records.statement.rule.StatementRule.RULE));
+            outbox.emit(new RecordsEvents.ClientStatementExplained(
+                    client.id.toString(), statementVersion, org.confide.records.statement.rule.StatementRule.RULE));
         }
         if (Boolean.TRUE.equals(supervisionExplained) && client.supervisionExplainedAt == null) {
             client.supervisionExplainedAt = at;
-            outbox.emit(new RecordsEvents.ClientSupervisionExplained(client.id.toString(), SupervisionAgreementRule.RULE));
+            outbox.emit(
+                    new RecordsEvents.ClientSupervisionExplained(client.id.toString(), SupervisionAgreementRule.RULE));
         }
     }
 
@@ -122,8 +124,14 @@ public class ClientService {
      */
     public void emitRegistered(Client client, boolean anonymous, String rule) {
         Identity identity = identityOf(client);
-        outbox.emit(new RecordsEvents.ClientRegistered(client.id.toString(), client.programme.name(), client.status.name(),
-                client.allocatedPractitionerId, anonymous ? null : true, anonymous ? true : null, rule,
+        outbox.emit(new RecordsEvents.ClientRegistered(
+                client.id.toString(),
+                client.programme.name(),
+                client.status.name(),
+                client.allocatedPractitionerId,
+                anonymous ? null : true,
+                anonymous ? true : null,
+                rule,
                 ageBands.atRegistration(client, identity == null ? null : identity.dateOfBirth()))); // R-CONS-6
     }
 
@@ -159,9 +167,13 @@ public class ClientService {
     public Client forStaff(UUID id) {
         statements.requireAcknowledged(); // R-REC-6: all client work by staff passes here
         Client client = clients.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
-        if (!access.mayAct(caller.roles(), caller.subject(), client.allocatedPractitionerId,
+        if (!access.mayAct(
+                caller.roles(),
+                caller.subject(),
+                client.allocatedPractitionerId,
                 () -> facilitators.facilitatesGroupOf(client.id, caller.subject()))) {
-            throw new ProblemException(403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
+            throw new ProblemException(
+                    403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         return client;
     }
@@ -170,7 +182,8 @@ public class ClientService {
     public Client forWork(UUID id) {
         Client client = forStaff(id);
         if (client.destroyed()) {
-            throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
+            throw ProblemException.conflict(
+                    RetentionRule.RULE, "the client's record was destroyed at the end of retention");
         }
         return client;
     }
@@ -210,11 +223,16 @@ public class ClientService {
     }
 
     private ClientShown shown(Client c, int retentionDays) {
-        return new ClientShown(c, identityOf(c), retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null));
+        return new ClientShown(
+                c,
+                identityOf(c),
+                retention.retainUntil(c.contactCeasedAt, retentionDays).orElse(null));
     }
 
     public OffsetDateTime retainUntil(Client client) {
-        return retention.retainUntil(client.contactCeasedAt, settings.daysOf(client.org)).orElse(null);
+        return retention
+                .retainUntil(client.contactCeasedAt, settings.daysOf(client.org))
+                .orElse(null);
     }
 
     private String write(Identity identity) {

@@ -5,5 +5,4 @@ import org.confide.records.client.Client;
 import org.confide.records.client.Identity;
 
 /** A client as staff see it: the row, its identity opened (null when destroyed or anonymous) and its retention end. */
-public record ClientShown(Client client, Identity identity, OffsetDateTime retainUntil) {
-}
+public record ClientShown(Client client, Identity identity, OffsetDateTime retainUntil) {}

@@ -8,6 +8,9 @@ import org.confide.records.client.Programme;
  * confidentiality statement explained (R-REC-6), {@code supervisionExplained} that the client was told their work may
  * be taken to supervision (R-CONF-5).
  */
-public record RegisterClient(Identity identity, Programme programme, Boolean limitsExplained, Integer statementVersion,
-                             Boolean supervisionExplained) {
-}
+public record RegisterClient(
+        Identity identity,
+        Programme programme,
+        Boolean limitsExplained,
+        Integer statementVersion,
+        Boolean supervisionExplained) {}

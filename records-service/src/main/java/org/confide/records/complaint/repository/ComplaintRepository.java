@@ -20,10 +20,17 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
     /** A page of one client's complaints in filing order (index complaint_client). */
     public List<Complaint> pageOfClient(UUID clientId, TimeCursor after, int limit) {
         if (after == null) {
-            return find("clientId = ?1 order by createdAt, id", clientId).page(0, limit).list();
+            return find("clientId = ?1 order by createdAt, id", clientId)
+                    .page(0, limit)
+                    .list();
         }
-        return find("clientId = :client and (createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
-                Parameters.with("client", clientId).and("at", after.at()).and("id", after.id())).page(0, limit).list();
+        return find(
+                        "clientId = :client and (createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
+                        Parameters.with("client", clientId)
+                                .and("at", after.at())
+                                .and("id", after.id()))
+                .page(0, limit)
+                .list();
     }
 
     /** A page of the organisation's complaints, optionally of one status, in filing order (complaint_org, complaint_org_status). */
@@ -38,7 +45,9 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
             q.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
             p.and("at", after.at()).and("id", after.id());
         }
-        return find(q.append(" order by createdAt, id").toString(), p).page(0, limit).list();
+        return find(q.append(" order by createdAt, id").toString(), p)
+                .page(0, limit)
+                .list();
     }
 
     public List<Complaint> ofClient(UUID clientId) {

@@ -1,7 +1,5 @@
 package org.confide.records.complaint.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.records.client.rest.Purposes;
@@ -28,6 +27,7 @@ import org.confide.records.complaint.rest.ComplaintDtos.StatusChange;
 import org.confide.records.complaint.service.ComplaintCommands.ChangeStatus;
 import org.confide.records.complaint.service.ComplaintService;
 import org.confide.records.paging.TimeCursor;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The organisation's complaints, for its directors (R-COMP-1): managers only; a practitioner, whose work a complaint
@@ -47,10 +47,14 @@ public class ComplaintResource {
     Purposes purposes;
 
     @GET
-    public Page<ComplaintView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                    @QueryParam("cursor") String cursor, @HeaderParam(Purposes.HEADER) String purpose) {
+    public Page<ComplaintView> list(
+            @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor,
+            @HeaderParam(Purposes.HEADER) String purpose) {
         PageRequest page = PageRequest.of(limit, cursor);
-        ComplaintStatus wanted = status == null ? null
+        ComplaintStatus wanted = status == null
+                ? null
                 : org.confide.platform.problem.Params.enumOf(ComplaintStatus.class, "status", status);
         return page(service.ofOrg(wanted, TimeCursor.of(page), page.limit(), purposes.of(purpose)), page);
     }
@@ -64,13 +68,18 @@ public class ComplaintResource {
     /** A director acknowledges the complaint, reviews it, or records its outcome (409 R-COMP-1 out of order). */
     @POST
     @Path("/{id}/status")
-    @Refusal(status = 409, rules = "R-COMP-1", when = "a move the complaint's status does not allow (acknowledged first; an outcome is final)")
-    public ComplaintView status(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid StatusChange body) {
+    @Refusal(
+            status = 409,
+            rules = "R-COMP-1",
+            when = "a move the complaint's status does not allow (acknowledged first; an outcome is final)")
+    public ComplaintView status(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid StatusChange body) {
         return service.change(uuid("id", id), new ChangeStatus(body.status()));
     }
 
     static Page<ComplaintView> page(List<ComplaintView> found, PageRequest page) {
         ComplaintView last = found.isEmpty() ? null : found.getLast();
-        return new Page<>(found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
+        return new Page<>(
+                found, last == null ? null : TimeCursor.next(found.size(), page, last.createdAt(), last.id()));
     }
 }

@@ -1,6 +1,5 @@
 package org.confide.records.complaint.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,6 +17,7 @@ import org.confide.records.complaint.rest.ComplaintDtos.OutsideBodySettingView;
 import org.confide.records.complaint.rule.ComplaintRule;
 import org.confide.records.complaint.service.ComplaintCommands.SetOutsideBodies;
 import org.confide.records.complaint.service.ComplaintService;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The outside bodies a complaining client is told of (R-COMP-1), per organisation; none until its admin lists them. */
 @Tag(name = "Settings", description = "Organisation settings: accepted partners, retention period.")
@@ -35,8 +35,11 @@ public class OutsideBodySettingResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     public OutsideBodySettingView set(@NotNull(message = "a JSON body is required") @Valid OutsideBodyList body) {
-        var listed = body.outsideBodies() == null ? null
-                : body.outsideBodies().stream().map(b -> b == null ? null : new ComplaintRule.Body(b.name(), b.url())).toList();
+        var listed = body.outsideBodies() == null
+                ? null
+                : body.outsideBodies().stream()
+                        .map(b -> b == null ? null : new ComplaintRule.Body(b.name(), b.url()))
+                        .toList();
         return new OutsideBodySettingView(caller.org(), service.setOutsideBodies(new SetOutsideBodies(listed)));
     }
 

@@ -28,16 +28,13 @@ public final class ComplaintRule {
     public static final int MAX_URL = 500;
 
     /** A refusal: 422 a field at fault, 409 the complaint's state; the field named. */
-    public record Refusal(int status, String field, String message) {
-    }
+    public record Refusal(int status, String field, String message) {}
 
     /** An outside body as listed: a name and where to find it. */
-    public record Body(String name, String url) {
-    }
+    public record Body(String name, String url) {}
 
     /** The list as it will be kept (stripped, a repeated name dropped), or why it is refused. */
-    public record Checked(List<Body> bodies, Optional<Refusal> refusal) {
-    }
+    public record Checked(List<Body> bodies, Optional<Refusal> refusal) {}
 
     public Optional<Refusal> fileRefusal(String text) {
         if (text == null || text.isBlank()) {
@@ -52,14 +49,17 @@ public final class ComplaintRule {
     /** Why moving a complaint from {@code from} to {@code to} is refused; the same status again is no change. */
     public Optional<Refusal> transitionRefusal(ComplaintStatus from, ComplaintStatus to) {
         if (to == null) {
-            return Optional.of(new Refusal(422, "status", "give the new status: ACKNOWLEDGED, UNDER_REVIEW, RESOLVED,"
-                    + " UPHELD or NOT_UPHELD"));
+            return Optional.of(new Refusal(
+                    422,
+                    "status",
+                    "give the new status: ACKNOWLEDGED, UNDER_REVIEW, RESOLVED," + " UPHELD or NOT_UPHELD"));
         }
         if (to == from) return Optional.empty();
         if (from.closed()) {
             return Optional.of(new Refusal(409, "status", "the complaint is closed (" + from + ")"));
         }
-        if (to == ComplaintStatus.RECEIVED || (from == ComplaintStatus.UNDER_REVIEW && to == ComplaintStatus.ACKNOWLEDGED)) {
+        if (to == ComplaintStatus.RECEIVED
+                || (from == ComplaintStatus.UNDER_REVIEW && to == ComplaintStatus.ACKNOWLEDGED)) {
             return Optional.of(new Refusal(409, "status", "a complaint does not go back to " + to));
         }
         if (from == ComplaintStatus.RECEIVED && to != ComplaintStatus.ACKNOWLEDGED) {
@@ -92,12 +92,15 @@ public final class ComplaintRule {
     }
 
     private static boolean webAddress(String url) {
-        if (url.isEmpty() || url.length() > MAX_URL || url.chars().anyMatch(c -> Character.isISOControl(c) || c == ' ')) {
+        if (url.isEmpty()
+                || url.length() > MAX_URL
+                || url.chars().anyMatch(c -> Character.isISOControl(c) || c == ' ')) {
             return false;
         }
         try {
             URI u = new URI(url);
-            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
         } catch (URISyntaxException e) {
             return false;
         }

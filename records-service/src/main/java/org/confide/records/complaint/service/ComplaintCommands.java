@@ -7,18 +7,14 @@ import org.confide.records.complaint.rule.ComplaintRule;
 /** What ComplaintService is asked to do, apart from the HTTP shapes (the resources map their DTOs to these). */
 public final class ComplaintCommands {
 
-    private ComplaintCommands() {
-    }
+    private ComplaintCommands() {}
 
     /** R-COMP-1: the calling client's complaint, in their words. */
-    public record FileComplaint(String text) {
-    }
+    public record FileComplaint(String text) {}
 
     /** R-COMP-1: a director moves the complaint on. */
-    public record ChangeStatus(ComplaintStatus status) {
-    }
+    public record ChangeStatus(ComplaintStatus status) {}
 
     /** R-COMP-1: the organisation's outside bodies, replacing the list. */
-    public record SetOutsideBodies(List<ComplaintRule.Body> outsideBodies) {
-    }
+    public record SetOutsideBodies(List<ComplaintRule.Body> outsideBodies) {}
 }

@@ -72,7 +72,8 @@ public class ComplaintService {
     public ComplaintView file(FileComplaint command) {
         Client client = self();
         if (client.destroyed()) {
-            throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
+            throw ProblemException.conflict(
+                    RetentionRule.RULE, "the client's record was destroyed at the end of retention");
         }
         rule.fileRefusal(command.text()).ifPresent(r -> {
             throw ProblemException.unprocessable(ComplaintRule.RULE, r.field(), r.message());
@@ -85,15 +86,17 @@ public class ComplaintService {
         c.text = keys.seal(client.id, TEXT, command.text());
         c.createdAt = now();
         complaints.persist(c);
-        outbox.emit(new RecordsEvents.ComplaintReceived(c.clientId.toString(), c.id.toString(), c.status.name(),
-                ComplaintRule.RULE));
+        outbox.emit(new RecordsEvents.ComplaintReceived(
+                c.clientId.toString(), c.id.toString(), c.status.name(), ComplaintRule.RULE));
         return view(c);
     }
 
     /** The calling client's complaints. */
     public List<ComplaintView> own(TimeCursor after, int limit) {
         Client client = self();
-        return complaints.pageOfClient(client.id, after, limit).stream().map(this::view).toList();
+        return complaints.pageOfClient(client.id, after, limit).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** One of the calling client's complaints: another org's 404, another client's 403 (docs/api.md). */
@@ -130,7 +133,8 @@ public class ComplaintService {
     public ComplaintView change(UUID id, ChangeStatus command) {
         Complaint c = complaints.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("complaint"));
         rule.transitionRefusal(c.status, command.status()).ifPresent(r -> {
-            throw r.status() == 409 ? ProblemException.conflict(ComplaintRule.RULE, r.message())
+            throw r.status() == 409
+                    ? ProblemException.conflict(ComplaintRule.RULE, r.message())
                     : ProblemException.unprocessable(ComplaintRule.RULE, r.field(), r.message());
         });
         if (c.status == command.status()) return view(c);
@@ -140,8 +144,8 @@ public class ComplaintService {
         c.statusChangedAt = at;
         if (c.status == ComplaintStatus.ACKNOWLEDGED) c.acknowledgedAt = at;
         if (c.status.closed()) c.closedAt = at;
-        outbox.emit(new RecordsEvents.ComplaintStatusChanged(c.clientId.toString(), c.id.toString(), c.status.name(),
-                ComplaintRule.RULE));
+        outbox.emit(new RecordsEvents.ComplaintStatusChanged(
+                c.clientId.toString(), c.id.toString(), c.status.name(), ComplaintRule.RULE));
         return view(c);
     }
 
@@ -151,13 +155,20 @@ public class ComplaintService {
         checked.refusal().ifPresent(r -> {
             throw ProblemException.unprocessable(ComplaintRule.RULE, r.field(), r.message());
         });
-        bodies.replace(caller.org(), checked.bodies().stream().map(b -> new String[]{b.name(), b.url()}).toList(),
-                caller.subject(), now());
+        bodies.replace(
+                caller.org(),
+                checked.bodies().stream()
+                        .map(b -> new String[] {b.name(), b.url()})
+                        .toList(),
+                caller.subject(),
+                now());
         return outsideBodies(caller.org());
     }
 
     public List<OutsideBodyDto> outsideBodies(String org) {
-        return bodies.of(org).stream().map(b -> new OutsideBodyDto(b.name, b.url)).toList();
+        return bodies.of(org).stream()
+                .map(b -> new OutsideBodyDto(b.name, b.url))
+                .toList();
     }
 
     private Complaint inOrg(UUID id) {
@@ -179,8 +190,17 @@ public class ComplaintService {
     }
 
     private ComplaintView view(Complaint c) {
-        return new ComplaintView(c.id, c.clientId, c.status, open(c), ROUTED_TO, c.createdAt, c.acknowledgedAt,
-                c.statusChangedAt, c.closedAt, outsideBodies(c.org));
+        return new ComplaintView(
+                c.id,
+                c.clientId,
+                c.status,
+                open(c),
+                ROUTED_TO,
+                c.createdAt,
+                c.acknowledgedAt,
+                c.statusChangedAt,
+                c.closedAt,
+                outsideBodies(c.org));
     }
 
     /** The text, or null once destroyed with the client's key (R-REC-3). */

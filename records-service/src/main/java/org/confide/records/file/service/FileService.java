@@ -70,7 +70,13 @@ public class FileService {
         if (c.destroyed()) {
             return new OwnFile(c, null, List.of(), List.of(), milestones, List.of(), null, false);
         }
-        return new OwnFile(c, clients.shown(c), notes.allOf(c), letters.allOf(c), milestones, supervision.allOf(c),
+        return new OwnFile(
+                c,
+                clients.shown(c),
+                notes.allOf(c),
+                letters.allOf(c),
+                milestones,
+                supervision.allOf(c),
                 statements.explained(c.org, c.statementVersion).orElse(null),
                 c.supervisionExplainedAt != null && agreements.supervised(c));
     }

@@ -14,7 +14,12 @@ import org.confide.records.supervision.service.SupervisionNoteShown;
  * left). {@code statement}: the confidentiality statement explained to them (R-REC-6), if any; {@code supervised}:
  * whether their practitioner takes their work to a supervisor now (R-CONF-5).
  */
-public record OwnFile(Client client, ClientShown shown, List<NoteShown> notes, List<LetterShown> letters,
-                      List<Milestone> milestones, List<SupervisionNoteShown> supervisionNotes,
-                      ConfidentialityStatement statement, boolean supervised) {
-}
+public record OwnFile(
+        Client client,
+        ClientShown shown,
+        List<NoteShown> notes,
+        List<LetterShown> letters,
+        List<Milestone> milestones,
+        List<SupervisionNoteShown> supervisionNotes,
+        ConfidentialityStatement statement,
+        boolean supervised) {}

@@ -11,8 +11,13 @@ public class GroupFacilitatorRepository implements PanacheRepositoryBase<GroupFa
 
     /** The group's facilitators, in the order they were added. */
     public List<String> of(UUID groupId) {
-        return getEntityManager().createQuery("select f.practitionerId from GroupFacilitator f where f.groupId = :group"
-                + " order by f.addedAt, f.id", String.class).setParameter("group", groupId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "select f.practitionerId from GroupFacilitator f where f.groupId = :group"
+                                + " order by f.addedAt, f.id",
+                        String.class)
+                .setParameter("group", groupId)
+                .getResultList();
     }
 
     public boolean facilitates(UUID groupId, String practitionerId) {
@@ -24,10 +29,15 @@ public class GroupFacilitatorRepository implements PanacheRepositoryBase<GroupFa
      * group_member_client, group_facilitator's unique key).
      */
     public boolean facilitatesGroupOf(UUID clientId, String practitionerId) {
-        return getEntityManager().createQuery("select count(f) from GroupFacilitator f, GroupMember m"
-                        + " where m.clientId = :client and m.leftAt is null and f.groupId = m.groupId"
-                        + " and f.practitionerId = :practitioner", Long.class)
-                .setParameter("client", clientId).setParameter("practitioner", practitionerId)
-                .getSingleResult() > 0;
+        return getEntityManager()
+                        .createQuery(
+                                "select count(f) from GroupFacilitator f, GroupMember m"
+                                        + " where m.clientId = :client and m.leftAt is null and f.groupId = m.groupId"
+                                        + " and f.practitionerId = :practitioner",
+                                Long.class)
+                        .setParameter("client", clientId)
+                        .setParameter("practitioner", practitionerId)
+                        .getSingleResult()
+                > 0;
     }
 }

@@ -16,7 +16,8 @@ public class GroupMemberRepository implements PanacheRepositoryBase<GroupMember,
     }
 
     public Optional<GroupMember> currentOf(UUID groupId, UUID clientId) {
-        return find("groupId = ?1 and clientId = ?2 and leftAt is null", groupId, clientId).firstResultOptional();
+        return find("groupId = ?1 and clientId = ?2 and leftAt is null", groupId, clientId)
+                .firstResultOptional();
     }
 
     public Optional<GroupMember> inGroup(UUID groupId, UUID memberId) {

@@ -17,6 +17,8 @@ public class GroupRepository implements PanacheRepositoryBase<PeerGroup, UUID> {
 
     /** As {@link #findInOrg}, locked: membership changes of one group are serialised (one current membership each). */
     public Optional<PeerGroup> lockInOrg(String org, UUID id) {
-        return find("org = ?1 and id = ?2", org, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("org = ?1 and id = ?2", org, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 }

@@ -20,10 +20,15 @@ public class GroupSessionRepository implements PanacheRepositoryBase<GroupSessio
     /** A page of the group's sessions in recording order (index group_session_group). */
     public List<GroupSession> page(UUID groupId, TimeCursor after, int limit) {
         if (after == null) {
-            return find("groupId = ?1 order by createdAt, id", groupId).page(0, limit).list();
+            return find("groupId = ?1 order by createdAt, id", groupId)
+                    .page(0, limit)
+                    .list();
         }
-        return find("groupId = :group and (createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
-                Parameters.with("group", groupId).and("at", after.at()).and("id", after.id())).page(0, limit).list();
+        return find(
+                        "groupId = :group and (createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
+                        Parameters.with("group", groupId).and("at", after.at()).and("id", after.id()))
+                .page(0, limit)
+                .list();
     }
 
     public void attend(UUID sessionId, UUID memberId) {
@@ -38,9 +43,12 @@ public class GroupSessionRepository implements PanacheRepositoryBase<GroupSessio
     public Map<UUID, List<UUID>> attendeesOf(Collection<UUID> sessionIds) {
         Map<UUID, List<UUID>> out = new LinkedHashMap<>();
         if (sessionIds.isEmpty()) return out;
-        for (GroupAttendance a : getEntityManager().createQuery(
-                        "from GroupAttendance a where a.sessionId in :ids order by a.sessionId, a.memberId", GroupAttendance.class)
-                .setParameter("ids", sessionIds).getResultList()) {
+        for (GroupAttendance a : getEntityManager()
+                .createQuery(
+                        "from GroupAttendance a where a.sessionId in :ids order by a.sessionId, a.memberId",
+                        GroupAttendance.class)
+                .setParameter("ids", sessionIds)
+                .getResultList()) {
             out.computeIfAbsent(a.sessionId, k -> new ArrayList<>()).add(a.memberId);
         }
         return out;
@@ -48,17 +56,24 @@ public class GroupSessionRepository implements PanacheRepositoryBase<GroupSessio
 
     /** One session's attendance rows (R-SAFE-2: support is offered on them). */
     public List<GroupAttendance> attendanceOf(UUID sessionId) {
-        return getEntityManager().createQuery("from GroupAttendance a where a.sessionId = :id order by a.memberId",
-                GroupAttendance.class).setParameter("id", sessionId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from GroupAttendance a where a.sessionId = :id order by a.memberId", GroupAttendance.class)
+                .setParameter("id", sessionId)
+                .getResultList();
     }
 
     /** R-SAFE-2: the attendees offered support, per session, of these sessions. */
     public Map<UUID, List<UUID>> supportedOf(Collection<UUID> sessionIds) {
         Map<UUID, List<UUID>> out = new LinkedHashMap<>();
         if (sessionIds.isEmpty()) return out;
-        for (GroupAttendance a : getEntityManager().createQuery("from GroupAttendance a where a.sessionId in :ids"
-                        + " and a.supportOfferedAt is not null order by a.sessionId, a.memberId", GroupAttendance.class)
-                .setParameter("ids", sessionIds).getResultList()) {
+        for (GroupAttendance a : getEntityManager()
+                .createQuery(
+                        "from GroupAttendance a where a.sessionId in :ids"
+                                + " and a.supportOfferedAt is not null order by a.sessionId, a.memberId",
+                        GroupAttendance.class)
+                .setParameter("ids", sessionIds)
+                .getResultList()) {
             out.computeIfAbsent(a.sessionId, k -> new ArrayList<>()).add(a.memberId);
         }
         return out;
@@ -66,8 +81,12 @@ public class GroupSessionRepository implements PanacheRepositoryBase<GroupSessio
 
     /** The dates of the sessions one membership attended, oldest first (the member's own file). */
     public List<LocalDate> attendedBy(UUID memberId) {
-        return getEntityManager().createQuery("select s.sessionDate from GroupSession s, GroupAttendance a"
-                        + " where a.memberId = :member and s.id = a.sessionId order by s.sessionDate, s.createdAt", LocalDate.class)
-                .setParameter("member", memberId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "select s.sessionDate from GroupSession s, GroupAttendance a"
+                                + " where a.memberId = :member and s.id = a.sessionId order by s.sessionDate, s.createdAt",
+                        LocalDate.class)
+                .setParameter("member", memberId)
+                .getResultList();
     }
 }

@@ -17,16 +17,22 @@ public final class BehaviourRule {
     /** Why recording that this member was asked to leave this session is refused, if it is. */
     public Optional<SafetyRefusal> askedToLeaveRefusal(LeaveReason reason, boolean attended, boolean alreadyRecorded) {
         if (reason == null) {
-            return Optional.of(SafetyRefusal.field(RULE, "reason", "give the reason code (UNDER_INFLUENCE, DISTRESS,"
-                    + " ANGER_OR_THREATS, VIOLENCE); what was said is never recorded"));
+            return Optional.of(SafetyRefusal.field(
+                    RULE,
+                    "reason",
+                    "give the reason code (UNDER_INFLUENCE, DISTRESS,"
+                            + " ANGER_OR_THREATS, VIOLENCE); what was said is never recorded"));
         }
         if (!attended) {
-            return Optional.of(SafetyRefusal.field(RULE, "memberId", "only a member who attended the session can be asked"
-                    + " to leave it: record the member's attendance first"));
+            return Optional.of(SafetyRefusal.field(
+                    RULE,
+                    "memberId",
+                    "only a member who attended the session can be asked"
+                            + " to leave it: record the member's attendance first"));
         }
         if (alreadyRecorded) {
-            return Optional.of(SafetyRefusal.state(RULE, "memberId", "this member was already recorded as asked to leave"
-                    + " this session"));
+            return Optional.of(SafetyRefusal.state(
+                    RULE, "memberId", "this member was already recorded as asked to leave" + " this session"));
         }
         return Optional.empty();
     }
@@ -34,7 +40,10 @@ public final class BehaviourRule {
     /** An exclusion for repeated behaviour needs the member to have been asked to leave {@link #REPEATED} sessions. */
     public Optional<SafetyRefusal> repeatedBehaviourRefusal(long timesAskedToLeave) {
         if (timesAskedToLeave >= REPEATED) return Optional.empty();
-        return Optional.of(SafetyRefusal.field(RULE, "reason", "REPEATED_BEHAVIOUR needs the member to have been asked"
-                + " to leave at least " + REPEATED + " sessions of this group (recorded: " + timesAskedToLeave + ")"));
+        return Optional.of(SafetyRefusal.field(
+                RULE,
+                "reason",
+                "REPEATED_BEHAVIOUR needs the member to have been asked" + " to leave at least " + REPEATED
+                        + " sessions of this group (recorded: " + timesAskedToLeave + ")"));
     }
 }

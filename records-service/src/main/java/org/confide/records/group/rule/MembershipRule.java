@@ -21,8 +21,7 @@ public final class MembershipRule {
     public static final int MAX_ALIAS = 100;
 
     /** A refusal: the rule (may be null), the field it names and why. */
-    public record Refusal(String rule, String field, String message) {
-    }
+    public record Refusal(String rule, String field, String message) {}
 
     /** Why this joining request is refused, if it is: the shape first, then the ground rules (R-CONF-3). */
     public Optional<Refusal> joinRefusal(boolean hasClientId, String alias, Boolean groundRulesAgreed) {
@@ -33,12 +32,17 @@ public final class MembershipRule {
             return Optional.of(new Refusal(ANONYMITY, "alias", "must be at most " + MAX_ALIAS + " characters"));
         }
         if (hasClientId == (alias != null)) {
-            return Optional.of(new Refusal(ANONYMITY, hasClientId ? "alias" : "clientId",
+            return Optional.of(new Refusal(
+                    ANONYMITY,
+                    hasClientId ? "alias" : "clientId",
                     "give exactly one of clientId (a registered client) or alias (an anonymous member)"));
         }
         if (!Boolean.TRUE.equals(groundRulesAgreed)) {
-            return Optional.of(new Refusal(GROUND_RULES, "groundRulesAgreed",
-                    "the member must agree to the ground rules (what is said in the room stays in the room) before joining"));
+            return Optional.of(
+                    new Refusal(
+                            GROUND_RULES,
+                            "groundRulesAgreed",
+                            "the member must agree to the ground rules (what is said in the room stays in the room) before joining"));
         }
         return Optional.empty();
     }

@@ -25,10 +25,13 @@ public final class SafetyRule {
     }
 
     /** Why excluding this member is refused, if it is. */
-    public Optional<SafetyRefusal> exclusionRefusal(ExclusionReason reason, boolean alreadyExcluded, long timesAskedToLeave) {
+    public Optional<SafetyRefusal> exclusionRefusal(
+            ExclusionReason reason, boolean alreadyExcluded, long timesAskedToLeave) {
         if (reason == null) {
-            return Optional.of(SafetyRefusal.field(RULE, "reason", "give the reason code: MEMBERS_DECISION (R-SAFE-2) or"
-                    + " REPEATED_BEHAVIOUR (R-SAFE-1)"));
+            return Optional.of(SafetyRefusal.field(
+                    RULE,
+                    "reason",
+                    "give the reason code: MEMBERS_DECISION (R-SAFE-2) or" + " REPEATED_BEHAVIOUR (R-SAFE-1)"));
         }
         if (alreadyExcluded) {
             return Optional.of(SafetyRefusal.state(RULE, "memberId", "the member is already excluded from this group"));
@@ -40,8 +43,11 @@ public final class SafetyRule {
     /** An excluded client is not added to the group again (409: the exclusion, a state of the group, refuses it). */
     public Optional<SafetyRefusal> joinRefusal(boolean excluded) {
         if (!excluded) return Optional.empty();
-        return Optional.of(SafetyRefusal.state(RULE, "clientId", "the client is excluded from this group; a manager must"
-                + " lift the exclusion before they can be added again"));
+        return Optional.of(SafetyRefusal.state(
+                RULE,
+                "clientId",
+                "the client is excluded from this group; a manager must"
+                        + " lift the exclusion before they can be added again"));
     }
 
     /** The attendees who are excluded from the group, in the order given; empty when none is. */
@@ -54,25 +60,31 @@ public final class SafetyRule {
     }
 
     /** Why ending this session is refused, if it is: support is offered to the affected attendees, by their member ids. */
-    public Optional<SafetyRefusal> endRefusal(SessionEndReason reason, boolean alreadyEnded, Collection<?> supportOfferedTo,
-                                              Set<?> attendees) {
+    public Optional<SafetyRefusal> endRefusal(
+            SessionEndReason reason, boolean alreadyEnded, Collection<?> supportOfferedTo, Set<?> attendees) {
         if (reason == null) {
-            return Optional.of(SafetyRefusal.field(RULE, "reason", "give the reason code: SAFETY_AT_RISK or MEDICAL_EMERGENCY"));
+            return Optional.of(
+                    SafetyRefusal.field(RULE, "reason", "give the reason code: SAFETY_AT_RISK or MEDICAL_EMERGENCY"));
         }
         if (alreadyEnded) {
             return Optional.of(SafetyRefusal.state(RULE, "sessionId", "this session was already ended"));
         }
         if (supportOfferedTo == null || supportOfferedTo.isEmpty()) {
-            return Optional.of(SafetyRefusal.field(RULE, "supportOfferedTo", "support is offered to the individuals"
-                    + " affected when a session is ended: name them by member id"));
+            return Optional.of(SafetyRefusal.field(
+                    RULE,
+                    "supportOfferedTo",
+                    "support is offered to the individuals"
+                            + " affected when a session is ended: name them by member id"));
         }
         List<Object> strangers = new ArrayList<>();
         for (Object m : supportOfferedTo) {
             if (!attendees.contains(m)) strangers.add(m);
         }
         if (!strangers.isEmpty()) {
-            return Optional.of(SafetyRefusal.field(RULE, "supportOfferedTo", "only attendees of the session are offered"
-                    + " support for it; not attendees: " + strangers));
+            return Optional.of(SafetyRefusal.field(
+                    RULE,
+                    "supportOfferedTo",
+                    "only attendees of the session are offered" + " support for it; not attendees: " + strangers));
         }
         return Optional.empty();
     }

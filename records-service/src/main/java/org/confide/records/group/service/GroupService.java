@@ -3,9 +3,9 @@ package org.confide.records.group.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +19,7 @@ import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.auth.Actor;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.crypto.FieldCipher;
 import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 import org.confide.platform.problem.Violation;
@@ -27,7 +28,6 @@ import org.confide.records.client.ClientStatus;
 import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
-import org.confide.platform.crypto.FieldCipher;
 import org.confide.records.group.GroupAttendance;
 import org.confide.records.group.GroupDeparture;
 import org.confide.records.group.GroupExclusion;
@@ -55,11 +55,11 @@ import org.confide.records.group.rule.BehaviourRule;
 import org.confide.records.group.rule.MembershipRule;
 import org.confide.records.group.rule.SafetyRefusal;
 import org.confide.records.group.rule.SafetyRule;
+import org.confide.records.group.service.GroupCommands.AddMember;
 import org.confide.records.group.service.GroupCommands.AskToLeave;
+import org.confide.records.group.service.GroupCommands.CreateGroup;
 import org.confide.records.group.service.GroupCommands.EndSession;
 import org.confide.records.group.service.GroupCommands.Exclude;
-import org.confide.records.group.service.GroupCommands.AddMember;
-import org.confide.records.group.service.GroupCommands.CreateGroup;
 import org.confide.records.group.service.GroupCommands.RecordSession;
 import org.confide.records.paging.TimeCursor;
 
@@ -130,7 +130,8 @@ public class GroupService {
         groups.persist(g);
         addFacilitator(g, caller.subject());
 
-        outbox.emit(new RecordsEvents.GroupCreated(g.id.toString(), g.kind.name(), g.programme.name(), facilitators.of(g.id)));
+        outbox.emit(new RecordsEvents.GroupCreated(
+                g.id.toString(), g.kind.name(), g.programme.name(), facilitators.of(g.id)));
         return view(g, false);
     }
 
@@ -140,7 +141,8 @@ public class GroupService {
         String p = practitionerId.strip();
         if (!facilitators.facilitates(g.id, p)) {
             addFacilitator(g, p);
-            // consent-service and disclosure-service count the group's facilitators as allocated to its members (R-REC-1)
+            // consent-service and disclosure-service count the group's facilitators as allocated to its members
+            // (R-REC-1)
             outbox.emit(new RecordsEvents.GroupFacilitatorAdded(g.id.toString(), p));
         }
         return view(g, true);
@@ -153,9 +155,10 @@ public class GroupService {
      */
     public MemberView join(UUID groupId, AddMember command) {
         PeerGroup g = staffGroup(groupId, true);
-        rule.joinRefusal(command.clientId() != null, command.alias(), command.groundRulesAgreed()).ifPresent(r -> {
-            throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
-        });
+        rule.joinRefusal(command.clientId() != null, command.alias(), command.groundRulesAgreed())
+                .ifPresent(r -> {
+                    throw ProblemException.unprocessable(r.rule(), r.field(), r.message());
+                });
         boolean anonymous = command.clientId() == null;
         Client client;
         if (anonymous) {
@@ -182,13 +185,15 @@ public class GroupService {
         m.addedBy = caller.subject();
         members.persist(m);
 
-        outbox.emit(new RecordsEvents.GroupMemberJoined(g.id.toString(), m.id.toString(), client.id.toString(), anonymous));
+        outbox.emit(
+                new RecordsEvents.GroupMemberJoined(g.id.toString(), m.id.toString(), client.id.toString(), anonymous));
         return new MemberView(m.id, client.id, alias);
     }
 
     /** R-CONF-4: a client record with no identity, a normal client for retention, allocation and consent. */
     private Client registerAnonymous(PeerGroup g) {
-        Client client = clients.create(g.org, g.programme, null, ClientStatus.ACTIVE, clients.registeringPractitioner());
+        Client client =
+                clients.create(g.org, g.programme, null, ClientStatus.ACTIVE, clients.registeringPractitioner());
         clients.emitRegistered(client, true, MembershipRule.ANONYMITY);
         return client;
     }
@@ -206,22 +211,29 @@ public class GroupService {
     public SessionView record(UUID groupId, RecordSession command) {
         PeerGroup g = staffGroup(groupId, true);
         if (command.sessionDate().isAfter(LocalDate.now(clock).plusDays(1))) {
-            throw ProblemException.unprocessable(null, "sessionDate", "a session that took place: the date is in the future");
+            throw ProblemException.unprocessable(
+                    null, "sessionDate", "a session that took place: the date is in the future");
         }
         List<UUID> attendees = new ArrayList<>(new LinkedHashSet<>(command.attendeeIds()));
         List<Object> excluded = safety.excludedAttendees(attendees, exclusions.excludedMembers(g.id));
         if (!excluded.isEmpty()) {
-            throw new ProblemException(422, "Unprocessable request",
+            throw new ProblemException(
+                    422,
+                    "Unprocessable request",
                     "attendeeIds: excluded members do not attend this group's sessions (R-SAFE-2): " + excluded,
-                    SafetyRule.RULE, List.of(new Violation("attendeeIds", "excluded from this group: " + excluded)));
+                    SafetyRule.RULE,
+                    List.of(new Violation("attendeeIds", "excluded from this group: " + excluded)));
         }
         Set<UUID> current = new HashSet<>();
         members.current(g.id).forEach(m -> current.add(m.id));
         List<Object> strangers = rule.notCurrentMembers(attendees, current);
         if (!strangers.isEmpty()) {
-            throw new ProblemException(422, "Unprocessable request",
+            throw new ProblemException(
+                    422,
+                    "Unprocessable request",
                     "attendeeIds: only current members of this group attend its sessions; not members: " + strangers,
-                    null, List.of(new Violation("attendeeIds", "not current members of this group: " + strangers)));
+                    null,
+                    List.of(new Violation("attendeeIds", "not current members of this group: " + strangers)));
         }
         GroupSession s = new GroupSession();
         s.id = UUID.randomUUID();
@@ -235,10 +247,22 @@ public class GroupService {
         sessions.persist(s);
         attendees.forEach(a -> sessions.attend(s.id, a));
 
-        outbox.emit(new RecordsEvents.GroupSessionRecorded(g.id.toString(), s.id.toString(), attendees.size(),
+        outbox.emit(new RecordsEvents.GroupSessionRecorded(
+                g.id.toString(),
+                s.id.toString(),
+                attendees.size(),
                 attendees.stream().map(UUID::toString).toList()));
-        return new SessionView(s.id, g.id, s.sessionDate, attendees, attendees.size(), hasNote ? command.note() : null,
-                s.authorId, s.createdAt, List.of(), null);
+        return new SessionView(
+                s.id,
+                g.id,
+                s.sessionDate,
+                attendees,
+                attendees.size(),
+                hasNote ? command.note() : null,
+                s.authorId,
+                s.createdAt,
+                List.of(),
+                null);
     }
 
     public GroupView read(UUID groupId) {
@@ -248,7 +272,8 @@ public class GroupService {
     /** One session of the group as it is now (an Idempotency-Key replay). */
     public SessionView session(UUID groupId, UUID sessionId) {
         PeerGroup g = staffGroup(groupId, false);
-        GroupSession s = sessions.findByIdOptional(sessionId).filter(x -> x.groupId.equals(g.id))
+        GroupSession s = sessions.findByIdOptional(sessionId)
+                .filter(x -> x.groupId.equals(g.id))
                 .orElseThrow(() -> ProblemException.notFound("session"));
         return views(g, List.of(s)).getFirst();
     }
@@ -265,15 +290,29 @@ public class GroupService {
         Map<UUID, List<UUID>> attendance = sessions.attendeesOf(ids);
         Map<UUID, List<UUID>> supported = sessions.supportedOf(ids);
         Map<UUID, List<GroupDeparture>> left = departures.ofSessions(ids);
-        return page.stream().map(s -> {
-            List<UUID> attendees = attendance.getOrDefault(s.id, List.of());
-            List<AskedToLeave> asked = left.getOrDefault(s.id, List.of()).stream()
-                    .map(d -> new AskedToLeave(d.memberId, d.reason)).toList();
-            SessionEnded ended = s.endReason == null ? null
-                    : new SessionEnded(s.endReason, s.endedBy, s.endedAt, supported.getOrDefault(s.id, List.of()));
-            return new SessionView(s.id, g.id, s.sessionDate, attendees, attendees.size(), open(g.id, NOTE, s.note),
-                    s.authorId, s.createdAt, asked, ended);
-        }).toList();
+        return page.stream()
+                .map(s -> {
+                    List<UUID> attendees = attendance.getOrDefault(s.id, List.of());
+                    List<AskedToLeave> asked = left.getOrDefault(s.id, List.of()).stream()
+                            .map(d -> new AskedToLeave(d.memberId, d.reason))
+                            .toList();
+                    SessionEnded ended = s.endReason == null
+                            ? null
+                            : new SessionEnded(
+                                    s.endReason, s.endedBy, s.endedAt, supported.getOrDefault(s.id, List.of()));
+                    return new SessionView(
+                            s.id,
+                            g.id,
+                            s.sessionDate,
+                            attendees,
+                            attendees.size(),
+                            open(g.id, NOTE, s.note),
+                            s.authorId,
+                            s.createdAt,
+                            asked,
+                            ended);
+                })
+                .toList();
     }
 
     /**
@@ -284,7 +323,10 @@ public class GroupService {
         PeerGroup g = staffGroup(groupId, true);
         GroupSession s = sessionOf(g, sessionId);
         GroupMember m = members.inGroup(g.id, command.memberId()).orElse(null);
-        boolean attended = m != null && sessions.attendeesOf(List.of(s.id)).getOrDefault(s.id, List.of()).contains(m.id);
+        boolean attended = m != null
+                && sessions.attendeesOf(List.of(s.id))
+                        .getOrDefault(s.id, List.of())
+                        .contains(m.id);
         refuse(behaviour.askedToLeaveRefusal(command.reason(), attended, attended && departures.recorded(s.id, m.id)));
         GroupDeparture d = new GroupDeparture();
         d.id = UUID.randomUUID();
@@ -297,16 +339,24 @@ public class GroupService {
         d.recordedBy = caller.subject();
         d.recordedAt = now();
         departures.persist(d);
-        outbox.emit(new RecordsEvents.GroupMemberAskedToLeave(g.id.toString(), s.id.toString(), m.id.toString(),
-                m.clientId.toString(), d.reason.name(), BehaviourRule.RULE));
+        outbox.emit(new RecordsEvents.GroupMemberAskedToLeave(
+                g.id.toString(),
+                s.id.toString(),
+                m.id.toString(),
+                m.clientId.toString(),
+                d.reason.name(),
+                BehaviourRule.RULE));
         return departureView(d);
     }
 
     /** One departure as it is now (an Idempotency-Key replay). */
     public DepartureView departure(UUID groupId, UUID sessionId, UUID departureId) {
         PeerGroup g = staffGroup(groupId, false);
-        return departures.findByIdOptional(departureId).filter(d -> d.groupId.equals(g.id) && d.sessionId.equals(sessionId))
-                .map(GroupService::departureView).orElseThrow(() -> ProblemException.notFound("departure"));
+        return departures
+                .findByIdOptional(departureId)
+                .filter(d -> d.groupId.equals(g.id) && d.sessionId.equals(sessionId))
+                .map(GroupService::departureView)
+                .orElseThrow(() -> ProblemException.notFound("departure"));
     }
 
     /** R-SAFE-2: the facilitator ended the whole session early and offered support to the affected attendees. */
@@ -316,7 +366,8 @@ public class GroupService {
         List<GroupAttendance> attendance = sessions.attendanceOf(s.id);
         Set<UUID> attendees = new HashSet<>();
         attendance.forEach(a -> attendees.add(a.memberId));
-        List<UUID> supported = command.supportOfferedTo() == null ? null
+        List<UUID> supported = command.supportOfferedTo() == null
+                ? null
                 : new ArrayList<>(new LinkedHashSet<>(command.supportOfferedTo()));
         refuse(safety.endRefusal(command.reason(), s.endReason != null, supported, attendees));
         OffsetDateTime at = now();
@@ -324,8 +375,13 @@ public class GroupService {
         s.endedBy = caller.subject();
         s.endedAt = at;
         attendance.stream().filter(a -> supported.contains(a.memberId)).forEach(a -> a.supportOfferedAt = at);
-        outbox.emit(new RecordsEvents.GroupSessionEnded(g.id.toString(), s.id.toString(), s.endReason.name(),
-                supported.size(), supported.stream().map(UUID::toString).toList(), SafetyRule.RULE));
+        outbox.emit(new RecordsEvents.GroupSessionEnded(
+                g.id.toString(),
+                s.id.toString(),
+                s.endReason.name(),
+                supported.size(),
+                supported.stream().map(UUID::toString).toList(),
+                SafetyRule.RULE));
         return views(g, List.of(s)).getFirst();
     }
 
@@ -335,8 +391,11 @@ public class GroupService {
      */
     public ExclusionView exclude(UUID groupId, Exclude command) {
         PeerGroup g = staffGroup(groupId, true);
-        GroupMember m = members.inGroup(g.id, command.memberId()).orElseThrow(() -> ProblemException.notFound("member"));
-        refuse(safety.exclusionRefusal(command.reason(), exclusions.inForce(g.id, m.clientId).isPresent(),
+        GroupMember m =
+                members.inGroup(g.id, command.memberId()).orElseThrow(() -> ProblemException.notFound("member"));
+        refuse(safety.exclusionRefusal(
+                command.reason(),
+                exclusions.inForce(g.id, m.clientId).isPresent(),
                 departures.timesOf(g.id, m.clientId)));
         GroupExclusion e = new GroupExclusion();
         e.id = UUID.randomUUID();
@@ -352,56 +411,77 @@ public class GroupService {
             m.leftAt = e.decidedAt;
             outbox.emit(left(m)); // the allocation copies drop the membership as for any leaving (R-REC-1)
         }
-        outbox.emit(new RecordsEvents.GroupMemberExcluded(g.id.toString(), e.id.toString(), m.id.toString(),
-                m.clientId.toString(), e.reason.name(), SafetyRule.ruleOf(e.reason)));
+        outbox.emit(new RecordsEvents.GroupMemberExcluded(
+                g.id.toString(),
+                e.id.toString(),
+                m.id.toString(),
+                m.clientId.toString(),
+                e.reason.name(),
+                SafetyRule.ruleOf(e.reason)));
         return exclusionView(e);
     }
 
     /** A manager lifts an exclusion (R-SAFE-2): the client may be added again; lifting a lifted one changes nothing. */
     public ExclusionView lift(UUID groupId, UUID exclusionId) {
         PeerGroup g = staffGroup(groupId, true);
-        GroupExclusion e = exclusions.inGroup(g.id, exclusionId).orElseThrow(() -> ProblemException.notFound("exclusion"));
+        GroupExclusion e =
+                exclusions.inGroup(g.id, exclusionId).orElseThrow(() -> ProblemException.notFound("exclusion"));
         if (e.inForce()) {
             e.liftedBy = caller.subject();
             e.liftedAt = now();
-            outbox.emit(new RecordsEvents.GroupExclusionLifted(g.id.toString(), e.id.toString(), e.clientId.toString(),
-                    SafetyRule.RULE));
+            outbox.emit(new RecordsEvents.GroupExclusionLifted(
+                    g.id.toString(), e.id.toString(), e.clientId.toString(), SafetyRule.RULE));
         }
         return exclusionView(e);
     }
 
     public ExclusionView exclusion(UUID groupId, UUID exclusionId) {
         PeerGroup g = staffGroup(groupId, false);
-        return exclusions.inGroup(g.id, exclusionId).map(GroupService::exclusionView)
+        return exclusions
+                .inGroup(g.id, exclusionId)
+                .map(GroupService::exclusionView)
                 .orElseThrow(() -> ProblemException.notFound("exclusion"));
     }
 
     /** A page of the group's exclusions, lifted ones included. */
     public List<ExclusionView> exclusions(UUID groupId, TimeCursor after, int limit) {
         PeerGroup g = staffGroup(groupId, false);
-        return exclusions.page(g.id, after, limit).stream().map(GroupService::exclusionView).toList();
+        return exclusions.page(g.id, after, limit).stream()
+                .map(GroupService::exclusionView)
+                .toList();
     }
 
     private GroupSession sessionOf(PeerGroup g, UUID sessionId) {
-        return sessions.findByIdOptional(sessionId).filter(x -> x.groupId.equals(g.id))
+        return sessions.findByIdOptional(sessionId)
+                .filter(x -> x.groupId.equals(g.id))
                 .orElseThrow(() -> ProblemException.notFound("session"));
     }
 
     private static void refuse(java.util.Optional<SafetyRefusal> refusal) {
         refusal.ifPresent(r -> {
-            throw r.status() == 409 ? ProblemException.conflict(r.rule(), r.message())
+            throw r.status() == 409
+                    ? ProblemException.conflict(r.rule(), r.message())
                     : ProblemException.unprocessable(r.rule(), r.field(), r.message());
         });
     }
 
     private static DepartureView departureView(GroupDeparture d) {
-        return new DepartureView(d.id, d.groupId, d.sessionId, d.memberId, d.reason, BehaviourRule.RULE, d.recordedBy,
-                d.recordedAt);
+        return new DepartureView(
+                d.id, d.groupId, d.sessionId, d.memberId, d.reason, BehaviourRule.RULE, d.recordedBy, d.recordedAt);
     }
 
     private static ExclusionView exclusionView(GroupExclusion e) {
-        return new ExclusionView(e.id, e.groupId, e.memberId, e.clientId, e.reason, SafetyRule.ruleOf(e.reason), e.decidedBy,
-                e.decidedAt, e.liftedBy, e.liftedAt);
+        return new ExclusionView(
+                e.id,
+                e.groupId,
+                e.memberId,
+                e.clientId,
+                e.reason,
+                SafetyRule.ruleOf(e.reason),
+                e.decidedBy,
+                e.decidedAt,
+                e.liftedBy,
+                e.liftedAt);
     }
 
     /** R-REC-2 / R-CONF-4: the client's own memberships and attendance; nothing of any other member. */
@@ -411,19 +491,33 @@ public class GroupService {
         for (GroupMember m : members.ofClient(client.id)) {
             PeerGroup g = groups.findById(m.groupId);
             List<OwnDeparture> asked = departures.ofMember(m.id).stream()
-                    .map(d -> new OwnDeparture(sessions.findById(d.sessionId).sessionDate, d.reason)).toList();
-            OwnExclusion exclusion = exclusions.ofMember(m.id)
-                    .map(e -> new OwnExclusion(e.reason, e.decidedAt, e.liftedAt)).orElse(null);
-            out.add(new OwnMembership(g.id, g.kind, g.name, open(client.id, ALIAS, m.alias), m.joinedAt, m.leftAt,
-                    sessions.attendedBy(m.id), asked, exclusion));
+                    .map(d -> new OwnDeparture(sessions.findById(d.sessionId).sessionDate, d.reason))
+                    .toList();
+            OwnExclusion exclusion = exclusions
+                    .ofMember(m.id)
+                    .map(e -> new OwnExclusion(e.reason, e.decidedAt, e.liftedAt))
+                    .orElse(null);
+            out.add(new OwnMembership(
+                    g.id,
+                    g.kind,
+                    g.name,
+                    open(client.id, ALIAS, m.alias),
+                    m.joinedAt,
+                    m.leftAt,
+                    sessions.attendedBy(m.id),
+                    asked,
+                    exclusion));
         }
         return out;
     }
 
     /** The aliases a client is known by in its groups (R-CONF-2: supervision material must not use them either). */
     public List<String> aliasesOf(UUID clientId) {
-        return members.ofClient(clientId).stream().map(m -> open(clientId, ALIAS, m.alias))
-                .filter(a -> a != null).distinct().toList();
+        return members.ofClient(clientId).stream()
+                .map(m -> open(clientId, ALIAS, m.alias))
+                .filter(a -> a != null)
+                .distinct()
+                .toList();
     }
 
     /**
@@ -453,7 +547,8 @@ public class GroupService {
                 .orElseThrow(() -> ProblemException.notFound("group"));
         if (caller.is(Roles.MANAGER)) return g;
         if (caller.is(Roles.PRACTITIONER) && facilitators.facilitates(g.id, caller.subject())) return g;
-        throw new ProblemException(403, "Forbidden", "you are not a facilitator of this group", ClientAccessRule.RULE, null);
+        throw new ProblemException(
+                403, "Forbidden", "you are not a facilitator of this group", ClientAccessRule.RULE, null);
     }
 
     private void addFacilitator(PeerGroup g, String practitionerId) {
@@ -466,8 +561,11 @@ public class GroupService {
     }
 
     private GroupView view(PeerGroup g, boolean withMembers) {
-        List<MemberView> memberViews = !withMembers ? List.of() : members.current(g.id).stream()
-                .map(m -> new MemberView(m.id, m.clientId, open(m.clientId, ALIAS, m.alias))).toList();
+        List<MemberView> memberViews = !withMembers
+                ? List.of()
+                : members.current(g.id).stream()
+                        .map(m -> new MemberView(m.id, m.clientId, open(m.clientId, ALIAS, m.alias)))
+                        .toList();
         return new GroupView(g.id, g.kind, g.name, g.programme, facilitators.of(g.id), memberViews);
     }
 

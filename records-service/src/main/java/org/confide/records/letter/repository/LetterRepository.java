@@ -19,10 +19,17 @@ public class LetterRepository implements PanacheRepositoryBase<Letter, UUID> {
     /** A page of a client's letters, oldest first (index letter_client). */
     public List<Letter> page(UUID clientId, TimeCursor after, int limit) {
         if (after == null) {
-            return find("clientId = ?1 order by createdAt, id", clientId).page(0, limit).list();
+            return find("clientId = ?1 order by createdAt, id", clientId)
+                    .page(0, limit)
+                    .list();
         }
-        return find("clientId = :client and (createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
-                Parameters.with("client", clientId).and("at", after.at()).and("id", after.id())).page(0, limit).list();
+        return find(
+                        "clientId = :client and (createdAt > :at or (createdAt = :at and id > :id)) order by createdAt, id",
+                        Parameters.with("client", clientId)
+                                .and("at", after.at())
+                                .and("id", after.id()))
+                .page(0, limit)
+                .list();
     }
 
     public List<Letter> ofClient(UUID clientId) {

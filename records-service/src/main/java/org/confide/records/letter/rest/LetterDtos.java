@@ -12,26 +12,42 @@ import org.confide.records.letter.service.LetterShown;
 
 public final class LetterDtos {
 
-    private LetterDtos() {
-    }
+    private LetterDtos() {}
 
-    public record NewLetter(@NotBlank @Size(max = 500) String recipient, @NotBlank @Size(max = 50_000) String body) {
+    public record NewLetter(
+            @NotBlank @Size(max = 500) String recipient,
+            @NotBlank @Size(max = 50_000) String body) {
 
         public DraftLetter toCommand() {
             return new DraftLetter(recipient, body);
         }
     }
 
-    public record Approval(@NotNull Boolean approved) {
-    }
+    public record Approval(@NotNull Boolean approved) {}
 
-    public record LetterView(UUID id, UUID clientId, String recipient, String body, LetterStatus status, String authorId,
-                             OffsetDateTime createdAt, OffsetDateTime decidedAt, OffsetDateTime sentAt) {
+    public record LetterView(
+            UUID id,
+            UUID clientId,
+            String recipient,
+            String body,
+            LetterStatus status,
+            String authorId,
+            OffsetDateTime createdAt,
+            OffsetDateTime decidedAt,
+            OffsetDateTime sentAt) {
 
         public static LetterView of(LetterShown shown) {
             Letter l = shown.letter();
-            return new LetterView(l.id, l.clientId, shown.recipient(), shown.body(), l.status, l.authorId, l.createdAt,
-                    l.decidedAt, l.sentAt);
+            return new LetterView(
+                    l.id,
+                    l.clientId,
+                    shown.recipient(),
+                    shown.body(),
+                    l.status,
+                    l.authorId,
+                    l.createdAt,
+                    l.decidedAt,
+                    l.sentAt);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.confide.records.letter.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,15 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.records.letter.rest.LetterDtos.Approval;
 import org.confide.records.letter.rest.LetterDtos.LetterView;
 import org.confide.records.letter.service.LetterService;
 import org.confide.records.paging.TimeCursor;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A client's own letters (R-CONS-3): shown to them, approved or rejected by them. Token sub = client id. */
-@Tag(name = "My letters", description = "A client's own letters, to read and approve or reject before they are sent (R-CONS-3).")
+@Tag(
+        name = "My letters",
+        description = "A client's own letters, to read and approve or reject before they are sent (R-CONS-3).")
 @Path("/me/letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,7 +53,8 @@ public class MyLetterResource {
     @POST
     @Path("/{id}/approval")
     @Refusal(status = 409, rules = "R-CONS-3", when = "the letter is no longer a DRAFT")
-    public LetterView approval(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Approval body) {
+    public LetterView approval(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Approval body) {
         return LetterView.of(service.decide(uuid("id", id), body.approved()));
     }
 }

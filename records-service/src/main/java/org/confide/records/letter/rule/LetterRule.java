@@ -10,7 +10,8 @@ public final class LetterRule {
 
     /** Why the client cannot decide now, if they cannot: only a DRAFT awaits their decision. */
     public Optional<String> decisionRefusal(LetterStatus status) {
-        return status == LetterStatus.DRAFT ? Optional.empty()
+        return status == LetterStatus.DRAFT
+                ? Optional.empty()
                 : Optional.of("the letter is " + status + ": only a DRAFT awaits the client's decision");
     }
 

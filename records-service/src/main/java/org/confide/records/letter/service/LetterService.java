@@ -64,20 +64,24 @@ public class LetterService {
         l.authorId = caller.subject();
         l.createdAt = Times.now(clock);
         letters.persist(l);
-        outbox.emit(new RecordsEvents.LetterDrafted(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
+        outbox.emit(new RecordsEvents.LetterDrafted(
+                l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
     }
 
     public List<LetterShown> ofClient(UUID clientId, TimeCursor after, int limit, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
         clients.accessed(client, purpose, "letters");
-        return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
+        return letters.page(client.id, after, limit).stream()
+                .map(l -> view(client, l))
+                .toList();
     }
 
     /** One letter of the client as it is now (an Idempotency-Key replay); the read is recorded like a page's. */
     public LetterShown one(UUID clientId, UUID letterId, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
-        Letter l = letters.findInOrg(caller.org(), letterId).filter(x -> x.clientId.equals(client.id))
+        Letter l = letters.findInOrg(caller.org(), letterId)
+                .filter(x -> x.clientId.equals(client.id))
                 .orElseThrow(() -> ProblemException.notFound("letter"));
         clients.accessed(client, purpose, "letters");
         return view(client, l);
@@ -86,21 +90,25 @@ public class LetterService {
     /** R-CONS-3: sent only once the client approved it (409 otherwise). */
     public LetterShown send(UUID clientId, UUID letterId) {
         Client client = clients.forWork(clientId);
-        Letter l = letters.findInOrg(caller.org(), letterId).filter(x -> x.clientId.equals(client.id))
+        Letter l = letters.findInOrg(caller.org(), letterId)
+                .filter(x -> x.clientId.equals(client.id))
                 .orElseThrow(() -> ProblemException.notFound("letter"));
         rule.sendRefusal(l.status).ifPresent(reason -> {
             throw ProblemException.conflict(LetterRule.RULE, reason);
         });
         l.status = LetterStatus.SENT;
         l.sentAt = Times.now(clock);
-        outbox.emit(new RecordsEvents.LetterSent(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
+        outbox.emit(
+                new RecordsEvents.LetterSent(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
     }
 
     /** The calling client's own letters (token sub = client id). */
     public List<LetterShown> own(TimeCursor after, int limit) {
         Client client = self();
-        return letters.page(client.id, after, limit).stream().map(l -> view(client, l)).toList();
+        return letters.page(client.id, after, limit).stream()
+                .map(l -> view(client, l))
+                .toList();
     }
 
     public LetterShown ownLetter(UUID letterId) {
@@ -116,8 +124,8 @@ public class LetterService {
         });
         l.status = rule.decided(approved);
         l.decidedAt = Times.now(clock);
-        outbox.emit(new RecordsEvents.LetterApproved(l.clientId.toString(), l.id.toString(), l.status.name(), approved,
-                LetterRule.RULE));
+        outbox.emit(new RecordsEvents.LetterApproved(
+                l.clientId.toString(), l.id.toString(), l.status.name(), approved, LetterRule.RULE));
         return view(self(), l);
     }
 
@@ -130,7 +138,8 @@ public class LetterService {
     private Letter ownRow(UUID letterId) {
         Letter l = letters.findInOrg(caller.org(), letterId).orElseThrow(() -> ProblemException.notFound("letter"));
         if (!l.clientId.toString().equals(caller.subject())) {
-            throw new ProblemException(403, "Forbidden", "this letter was not written on your behalf", LetterRule.RULE, null);
+            throw new ProblemException(
+                    403, "Forbidden", "this letter was not written on your behalf", LetterRule.RULE, null);
         }
         return l;
     }

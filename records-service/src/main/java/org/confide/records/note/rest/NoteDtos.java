@@ -13,18 +13,26 @@ import org.confide.records.note.service.WriteNote;
 
 public final class NoteDtos {
 
-    private NoteDtos() {
-    }
+    private NoteDtos() {}
 
-    public record NewNote(@NotNull LocalDate sessionDate, @NotNull NoteKind kind, @NotBlank @Size(max = 50_000) String body) {
+    public record NewNote(
+            @NotNull LocalDate sessionDate,
+            @NotNull NoteKind kind,
+            @NotBlank @Size(max = 50_000) String body) {
 
         public WriteNote toCommand() {
             return new WriteNote(sessionDate, kind, body);
         }
     }
 
-    public record NoteView(UUID id, UUID clientId, LocalDate sessionDate, NoteKind kind, String body, String authorId,
-                           OffsetDateTime createdAt) {
+    public record NoteView(
+            UUID id,
+            UUID clientId,
+            LocalDate sessionDate,
+            NoteKind kind,
+            String body,
+            String authorId,
+            OffsetDateTime createdAt) {
 
         public static NoteView of(NoteShown shown) {
             Note n = shown.note();

@@ -47,7 +47,8 @@ public class NoteService {
     public NoteShown write(UUID clientId, WriteNote command) {
         Client client = clients.forWork(clientId);
         if (command.sessionDate().isAfter(Times.today(clock).plusDays(1))) {
-            throw ProblemException.unprocessable(null, "sessionDate", "a note records a session that took place: the date is in the future");
+            throw ProblemException.unprocessable(
+                    null, "sessionDate", "a note records a session that took place: the date is in the future");
         }
         Note n = new Note();
         n.id = UUID.randomUUID();
@@ -68,13 +69,19 @@ public class NoteService {
         Client client = clients.forStaff(clientId);
         if (client.destroyed()) return List.of();
         clients.accessed(client, purpose, "notes");
-        return notes.page(client.id, after, limit).stream().map(n -> view(client, n, null)).toList();
+        return notes.page(client.id, after, limit).stream()
+                .map(n -> view(client, n, null))
+                .toList();
     }
 
     /** One note of the client as it is now (an Idempotency-Key replay); the read is recorded like a page's. */
     public NoteShown one(UUID clientId, UUID noteId, PurposeOfUse purpose) {
         Client client = clients.forStaff(clientId);
-        Note n = client.destroyed() ? null : notes.findByIdOptional(noteId).filter(x -> x.clientId.equals(client.id)).orElse(null);
+        Note n = client.destroyed()
+                ? null
+                : notes.findByIdOptional(noteId)
+                        .filter(x -> x.clientId.equals(client.id))
+                        .orElse(null);
         if (n == null) throw ProblemException.notFound("note");
         clients.accessed(client, purpose, "notes");
         return view(client, n, null);
@@ -83,7 +90,9 @@ public class NoteService {
     /** Every note of a client, decrypted (the client's own file, R-REC-2). */
     public List<NoteShown> allOf(Client client) {
         if (client.destroyed()) return List.of();
-        return notes.ofClient(client.id).stream().map(n -> view(client, n, null)).toList();
+        return notes.ofClient(client.id).stream()
+                .map(n -> view(client, n, null))
+                .toList();
     }
 
     private NoteShown view(Client client, Note n, String plain) {

@@ -12,8 +12,12 @@ public class AcceptedPartnerRepository implements PanacheRepositoryBase<Accepted
 
     /** The partner organisations the org accepts referrals from, in name order. */
     public List<String> of(String org) {
-        return getEntityManager().createQuery("select p.partnerOrg from AcceptedPartner p where p.org = :org"
-                + " order by p.partnerOrg", String.class).setParameter("org", org).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "select p.partnerOrg from AcceptedPartner p where p.org = :org" + " order by p.partnerOrg",
+                        String.class)
+                .setParameter("org", org)
+                .getResultList();
     }
 
     /** R-REF-1: whether the org accepts referrals from this partner (the unique key's index). */
@@ -23,7 +27,8 @@ public class AcceptedPartnerRepository implements PanacheRepositoryBase<Accepted
 
     /** The org's list becomes exactly these partners (already checked and without duplicates). */
     public void replace(String org, List<String> partnerOrgs, String by, OffsetDateTime at) {
-        // A bulk delete runs at once, before the inserts are flushed, so re-listing a partner does not hit the unique key.
+        // A bulk delete runs at once, before the inserts are flushed, so re-listing a partner does not hit the unique
+        // key.
         delete("org", org);
         for (String partner : partnerOrgs) {
             AcceptedPartner p = new AcceptedPartner();

@@ -1,7 +1,5 @@
 package org.confide.records.partner.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
 import org.confide.records.partner.rest.PartnerDtos.PartnerList;
 import org.confide.records.partner.rest.PartnerDtos.PartnerSettingView;
 import org.confide.records.partner.service.PartnerService;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The partner organisations the caller's organisation accepts referrals from (R-REF-1). */
 @Tag(name = "Settings", description = "Organisation settings: accepted partners, retention period.")

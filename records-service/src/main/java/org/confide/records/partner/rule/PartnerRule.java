@@ -15,15 +15,14 @@ public final class PartnerRule {
     public static final String RULE = "R-REF-1";
     /** As long as the providerOrg a referral may name. */
     public static final int MAX_ORG_LENGTH = 200;
+
     public static final int MAX_PARTNERS = 500;
 
     /** A refusal: the field it names and why. */
-    public record Refusal(String field, String message) {
-    }
+    public record Refusal(String field, String message) {}
 
     /** The list as stored (stripped, duplicates dropped, order kept), or why it cannot be. */
-    public record Checked(List<String> partnerOrgs, Optional<Refusal> refusal) {
-    }
+    public record Checked(List<String> partnerOrgs, Optional<Refusal> refusal) {}
 
     public Checked check(List<String> partnerOrgs) {
         if (partnerOrgs == null) return refused("partnerOrgs", "is required (an empty list accepts no referrals)");

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import org.confide.records.time.Times;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.problem.ProblemException;
 import org.confide.records.partner.repository.AcceptedPartnerRepository;
 import org.confide.records.partner.rule.PartnerRule;
+import org.confide.records.time.Times;
 
 /** The partner organisations an organisation accepts referrals from (R-REF-1). */
 @ApplicationScoped

@@ -21,7 +21,8 @@ public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUI
     }
 
     /** A page of a referrer's notices in time order (index milestone_referrer). */
-    public List<Milestone> notices(String referrerOrg, UUID referralId, OffsetDateTime since, TimeCursor after, int limit) {
+    public List<Milestone> notices(
+            String referrerOrg, UUID referralId, OffsetDateTime since, TimeCursor after, int limit) {
         StringBuilder q = new StringBuilder("referrerOrg = :org");
         Parameters p = Parameters.with("org", referrerOrg);
         if (referralId != null) {

@@ -18,8 +18,7 @@ import org.confide.records.referral.service.ReferClient;
 /** The JSON shapes of referrals, partner notices and milestones (docs/api.md records-service). */
 public final class ReferralDtos {
 
-    private ReferralDtos() {
-    }
+    private ReferralDtos() {}
 
     public record NewReferral(
             @NotBlank @Size(max = 200) String providerOrg,
@@ -32,22 +31,22 @@ public final class ReferralDtos {
         }
     }
 
-    public record ReferralCreated(UUID id, ReferralStatus status, UUID clientId) {
-    }
+    public record ReferralCreated(UUID id, ReferralStatus status, UUID clientId) {}
 
     /** R-REF-1: exactly these fields and no other (docs/api.md's one exception to "add fields freely"). */
-    public record PartnerReferral(UUID id, ReferralStatus status, List<MilestoneAt> milestones) {
-    }
+    public record PartnerReferral(UUID id, ReferralStatus status, List<MilestoneAt> milestones) {}
 
-    public record MilestoneAt(MilestoneType type, OffsetDateTime at) {
-    }
+    public record MilestoneAt(MilestoneType type, OffsetDateTime at) {}
 
-    public record Notice(UUID id, UUID referralId, MilestoneType type, OffsetDateTime at) {
-    }
+    public record Notice(UUID id, UUID referralId, MilestoneType type, OffsetDateTime at) {}
 
     /** {@code limitsExplained}: at the initial meeting of a referred client, that the limits were explained (R-REC-5). */
-    public record NewMilestone(@NotNull MilestoneType type, @Size(max = 200) String practitionerId, Boolean limitsExplained,
-                               Integer statementVersion, Boolean supervisionExplained) {
+    public record NewMilestone(
+            @NotNull MilestoneType type,
+            @Size(max = 200) String practitionerId,
+            Boolean limitsExplained,
+            Integer statementVersion,
+            Boolean supervisionExplained) {
 
         public RecordMilestone toCommand() {
             return new RecordMilestone(type, practitionerId, limitsExplained, statementVersion, supervisionExplained);

@@ -1,10 +1,5 @@
 package org.confide.records.referral.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,30 +12,30 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
-import org.confide.platform.paging.Page;
-import org.confide.platform.paging.PageRequest;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.problem.ProblemException;
-import org.confide.records.paging.TimeCursor;
-import org.confide.records.referral.Milestone;
 import org.confide.records.referral.Referral;
 import org.confide.records.referral.rest.ReferralDtos.MilestoneAt;
 import org.confide.records.referral.rest.ReferralDtos.NewReferral;
-import org.confide.records.referral.rest.ReferralDtos.Notice;
 import org.confide.records.referral.rest.ReferralDtos.PartnerReferral;
 import org.confide.records.referral.rest.ReferralDtos.ReferralCreated;
 import org.confide.records.referral.service.ReferralService;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What a partner may do (R-REF-1): refer, and read the three milestones of its own referrals (others' are 404). */
-@Tag(name = "Referrals", description = "Partners refer clients and see only the milestones of their own referrals (R-REF-1).")
+@Tag(
+        name = "Referrals",
+        description = "Partners refer clients and see only the milestones of their own referrals (R-REF-1).")
 @Path("/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,12 +47,19 @@ public class ReferralResource {
 
     @POST
     @Idempotent(reread = "referred")
-    @APIResponse(responseCode = "201", description = "The referral, RECEIVED.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralDtos.ReferralCreated.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The referral, RECEIVED.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ReferralDtos.ReferralCreated.class)))
     @Refusal(status = 403, rules = "R-REF-1", when = "the provider organisation does not accept the caller's referrals")
     public Response refer(@NotNull(message = "a JSON body is required") @Valid NewReferral body) {
         Referral r = service.refer(body.toCommand());
         return Response.created(URI.create("/referrals/" + r.id))
-                .entity(new ReferralCreated(r.id, r.status, r.clientId)).build();
+                .entity(new ReferralCreated(r.id, r.status, r.clientId))
+                .build();
     }
 
     /** What a replay of {@link #refer} answers: the referral as it is now. */
@@ -70,8 +72,12 @@ public class ReferralResource {
     @Path("/{id}")
     public PartnerReferral get(@PathParam("id") String id) {
         Referral r = service.ofPartner(uuid("id", id));
-        return new PartnerReferral(r.id, r.status,
-                service.milestonesOf(r).stream().map(m -> new MilestoneAt(m.type, m.at)).toList());
+        return new PartnerReferral(
+                r.id,
+                r.status,
+                service.milestonesOf(r).stream()
+                        .map(m -> new MilestoneAt(m.type, m.at))
+                        .toList());
     }
 
     static OffsetDateTime time(String field, String value) {

@@ -4,5 +4,4 @@ import org.confide.records.client.Identity;
 import org.confide.records.client.Programme;
 
 /** A partner's referral of a client to a provider organisation (R-REF-1). */
-public record ReferClient(String providerOrg, Identity identity, Programme programme, String reason) {
-}
+public record ReferClient(String providerOrg, Identity identity, Programme programme, String reason) {}

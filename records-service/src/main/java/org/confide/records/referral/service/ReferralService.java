@@ -79,8 +79,8 @@ public class ReferralService {
      */
     public Referral refer(ReferClient command) {
         partners.requireAccepted(command.providerOrg(), caller.org());
-        Client client = clients.create(command.providerOrg(), command.programme(), command.identity(),
-                ClientStatus.REFERRED, null);
+        Client client = clients.create(
+                command.providerOrg(), command.programme(), command.identity(), ClientStatus.REFERRED, null);
         Referral r = new Referral();
         r.id = UUID.randomUUID();
         r.org = client.org;
@@ -94,9 +94,13 @@ public class ReferralService {
         client.referrerOrg = r.referrerOrg;
 
         // The client belongs to the provider: the event (and its audit entry) is under the provider's org.
-        String ageBand = ageBands.atRegistration(client, command.identity() == null ? null : command.identity().dateOfBirth());
-        outbox.emit(new RecordsEvents.ReferralReceived(client.id.toString(), r.id.toString(), r.referrerOrg,
-                client.programme.name(), ageBand), new Actor(caller.subject(), caller.role(), client.org), correlation.value());
+        String ageBand = ageBands.atRegistration(
+                client, command.identity() == null ? null : command.identity().dateOfBirth());
+        outbox.emit(
+                new RecordsEvents.ReferralReceived(
+                        client.id.toString(), r.id.toString(), r.referrerOrg, client.programme.name(), ageBand),
+                new Actor(caller.subject(), caller.role(), client.org),
+                correlation.value());
         return r;
     }
 
@@ -124,7 +128,8 @@ public class ReferralService {
         Client client = clients.forStaff(clientId);
         boolean manager = caller.is(Roles.MANAGER);
         if (!rule.mayRecord(type, manager, !manager)) {
-            throw ProblemException.forbidden("only a manager records " + type + "; the allocated practitioner records INITIAL_MEETING_HELD");
+            throw ProblemException.forbidden(
+                    "only a manager records " + type + "; the allocated practitioner records INITIAL_MEETING_HELD");
         }
         rule.missingField(type, practitionerId).ifPresent(f -> {
             throw ProblemException.unprocessable(MilestoneRule.RULE, f, "is required for " + type);
@@ -156,17 +161,23 @@ public class ReferralService {
         if (type == MilestoneType.CONTACT_CEASED) client.contactCeasedAt = m.at;
         if (Boolean.TRUE.equals(limitsExplained) && client.limitsExplainedAt == null) client.limitsExplainedAt = m.at;
         if (type == MilestoneType.INITIAL_MEETING_HELD) {
-            clients.recordIntake(client, intakeNow ? command.statementVersion() : null, command.supervisionExplained(), m.at);
+            clients.recordIntake(
+                    client, intakeNow ? command.statementVersion() : null, command.supervisionExplained(), m.at);
         }
 
-        outbox.emit(new RecordsEvents.MilestoneRecorded(client.id.toString(), m.id.toString(), type.name(), m.practitionerId,
-                client.status.name()));
+        outbox.emit(new RecordsEvents.MilestoneRecorded(
+                client.id.toString(), m.id.toString(), type.name(), m.practitionerId, client.status.name()));
 
         if (client.referralId != null) {
             Referral r = referrals.findById(client.referralId);
             r.status = type == MilestoneType.CONTACT_CEASED ? ReferralStatus.CLOSED : ReferralStatus.ACCEPTED;
-            outbox.emit(new RecordsEvents.ReferrerNotified(client.id.toString(), r.id.toString(), r.referrerOrg,
-                    m.id.toString(), type.name(), MilestoneRule.RULE));
+            outbox.emit(new RecordsEvents.ReferrerNotified(
+                    client.id.toString(),
+                    r.id.toString(),
+                    r.referrerOrg,
+                    m.id.toString(),
+                    type.name(),
+                    MilestoneRule.RULE));
         }
         return m;
     }

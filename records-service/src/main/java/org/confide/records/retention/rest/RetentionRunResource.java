@@ -1,7 +1,5 @@
 package org.confide.records.retention.rest;
 
-
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -13,9 +11,13 @@ import org.confide.platform.auth.Roles;
 import org.confide.platform.correlation.CorrelationId;
 import org.confide.records.retention.rest.RetentionDtos.RunResult;
 import org.confide.records.retention.service.RetentionRun;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-REC-3: destroy every due client of the caller's organisation now. */
-@Tag(name = "Retention", description = "Destruction when the retention period has run out, and legal holds that suspend it (R-REC-3, R-REC-4).")
+@Tag(
+        name = "Retention",
+        description =
+                "Destruction when the retention period has run out, and legal holds that suspend it (R-REC-3, R-REC-4).")
 @Path("/retention/run")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionRunResource {

@@ -1,8 +1,5 @@
 package org.confide.records.retention.rest;
 
-
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,10 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
 import org.confide.records.retention.RetentionSetting;
 import org.confide.records.retention.rest.RetentionDtos.RetentionPeriod;
 import org.confide.records.retention.rest.RetentionDtos.RetentionSettingView;
 import org.confide.records.retention.service.RetentionService;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organisation's retention period (R-REC-3): 0 to 36500 days after contact ceased. */
 @Tag(name = "Settings", description = "Organisation settings: accepted partners, retention period.")

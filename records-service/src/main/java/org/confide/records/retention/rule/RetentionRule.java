@@ -19,7 +19,8 @@ public final class RetentionRule {
     public Optional<String> invalidPeriod(Integer days) {
         if (days == null) return Optional.of("is required");
         if (days < MIN_DAYS || days > MAX_DAYS) {
-            return Optional.of("must be between " + MIN_DAYS + " and " + MAX_DAYS + " days (0: due as soon as contact ceases)");
+            return Optional.of(
+                    "must be between " + MIN_DAYS + " and " + MAX_DAYS + " days (0: due as soon as contact ceases)");
         }
         return Optional.empty();
     }
@@ -32,7 +33,8 @@ public final class RetentionRule {
     /** Why a client may not be destroyed now, if it may not: contact continuing, period running, or a hold. */
     public Optional<Refusal> refusal(OffsetDateTime contactCeasedAt, int days, boolean legalHold, OffsetDateTime now) {
         if (legalHold) {
-            return Optional.of(new Refusal(HOLD_RULE, "a legal hold stands: destruction is suspended until it is released"));
+            return Optional.of(
+                    new Refusal(HOLD_RULE, "a legal hold stands: destruction is suspended until it is released"));
         }
         if (contactCeasedAt == null) {
             return Optional.of(new Refusal(RULE, "contact has not ceased: the record is still in use"));
@@ -43,6 +45,5 @@ public final class RetentionRule {
         return Optional.empty();
     }
 
-    public record Refusal(String rule, String reason) {
-    }
+    public record Refusal(String rule, String reason) {}
 }

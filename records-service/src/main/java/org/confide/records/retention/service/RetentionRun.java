@@ -34,13 +34,18 @@ public class RetentionRun {
     @Inject
     PlatformConfig platform;
 
-    @Scheduled(identity = "records-retention-run", cron = "${confide.records.retention.cron:0 15 3 * * ?}",
+    @Scheduled(
+            identity = "records-retention-run",
+            cron = "${confide.records.retention.cron:0 15 3 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         if (!config.retention().scheduled()) return;
         List<String> orgs = QuarkusTransaction.requiringNew().call(clients::orgsWithCeasedClients);
         for (String org : orgs) {
-            List<UUID> destroyed = run(org, Actor.system(platform.serviceName(), org), UUID.randomUUID().toString());
+            List<UUID> destroyed = run(
+                    org,
+                    Actor.system(platform.serviceName(), org),
+                    UUID.randomUUID().toString());
             if (!destroyed.isEmpty()) LOG.infof("retention destroyed %d clients of %s", destroyed.size(), org);
         }
     }
@@ -49,7 +54,8 @@ public class RetentionRun {
     public List<UUID> run(String org, Actor actor, String correlationId) {
         List<UUID> all = new ArrayList<>();
         while (true) {
-            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> service.runBatch(org, actor, correlationId));
+            List<UUID> batch =
+                    QuarkusTransaction.requiringNew().call(() -> service.runBatch(org, actor, correlationId));
             all.addAll(batch);
             if (batch.size() < config.retention().batchSize()) return all;
         }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.confide.records.time.Times;
 import java.util.UUID;
 import org.confide.events.RecordsEvents;
 import org.confide.platform.auth.Actor;
@@ -25,6 +24,7 @@ import org.confide.records.group.service.GroupService;
 import org.confide.records.retention.RetentionSetting;
 import org.confide.records.retention.repository.RetentionSettingRepository;
 import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.time.Times;
 
 /**
  * Retention (R-REC-3) and legal hold (R-REC-4). Destruction is crypto-shredding: the client's data key is deleted
@@ -117,9 +117,10 @@ public class RetentionService {
         Client c = clientService.forStaff(clientId);
         if (c.destroyed()) return c;
         OffsetDateTime now = Times.now(clock);
-        rule.refusal(c.contactCeasedAt, settings.daysOf(c.org), c.legalHold, now).ifPresent(r -> {
-            throw ProblemException.conflict(r.rule(), r.reason());
-        });
+        rule.refusal(c.contactCeasedAt, settings.daysOf(c.org), c.legalHold, now)
+                .ifPresent(r -> {
+                    throw ProblemException.conflict(r.rule(), r.reason());
+                });
         destroy(c, caller.actor(), correlation.value(), now);
         return c;
     }
@@ -129,9 +130,11 @@ public class RetentionService {
         OffsetDateTime now = Times.now(clock);
         OffsetDateTime cutoff = now.minusDays(settings.daysOf(org));
         List<UUID> destroyed = new ArrayList<>();
-        for (Client c : clients.dueForDestruction(org, cutoff, config.retention().batchSize())) {
+        for (Client c :
+                clients.dueForDestruction(org, cutoff, config.retention().batchSize())) {
             // The query already excludes holds; the rule is asked again so the decision has one home (R-REC-3/4).
-            if (rule.refusal(c.contactCeasedAt, settings.daysOf(org), c.legalHold, now).isEmpty()) {
+            if (rule.refusal(c.contactCeasedAt, settings.daysOf(org), c.legalHold, now)
+                    .isEmpty()) {
                 destroy(c, actor, correlationId, now);
                 destroyed.add(c.id);
             }
@@ -149,11 +152,18 @@ public class RetentionService {
         c.allocatedPractitionerId = null;
         c.legalHoldReason = null;
         for (String table : List.of("note", "supervision_note", "letter")) {
-            em.createNativeQuery("delete from " + table + " where client_id = ?1").setParameter(1, c.id).executeUpdate();
+            em.createNativeQuery("delete from " + table + " where client_id = ?1")
+                    .setParameter(1, c.id)
+                    .executeUpdate();
         }
-        em.createNativeQuery("update referral set reason = null where client_id = ?1").setParameter(1, c.id).executeUpdate();
+        em.createNativeQuery("update referral set reason = null where client_id = ?1")
+                .setParameter(1, c.id)
+                .executeUpdate();
         groups.destroyed(c.id, actor, correlationId, now); // its aliases go and it leaves its groups (R-CONF-4)
         complaints.destroyed(c.id); // the client's words go; the complaint's status and dates stay (R-COMP-1)
-        outbox.emit(new RecordsEvents.ClientDestroyed(c.id.toString(), now.toInstant(), RetentionRule.RULE), actor, correlationId);
+        outbox.emit(
+                new RecordsEvents.ClientDestroyed(c.id.toString(), now.toInstant(), RetentionRule.RULE),
+                actor,
+                correlationId);
     }
 }

@@ -11,8 +11,7 @@ import org.confide.records.statement.service.PublishStatement;
 /** The JSON shapes of the confidentiality statement (R-REC-6, docs/api.md records-service). */
 public final class StatementDtos {
 
-    private StatementDtos() {
-    }
+    private StatementDtos() {}
 
     public record NewStatement(@NotBlank @Size(max = 50_000) String text) {
 
@@ -21,8 +20,7 @@ public final class StatementDtos {
         }
     }
 
-    public record Acknowledgement(@NotNull Integer version) {
-    }
+    public record Acknowledgement(@NotNull Integer version) {}
 
     public record StatementView(int version, String text, OffsetDateTime publishedAt, String publishedBy) {
 
@@ -35,8 +33,8 @@ public final class StatementDtos {
     public record CurrentView(int version, String text, OffsetDateTime publishedAt, OffsetDateTime acknowledgedAt) {
 
         public static CurrentView of(CurrentStatement c) {
-            return new CurrentView(c.statement().version, c.statement().text, c.statement().publishedAt,
-                    c.acknowledgedAt());
+            return new CurrentView(
+                    c.statement().version, c.statement().text, c.statement().publishedAt, c.acknowledgedAt());
         }
     }
 

@@ -1,7 +1,5 @@
 package org.confide.records.statement.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.confide.platform.openapi.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,12 +11,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
 import org.confide.records.statement.rest.StatementDtos.Acknowledgement;
 import org.confide.records.statement.rest.StatementDtos.CurrentView;
 import org.confide.records.statement.service.StatementService;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-REC-6: staff read the current confidentiality statement and acknowledge it before working with clients. */
-@Tag(name = "Confidentiality statement", description = "The organisation's confidentiality statement, its versions and the staff's acknowledgements (R-REC-6).")
+@Tag(
+        name = "Confidentiality statement",
+        description =
+                "The organisation's confidentiality statement, its versions and the staff's acknowledgements (R-REC-6).")
 @Path("/confidentiality-statement")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,9 +1,5 @@
 package org.confide.records.statement.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,9 +24,16 @@ import org.confide.records.statement.ConfidentialityStatement;
 import org.confide.records.statement.rest.StatementDtos.NewStatement;
 import org.confide.records.statement.rest.StatementDtos.StatementView;
 import org.confide.records.statement.service.StatementService;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-REC-6: an admin publishes versions of the organisation's confidentiality statement; published ones never change. */
-@Tag(name = "Confidentiality statement", description = "The organisation's confidentiality statement, its versions and the staff's acknowledgements (R-REC-6).")
+@Tag(
+        name = "Confidentiality statement",
+        description =
+                "The organisation's confidentiality statement, its versions and the staff's acknowledgements (R-REC-6).")
 @Path("/settings/confidentiality-statements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,11 +45,15 @@ public class StatementSettingResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Idempotent(reread = "published", id = "version")
-    @APIResponse(responseCode = "201", description = "The new version, current from now.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatementView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new version, current from now.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatementView.class)))
     public Response publish(@NotNull(message = "a JSON body is required") @Valid NewStatement body) {
         ConfidentialityStatement s = service.publish(body.toCommand());
         return Response.created(URI.create("/settings/confidentiality-statements/" + s.version))
-                .entity(StatementView.of(s)).build();
+                .entity(StatementView.of(s))
+                .build();
     }
 
     /** What a replay of {@link #publish} answers: that version. */
@@ -66,9 +73,11 @@ public class StatementSettingResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public Page<StatementView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        List<ConfidentialityStatement> found = service.versions(
-                page.after() == null ? null : number("cursor", page.after()), page.limit());
-        String next = found.size() == page.limit() ? PageRequest.encode(found.getLast().version.toString()) : null;
+        List<ConfidentialityStatement> found =
+                service.versions(page.after() == null ? null : number("cursor", page.after()), page.limit());
+        String next = found.size() == page.limit()
+                ? PageRequest.encode(found.getLast().version.toString())
+                : null;
         return new Page<>(found.stream().map(StatementView::of).toList(), next);
     }
 

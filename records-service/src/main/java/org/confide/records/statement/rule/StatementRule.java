@@ -30,21 +30,24 @@ public final class StatementRule {
     /** The intake must name the current version when one is published, and none when none is. */
     public Optional<String> intakeRefusal(Integer currentVersion, Integer explainedVersion) {
         if (currentVersion == null) {
-            return explainedVersion == null ? Optional.empty()
+            return explainedVersion == null
+                    ? Optional.empty()
                     : Optional.of("the organisation has published no confidentiality statement");
         }
         if (explainedVersion == null) {
             return Optional.of("is required: the version of the confidentiality statement explained to the client ("
                     + currentVersion + ")");
         }
-        return explainedVersion.equals(currentVersion) ? Optional.empty()
+        return explainedVersion.equals(currentVersion)
+                ? Optional.empty()
                 : Optional.of("must be the current version of the confidentiality statement, " + currentVersion);
     }
 
     /** Only the current version can be acknowledged. */
     public Optional<String> acknowledgeRefusal(Integer currentVersion, Integer version) {
         if (version == null) return Optional.of("is required");
-        return version.equals(currentVersion) ? Optional.empty()
+        return version.equals(currentVersion)
+                ? Optional.empty()
                 : Optional.of("must be the current version of the confidentiality statement, " + currentVersion);
     }
 

@@ -43,11 +43,15 @@ public class StatementService {
     /** An admin publishes the next version; the ones before stay as they were. */
     public ConfidentialityStatement publish(PublishStatement command) {
         // Two admins publishing at once would pick the same number: one at a time per organisation.
-        statements.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('statement:' || ?1))")
-                .setParameter(1, caller.org()).getSingleResult();
+        statements
+                .getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('statement:' || ?1))")
+                .setParameter(1, caller.org())
+                .getSingleResult();
         ConfidentialityStatement s = new ConfidentialityStatement();
         s.org = caller.org();
-        s.version = rule.nextVersion(statements.current(caller.org()).map(c -> c.version).orElse(null));
+        s.version = rule.nextVersion(
+                statements.current(caller.org()).map(c -> c.version).orElse(null));
         s.text = command.text();
         s.publishedBy = caller.subject();
         s.publishedAt = Times.now(clock);
@@ -57,7 +61,9 @@ public class StatementService {
     }
 
     public ConfidentialityStatement version(int version) {
-        return statements.version(caller.org(), version).orElseThrow(() -> ProblemException.notFound("statement version"));
+        return statements
+                .version(caller.org(), version)
+                .orElseThrow(() -> ProblemException.notFound("statement version"));
     }
 
     public List<ConfidentialityStatement> versions(Integer before, int limit) {
@@ -66,23 +72,30 @@ public class StatementService {
 
     /** The current version, with the caller's acknowledgement of it; 404 when the org has published none. */
     public CurrentStatement current() {
-        ConfidentialityStatement s = statements.current(caller.org())
+        ConfidentialityStatement s = statements
+                .current(caller.org())
                 .orElseThrow(() -> ProblemException.notFound("confidentiality statement"));
-        return new CurrentStatement(s, acknowledgements.of(s.org, s.version, caller.subject())
-                .map(a -> a.acknowledgedAt).orElse(null));
+        return new CurrentStatement(
+                s,
+                acknowledgements
+                        .of(s.org, s.version, caller.subject())
+                        .map(a -> a.acknowledgedAt)
+                        .orElse(null));
     }
 
     /** The caller acknowledges the current version (422 R-REC-6 for any other); again is harmless, the first time stays. */
     public CurrentStatement acknowledge(Integer version) {
         Optional<ConfidentialityStatement> current = statements.current(caller.org());
         if (current.isEmpty()) {
-            throw ProblemException.conflict(StatementRule.RULE, "the organisation has published no confidentiality statement");
+            throw ProblemException.conflict(
+                    StatementRule.RULE, "the organisation has published no confidentiality statement");
         }
         ConfidentialityStatement s = current.get();
         rule.acknowledgeRefusal(s.version, version).ifPresent(reason -> {
             throw ProblemException.unprocessable(StatementRule.RULE, "version", reason);
         });
-        StatementAcknowledgement a = acknowledgements.of(s.org, s.version, caller.subject()).orElse(null);
+        StatementAcknowledgement a =
+                acknowledgements.of(s.org, s.version, caller.subject()).orElse(null);
         if (a == null) {
             a = new StatementAcknowledgement();
             a.org = s.org;
@@ -98,7 +111,8 @@ public class StatementService {
     /** R-REC-6: refuses (403) client work to staff who have not acknowledged the current version; nothing without one. */
     public void requireAcknowledged() {
         Integer current = statements.current(caller.org()).map(s -> s.version).orElse(null);
-        boolean acknowledged = current != null && acknowledgements.of(caller.org(), current, caller.subject()).isPresent();
+        boolean acknowledged = current != null
+                && acknowledgements.of(caller.org(), current, caller.subject()).isPresent();
         rule.workRefusal(caller.roles(), current, acknowledged).ifPresent(reason -> {
             throw new ProblemException(403, "Forbidden", reason, StatementRule.RULE, null);
         });

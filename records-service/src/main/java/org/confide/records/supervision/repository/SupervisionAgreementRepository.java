@@ -27,13 +27,17 @@ public class SupervisionAgreementRepository implements PanacheRepositoryBase<Sup
     }
 
     public boolean standing(String org, String supervisorId, String practitionerId) {
-        return count("org = ?1 and supervisorId = ?2 and practitionerId = ?3 and endedAt is null", org, supervisorId,
-                practitionerId) > 0;
+        return count(
+                        "org = ?1 and supervisorId = ?2 and practitionerId = ?3 and endedAt is null",
+                        org,
+                        supervisorId,
+                        practitionerId)
+                > 0;
     }
 
     /** A page of the org's agreements, oldest first; each filter optional. */
-    public List<SupervisionAgreement> page(String org, String supervisorId, String practitionerId, Boolean active,
-                                           TimeCursor after, int limit) {
+    public List<SupervisionAgreement> page(
+            String org, String supervisorId, String practitionerId, Boolean active, TimeCursor after, int limit) {
         StringBuilder q = new StringBuilder("org = :org");
         Parameters p = Parameters.with("org", org);
         if (supervisorId != null) {

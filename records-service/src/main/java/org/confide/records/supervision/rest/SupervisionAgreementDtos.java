@@ -12,28 +12,36 @@ import org.confide.records.supervision.service.AssignSupervisor;
 /** The JSON shapes of supervision agreements and of the client's supervision notice (R-CONF-5). */
 public final class SupervisionAgreementDtos {
 
-    private SupervisionAgreementDtos() {
-    }
+    private SupervisionAgreementDtos() {}
 
     private static final String ID = "[^\\p{Cntrl}]*";
 
-    public record NewAgreement(@NotBlank @Size(max = 200) @Pattern(regexp = ID, message = "may hold no control characters") String supervisorId,
-                               @NotBlank @Size(max = 200) @Pattern(regexp = ID, message = "may hold no control characters") String practitionerId) {
+    public record NewAgreement(
+            @NotBlank @Size(max = 200) @Pattern(regexp = ID, message = "may hold no control characters")
+            String supervisorId,
+
+            @NotBlank @Size(max = 200) @Pattern(regexp = ID, message = "may hold no control characters")
+            String practitionerId) {
 
         public AssignSupervisor toCommand() {
             return new AssignSupervisor(supervisorId.strip(), practitionerId.strip());
         }
     }
 
-    public record AgreementView(UUID id, String supervisorId, String practitionerId, String assignedBy,
-                                OffsetDateTime startedAt, String endedBy, OffsetDateTime endedAt) {
+    public record AgreementView(
+            UUID id,
+            String supervisorId,
+            String practitionerId,
+            String assignedBy,
+            OffsetDateTime startedAt,
+            String endedBy,
+            OffsetDateTime endedAt) {
 
         public static AgreementView of(SupervisionAgreement a) {
-            return new AgreementView(a.id, a.supervisorId, a.practitionerId, a.assignedBy, a.startedAt, a.endedBy,
-                    a.endedAt);
+            return new AgreementView(
+                    a.id, a.supervisorId, a.practitionerId, a.assignedBy, a.startedAt, a.endedBy, a.endedAt);
         }
     }
 
-    public record Notice(@NotNull Boolean explained) {
-    }
+    public record Notice(@NotNull Boolean explained) {}
 }

@@ -1,10 +1,5 @@
 package org.confide.records.supervision.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.paging.Page;
 import org.confide.platform.paging.PageRequest;
 import org.confide.platform.problem.ProblemException;
@@ -32,9 +28,15 @@ import org.confide.records.supervision.SupervisionAgreement;
 import org.confide.records.supervision.rest.SupervisionAgreementDtos.AgreementView;
 import org.confide.records.supervision.rest.SupervisionAgreementDtos.NewAgreement;
 import org.confide.records.supervision.service.SupervisionAgreementService;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-CONF-5: a manager assigns a supervisor to a practitioner and ends it; the parties see their own agreements. */
-@Tag(name = "Supervision agreements", description = "Which supervisor a practitioner takes their work to, assigned by a manager (R-CONF-5).")
+@Tag(
+        name = "Supervision agreements",
+        description = "Which supervisor a practitioner takes their work to, assigned by a manager (R-CONF-5).")
 @Path("/supervision-agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,12 +48,20 @@ public class SupervisionAgreementResource {
     @POST
     @RolesAllowed(Roles.MANAGER)
     @Idempotent(reread = "assigned")
-    @APIResponse(responseCode = "201", description = "The agreement, standing from now.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementView.class)))
-    @Refusal(status = 409, rules = "R-CONF-5", when = "that supervisor and practitioner already have a standing agreement")
+    @APIResponse(
+            responseCode = "201",
+            description = "The agreement, standing from now.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgreementView.class)))
+    @Refusal(
+            status = 409,
+            rules = "R-CONF-5",
+            when = "that supervisor and practitioner already have a standing agreement")
     @Refusal(status = 422, rules = "R-CONF-5", when = "someone assigned as their own supervisor")
     public Response assign(@NotNull(message = "a JSON body is required") @Valid NewAgreement body) {
         SupervisionAgreement a = service.assign(body.toCommand());
-        return Response.created(URI.create("/supervision-agreements/" + a.id)).entity(AgreementView.of(a)).build();
+        return Response.created(URI.create("/supervision-agreements/" + a.id))
+                .entity(AgreementView.of(a))
+                .build();
     }
 
     /** What a replay of {@link #assign} answers: the agreement as it is now. */
@@ -68,15 +78,18 @@ public class SupervisionAgreementResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.SUPERVISOR, Roles.PRACTITIONER})
-    public Page<AgreementView> list(@QueryParam("supervisorId") String supervisorId,
-                                    @QueryParam("practitionerId") String practitionerId,
-                                    @QueryParam("active") String active, @QueryParam("limit") Integer limit,
-                                    @QueryParam("cursor") String cursor) {
+    public Page<AgreementView> list(
+            @QueryParam("supervisorId") String supervisorId,
+            @QueryParam("practitionerId") String practitionerId,
+            @QueryParam("active") String active,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        List<SupervisionAgreement> found = service.list(supervisorId, practitionerId, bool("active", active),
-                TimeCursor.of(page), page.limit());
+        List<SupervisionAgreement> found =
+                service.list(supervisorId, practitionerId, bool("active", active), TimeCursor.of(page), page.limit());
         SupervisionAgreement last = found.isEmpty() ? null : found.getLast();
-        return new Page<>(found.stream().map(AgreementView::of).toList(),
+        return new Page<>(
+                found.stream().map(AgreementView::of).toList(),
                 last == null ? null : TimeCursor.next(found.size(), page, last.startedAt, last.id));
     }
 

@@ -11,11 +11,10 @@ import org.confide.records.supervision.service.SupervisionSummary;
 
 public final class SupervisionDtos {
 
-    private SupervisionDtos() {
-    }
+    private SupervisionDtos() {}
 
-    public record NewSupervisionNote(@NotBlank @Size(max = 20_000) String text) {
-    }
+    public record NewSupervisionNote(
+            @NotBlank @Size(max = 20_000) String text) {}
 
     public record SupervisionNoteView(UUID id, String text, OffsetDateTime createdAt) {
 
@@ -25,11 +24,19 @@ public final class SupervisionDtos {
     }
 
     /** R-CONF-2: what a supervisor sees; no identity, no session notes. */
-    public record SupervisionView(String pseudonym, Programme programme, String ageBand, long sessionCount,
-                                  List<SupervisionNoteView> supervisionNotes) {
+    public record SupervisionView(
+            String pseudonym,
+            Programme programme,
+            String ageBand,
+            long sessionCount,
+            List<SupervisionNoteView> supervisionNotes) {
 
         public static SupervisionView of(SupervisionSummary s) {
-            return new SupervisionView(s.pseudonym(), s.programme(), s.ageBand(), s.sessionCount(),
+            return new SupervisionView(
+                    s.pseudonym(),
+                    s.programme(),
+                    s.ageBand(),
+                    s.sessionCount(),
                     s.supervisionNotes().stream().map(SupervisionNoteView::of).toList());
         }
     }

@@ -1,10 +1,5 @@
 package org.confide.records.supervision.rest;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.confide.platform.openapi.Refusal;
 import static org.confide.platform.problem.Params.uuid;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,9 +16,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.confide.platform.auth.Roles;
 import org.confide.platform.idempotency.Idempotent;
+import org.confide.platform.openapi.Refusal;
 import org.confide.records.supervision.rest.SupervisionDtos.NewSupervisionNote;
 import org.confide.records.supervision.rest.SupervisionDtos.SupervisionNoteView;
 import org.confide.records.supervision.service.SupervisionService;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** De-identified supervision material (R-CONF-2), written by the client's manager or allocated practitioner. */
 @Tag(name = "Supervision", description = "De-identified material for supervision; the supervisor's view (R-CONF-2).")
@@ -38,14 +38,28 @@ public class SupervisionResource {
     @POST
     @RolesAllowed({Roles.MANAGER, Roles.PRACTITIONER})
     @Idempotent(reread = "note")
-    @APIResponse(responseCode = "201", description = "The supervision note written.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupervisionNoteView.class)))
-    @Refusal(status = 422, rules = "R-CONF-2", when = "the text contains the client's name or alias, date of birth, email or phone")
+    @APIResponse(
+            responseCode = "201",
+            description = "The supervision note written.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = SupervisionNoteView.class)))
+    @Refusal(
+            status = 422,
+            rules = "R-CONF-2",
+            when = "the text contains the client's name or alias, date of birth, email or phone")
     @Refusal(status = 403, rules = "R-REC-1", when = "a practitioner not allocated to the client")
-    @Refusal(status = 403, rules = "R-REC-6", when = "the caller has not acknowledged the current confidentiality statement")
-    public Response write(@PathParam("id") String id,
-                          @NotNull(message = "a JSON body is required") @Valid NewSupervisionNote body) {
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
+    public Response write(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewSupervisionNote body) {
         SupervisionNoteView n = SupervisionNoteView.of(service.write(uuid("id", id), body.text()));
-        return Response.created(URI.create("/clients/" + id + "/supervision-notes/" + n.id())).entity(n).build();
+        return Response.created(URI.create("/clients/" + id + "/supervision-notes/" + n.id()))
+                .entity(n)
+                .build();
     }
 
     /** What a replay of {@link #write} answers: the note as it is now. */

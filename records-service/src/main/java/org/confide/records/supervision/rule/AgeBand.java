@@ -6,8 +6,7 @@ import java.time.Period;
 /** R-CONF-2: the supervisor learns an age band, never the date of birth. Plain Java. */
 public final class AgeBand {
 
-    private AgeBand() {
-    }
+    private AgeBand() {}
 
     public static String of(LocalDate dateOfBirth, LocalDate today) {
         if (dateOfBirth == null || dateOfBirth.isAfter(today)) return "UNKNOWN";

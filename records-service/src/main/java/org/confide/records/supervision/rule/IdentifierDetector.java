@@ -23,13 +23,18 @@ public final class IdentifierDetector {
 
     public static final String RULE = "R-CONF-2";
 
-    public enum Kind { NAME, DATE_OF_BIRTH, EMAIL, PHONE }
-
-    public record Identifiers(String fullName, LocalDate dateOfBirth, String email, String phone) {
+    public enum Kind {
+        NAME,
+        DATE_OF_BIRTH,
+        EMAIL,
+        PHONE
     }
+
+    public record Identifiers(String fullName, LocalDate dateOfBirth, String email, String phone) {}
 
     /** The month names a date may spell, any case, as the word they stand in: full, or their usual abbreviation. */
     private static final Map<String, Integer> MONTHS = months();
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}']+");
 
     /** The kinds of the client's identifiers the text contains; empty when it may be used for supervision. */
@@ -166,7 +171,8 @@ public final class IdentifierDetector {
         // Day and year written together (31990, 0390): a day of one or two digits, a year of two or four.
         for (int dayLen = 1; dayLen <= 2; dayLen++) {
             int yearLen = len - dayLen;
-            if (yearLen == 2 || yearLen == 4) add(out, t.substring(p + dayLen, runEnd), mo, t.substring(p, p + dayLen), birthYear);
+            if (yearLen == 2 || yearLen == 4)
+                add(out, t.substring(p + dayLen, runEnd), mo, t.substring(p, p + dayLen), birthYear);
         }
         if (len > 2) return;
         int q = hasOrdinal(t, runEnd) ? runEnd + 2 : runEnd;
@@ -174,7 +180,8 @@ public final class IdentifierDetector {
         q = spacesEnd(t, q);
         if (!isDigit(t, q)) return;
         int yearEnd = digitsEnd(t, q);
-        if (yearEnd - q == 2 || yearEnd - q == 4) add(out, t.substring(q, yearEnd), mo, t.substring(p, runEnd), birthYear);
+        if (yearEnd - q == 2 || yearEnd - q == 4)
+            add(out, t.substring(q, yearEnd), mo, t.substring(p, runEnd), birthYear);
     }
 
     private static void add(List<LocalDate> out, String y, String mo, String d, int birthYear) {
@@ -191,7 +198,8 @@ public final class IdentifierDetector {
         if (email == null || email.isBlank()) return false;
         String target = withoutSpaces(email.toLowerCase(Locale.ROOT));
         if (target.isEmpty()) return false;
-        return withoutSpaces(spelledOut(spelledOut(text.toLowerCase(Locale.ROOT), "at", '@'), "dot", '.')).contains(target);
+        return withoutSpaces(spelledOut(spelledOut(text.toLowerCase(Locale.ROOT), "at", '@'), "dot", '.'))
+                .contains(target);
     }
 
     /**
@@ -255,7 +263,8 @@ public final class IdentifierDetector {
                 if (isDigit(text.charAt(end))) lastDigit = end;
                 end++;
             }
-            if (lastDigit - i >= 5 && nationalDigits(text.substring(start, lastDigit + 1)).contains(target)) return true;
+            if (lastDigit - i >= 5
+                    && nationalDigits(text.substring(start, lastDigit + 1)).contains(target)) return true;
             i = end;
         }
         return false;
@@ -293,7 +302,13 @@ public final class IdentifierDetector {
 
     /** The spaces of \s, and also the Unicode ones (a no-break space between "3" and "Feb" still separates them). */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || Character.isSpaceChar(c);
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\u000B'
+                || c == '\f'
+                || c == '\r'
+                || Character.isSpaceChar(c);
     }
 
     private static boolean isSpace(String t, int i) {
@@ -358,14 +373,27 @@ public final class IdentifierDetector {
     }
 
     private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+        return Normalizer.normalize(s, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
                 .replace('’', '\'');
     }
 
     private static Map<String, Integer> months() {
-        String[][] names = {{"jan", "january"}, {"feb", "february"}, {"mar", "march"}, {"apr", "april"}, {"may"},
-                {"jun", "june"}, {"jul", "july"}, {"aug", "august"}, {"sep", "sept", "september"}, {"oct", "october"},
-                {"nov", "november"}, {"dec", "december"}};
+        String[][] names = {
+            {"jan", "january"},
+            {"feb", "february"},
+            {"mar", "march"},
+            {"apr", "april"},
+            {"may"},
+            {"jun", "june"},
+            {"jul", "july"},
+            {"aug", "august"},
+            {"sep", "sept", "september"},
+            {"oct", "october"},
+            {"nov", "november"},
+            {"dec", "december"}
+        };
         Map<String, Integer> m = new java.util.HashMap<>();
         for (int i = 0; i < names.length; i++) {
             for (String name : names[i]) m.put(name, i + 1);

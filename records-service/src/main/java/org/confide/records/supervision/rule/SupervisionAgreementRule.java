@@ -14,23 +14,23 @@ public final class SupervisionAgreementRule {
     public static final String RULE = "R-CONF-5";
 
     /** An agreement as the rule needs it: who supervises whom, and whether a manager has ended it. */
-    public record Agreement(String supervisorId, String practitionerId, boolean ended) {
-    }
+    public record Agreement(String supervisorId, String practitionerId, boolean ended) {}
 
     /** A refusal naming the field at fault (422) or, with a null field, the state at fault (409). */
-    public record Refusal(String field, String message) {
-    }
+    public record Refusal(String field, String message) {}
 
     /**
      * Whether this supervisor may see the client's supervision material: the client has an allocated practitioner,
      * a standing agreement links the supervisor to that practitioner, and the client was told (strictest reading: a
      * client who was not told is not shown, whatever the agreement).
      */
-    public boolean maySee(String supervisorId, String allocatedPractitionerId, boolean clientTold,
-                          Collection<Agreement> agreements) {
+    public boolean maySee(
+            String supervisorId, String allocatedPractitionerId, boolean clientTold, Collection<Agreement> agreements) {
         if (supervisorId == null || allocatedPractitionerId == null || !clientTold) return false;
-        return agreements.stream().anyMatch(a -> !a.ended() && supervisorId.equals(a.supervisorId())
-                && allocatedPractitionerId.equals(a.practitionerId()));
+        return agreements.stream()
+                .anyMatch(a -> !a.ended()
+                        && supervisorId.equals(a.supervisorId())
+                        && allocatedPractitionerId.equals(a.practitionerId()));
     }
 
     /** Whether a manager may assign this supervisor to this practitioner, given whether such an agreement stands already. */
@@ -51,7 +51,8 @@ public final class SupervisionAgreementRule {
 
     /** Recording that the client was told: only a true statement of it is recorded. */
     public Optional<String> noticeRefusal(Boolean explained) {
-        return Boolean.TRUE.equals(explained) ? Optional.empty()
+        return Boolean.TRUE.equals(explained)
+                ? Optional.empty()
                 : Optional.of("record only that the client was told their work may be taken to supervision (true)");
     }
 }

@@ -1,5 +1,4 @@
 package org.confide.records.supervision.service;
 
 /** A manager's consent that this practitioner takes their work to this supervisor (R-CONF-5); both are token subs. */
-public record AssignSupervisor(String supervisorId, String practitionerId) {
-}
+public record AssignSupervisor(String supervisorId, String practitionerId) {}

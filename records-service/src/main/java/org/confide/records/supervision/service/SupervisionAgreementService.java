@@ -44,13 +44,18 @@ public class SupervisionAgreementService {
 
     public SupervisionAgreement assign(AssignSupervisor command) {
         // One standing agreement per pair: two managers assigning at once must not both pass the check below.
-        agreements.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('supervision:' || ?1))")
-                .setParameter(1, caller.org()).getSingleResult();
+        agreements
+                .getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('supervision:' || ?1))")
+                .setParameter(1, caller.org())
+                .getSingleResult();
         boolean standing = agreements.standing(caller.org(), command.supervisorId(), command.practitionerId());
-        rule.assignRefusal(command.supervisorId(), command.practitionerId(), standing).ifPresent(r -> {
-            throw r.field() == null ? ProblemException.conflict(SupervisionAgreementRule.RULE, r.message())
-                    : ProblemException.unprocessable(SupervisionAgreementRule.RULE, r.field(), r.message());
-        });
+        rule.assignRefusal(command.supervisorId(), command.practitionerId(), standing)
+                .ifPresent(r -> {
+                    throw r.field() == null
+                            ? ProblemException.conflict(SupervisionAgreementRule.RULE, r.message())
+                            : ProblemException.unprocessable(SupervisionAgreementRule.RULE, r.field(), r.message());
+                });
         SupervisionAgreement a = new SupervisionAgreement();
         a.id = UUID.randomUUID();
         a.org = caller.org();
@@ -59,33 +64,36 @@ public class SupervisionAgreementService {
         a.assignedBy = caller.subject();
         a.startedAt = Times.now(clock);
         agreements.persist(a);
-        outbox.emit(new RecordsEvents.SupervisionAgreementAssigned(a.id.toString(), a.supervisorId, a.practitionerId,
-                SupervisionAgreementRule.RULE));
+        outbox.emit(new RecordsEvents.SupervisionAgreementAssigned(
+                a.id.toString(), a.supervisorId, a.practitionerId, SupervisionAgreementRule.RULE));
         return a;
     }
 
     public SupervisionAgreement end(UUID id) {
-        SupervisionAgreement a = agreements.findInOrg(caller.org(), id)
+        SupervisionAgreement a = agreements
+                .findInOrg(caller.org(), id)
                 .orElseThrow(() -> ProblemException.notFound("supervision agreement"));
         rule.endRefusal(a.ended()).ifPresent(reason -> {
             throw ProblemException.conflict(SupervisionAgreementRule.RULE, reason);
         });
         a.endedAt = Times.now(clock);
         a.endedBy = caller.subject();
-        outbox.emit(new RecordsEvents.SupervisionAgreementEnded(a.id.toString(), a.supervisorId, a.practitionerId,
-                SupervisionAgreementRule.RULE));
+        outbox.emit(new RecordsEvents.SupervisionAgreementEnded(
+                a.id.toString(), a.supervisorId, a.practitionerId, SupervisionAgreementRule.RULE));
         return a;
     }
 
     /** One agreement: any of the org's to a manager; to a supervisor or practitioner only their own (others 404). */
     public SupervisionAgreement one(UUID id) {
-        return agreements.findInOrg(caller.org(), id).filter(this::visible)
+        return agreements
+                .findInOrg(caller.org(), id)
+                .filter(this::visible)
                 .orElseThrow(() -> ProblemException.notFound("supervision agreement"));
     }
 
     /** A page of agreements: a manager's of the whole org, a supervisor's or practitioner's own only. */
-    public List<SupervisionAgreement> list(String supervisorId, String practitionerId, Boolean active, TimeCursor after,
-                                           int limit) {
+    public List<SupervisionAgreement> list(
+            String supervisorId, String practitionerId, Boolean active, TimeCursor after, int limit) {
         if (!caller.is(Roles.MANAGER)) {
             if (caller.is(Roles.SUPERVISOR)) supervisorId = caller.subject();
             else practitionerId = caller.subject();
@@ -101,7 +109,8 @@ public class SupervisionAgreementService {
         });
         if (client.supervisionExplainedAt == null) {
             client.supervisionExplainedAt = Times.now(clock);
-            outbox.emit(new RecordsEvents.ClientSupervisionExplained(client.id.toString(), SupervisionAgreementRule.RULE));
+            outbox.emit(
+                    new RecordsEvents.ClientSupervisionExplained(client.id.toString(), SupervisionAgreementRule.RULE));
         }
         return client;
     }
@@ -109,8 +118,10 @@ public class SupervisionAgreementService {
     /** R-CONF-5: whether the calling supervisor may see this client's de-identified material. */
     public boolean callerMaySee(Client client) {
         List<Agreement> standing = agreements.standingOf(client.org, caller.subject()).stream()
-                .map(a -> new Agreement(a.supervisorId, a.practitionerId, a.ended())).toList();
-        return rule.maySee(caller.subject(), client.allocatedPractitionerId, client.supervisionExplainedAt != null, standing);
+                .map(a -> new Agreement(a.supervisorId, a.practitionerId, a.ended()))
+                .toList();
+        return rule.maySee(
+                caller.subject(), client.allocatedPractitionerId, client.supervisionExplainedAt != null, standing);
     }
 
     /** Whether the client's allocated practitioner has a supervisor now (the client's own file says so). */

@@ -13,20 +13,20 @@ import org.confide.platform.outbox.Outbox;
 import org.confide.platform.problem.ProblemException;
 import org.confide.platform.problem.Violation;
 import org.confide.records.client.Client;
-import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.Identity;
+import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.group.service.GroupService;
 import org.confide.records.note.repository.NoteRepository;
 import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.statement.service.StatementService;
 import org.confide.records.supervision.SupervisionNote;
 import org.confide.records.supervision.repository.SupervisionNoteRepository;
 import org.confide.records.supervision.rule.AgeBand;
 import org.confide.records.supervision.rule.IdentifierDetector;
 import org.confide.records.supervision.rule.IdentifierDetector.Identifiers;
 import org.confide.records.supervision.rule.IdentifierDetector.Kind;
-import org.confide.records.statement.service.StatementService;
 import org.confide.records.time.Times;
 
 /** Supervision without identities (R-CONF-2). */
@@ -75,17 +75,26 @@ public class SupervisionService {
         Client client = clients.forWork(clientId);
         Identity id = clients.identityOf(client);
         Set<Kind> found = java.util.EnumSet.noneOf(Kind.class);
-        if (id != null) found.addAll(detector.find(text, new Identifiers(id.fullName(), id.dateOfBirth(), id.email(), id.phone())));
+        if (id != null)
+            found.addAll(detector.find(text, new Identifiers(id.fullName(), id.dateOfBirth(), id.email(), id.phone())));
         // R-CONF-4: a group alias names the member as much as a name does (an anonymous member has no other).
         for (String alias : groups.aliasesOf(client.id)) {
             found.addAll(detector.find(text, new Identifiers(alias, null, null, null)));
         }
         if (!found.isEmpty()) {
             List<Violation> violations = found.stream()
-                    .map(k -> new Violation("text", "contains the client's " + describe(k))).toList();
-            throw new ProblemException(422, "Unprocessable request",
-                    "supervision material must not identify the client: remove the " + found.stream().map(this::describe)
-                            .reduce((a, b) -> a + ", " + b).orElse(""), IdentifierDetector.RULE, violations);
+                    .map(k -> new Violation("text", "contains the client's " + describe(k)))
+                    .toList();
+            throw new ProblemException(
+                    422,
+                    "Unprocessable request",
+                    "supervision material must not identify the client: remove the "
+                            + found.stream()
+                                    .map(this::describe)
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse(""),
+                    IdentifierDetector.RULE,
+                    violations);
         }
         SupervisionNote n = new SupervisionNote();
         n.id = UUID.randomUUID();
@@ -95,14 +104,17 @@ public class SupervisionService {
         n.authorId = caller.subject();
         n.createdAt = Times.now(clock);
         supervisionNotes.persist(n);
-        outbox.emit(new RecordsEvents.NoteWritten(client.id.toString(), n.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
+        outbox.emit(new RecordsEvents.NoteWritten(
+                client.id.toString(), n.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
         return new SupervisionNoteShown(n, text);
     }
 
     /** One supervision note as it is now, to whoever may write them (an Idempotency-Key replay). */
     public SupervisionNoteShown note(UUID clientId, UUID noteId) {
         Client client = clients.forWork(clientId);
-        SupervisionNote n = supervisionNotes.findByIdOptional(noteId).filter(x -> x.clientId.equals(client.id))
+        SupervisionNote n = supervisionNotes
+                .findByIdOptional(noteId)
+                .filter(x -> x.clientId.equals(client.id))
                 .orElseThrow(() -> ProblemException.notFound("supervision note"));
         return new SupervisionNoteShown(n, keys.open(client.id, TEXT, n.text));
     }
@@ -112,16 +124,22 @@ public class SupervisionService {
         statements.requireAcknowledged();
         // R-CONF-5: only through a standing agreement with the client's practitioner and once the client was told;
         // any other client is 404, like another organisation's, so a supervisor learns nothing of who exists.
-        Client client = clientRows.findInOrg(caller.org(), clientId).filter(agreements::callerMaySee)
+        Client client = clientRows
+                .findInOrg(caller.org(), clientId)
+                .filter(agreements::callerMaySee)
                 .orElseThrow(() -> ProblemException.notFound("client"));
         if (client.destroyed()) {
-            throw ProblemException.conflict(RetentionRule.RULE, "the client's record was destroyed at the end of retention");
+            throw ProblemException.conflict(
+                    RetentionRule.RULE, "the client's record was destroyed at the end of retention");
         }
         Identity id = clients.identityOf(client);
         outbox.emit(new RecordsEvents.SupervisionViewed(client.id.toString(), "SUPERVISION", IdentifierDetector.RULE));
-        return new SupervisionSummary(keys.pseudonym(client.id), client.programme,
+        return new SupervisionSummary(
+                keys.pseudonym(client.id),
+                client.programme,
                 AgeBand.of(id == null ? null : id.dateOfBirth(), Times.today(clock)),
-                notes.countOf(client.id), allOf(client));
+                notes.countOf(client.id),
+                allOf(client));
     }
 
     public List<SupervisionNoteShown> allOf(Client client) {

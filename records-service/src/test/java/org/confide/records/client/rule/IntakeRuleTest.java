@@ -12,11 +12,13 @@ class IntakeRuleTest {
 
     @DisplayName("R-REC-5: a client is registered only once the limits of confidentiality were explained")
     @ParameterizedTest(name = "limitsExplained={0} -> refused={1}")
-    @CsvSource(nullValues = "null", value = {
-            "true,  false",
-            "false, true",
-            "null,  true",
-    })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "true,  false",
+                "false, true",
+                "null,  true",
+            })
     void limitsMustBeExplained(Boolean limitsExplained, boolean refused) {
         assertEquals(refused, rule.refusal(limitsExplained).isPresent());
     }

@@ -26,45 +26,53 @@ class ComplaintRuleTest {
 
     @DisplayName("R-COMP-1: acknowledged first, then under review or an outcome; an outcome closes it; never back")
     @ParameterizedTest(name = "{0} -> {1}: {2}")
-    @CsvSource(nullValues = "null", value = {
-            "RECEIVED,     ACKNOWLEDGED, null",
-            "RECEIVED,     RECEIVED,     null",
-            "RECEIVED,     UNDER_REVIEW, 409",
-            "RECEIVED,     RESOLVED,     409",
-            "RECEIVED,     UPHELD,       409",
-            "RECEIVED,     null,         422",
-            "ACKNOWLEDGED, UNDER_REVIEW, null",
-            "ACKNOWLEDGED, RESOLVED,     null",
-            "ACKNOWLEDGED, UPHELD,       null",
-            "ACKNOWLEDGED, NOT_UPHELD,   null",
-            "ACKNOWLEDGED, RECEIVED,     409",
-            "UNDER_REVIEW, UPHELD,       null",
-            "UNDER_REVIEW, NOT_UPHELD,   null",
-            "UNDER_REVIEW, RESOLVED,     null",
-            "UNDER_REVIEW, ACKNOWLEDGED, 409",
-            "UNDER_REVIEW, RECEIVED,     409",
-            "RESOLVED,     UPHELD,       409",
-            "UPHELD,       UNDER_REVIEW, 409",
-            "NOT_UPHELD,   ACKNOWLEDGED, 409",
-            "NOT_UPHELD,   NOT_UPHELD,   null",
-    })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "RECEIVED,     ACKNOWLEDGED, null",
+                "RECEIVED,     RECEIVED,     null",
+                "RECEIVED,     UNDER_REVIEW, 409",
+                "RECEIVED,     RESOLVED,     409",
+                "RECEIVED,     UPHELD,       409",
+                "RECEIVED,     null,         422",
+                "ACKNOWLEDGED, UNDER_REVIEW, null",
+                "ACKNOWLEDGED, RESOLVED,     null",
+                "ACKNOWLEDGED, UPHELD,       null",
+                "ACKNOWLEDGED, NOT_UPHELD,   null",
+                "ACKNOWLEDGED, RECEIVED,     409",
+                "UNDER_REVIEW, UPHELD,       null",
+                "UNDER_REVIEW, NOT_UPHELD,   null",
+                "UNDER_REVIEW, RESOLVED,     null",
+                "UNDER_REVIEW, ACKNOWLEDGED, 409",
+                "UNDER_REVIEW, RECEIVED,     409",
+                "RESOLVED,     UPHELD,       409",
+                "UPHELD,       UNDER_REVIEW, 409",
+                "NOT_UPHELD,   ACKNOWLEDGED, 409",
+                "NOT_UPHELD,   NOT_UPHELD,   null",
+            })
     void transitions(ComplaintStatus from, ComplaintStatus to, Integer status) {
-        assertEquals(status, rule.transitionRefusal(from, to).map(ComplaintRule.Refusal::status).orElse(null));
+        assertEquals(
+                status,
+                rule.transitionRefusal(from, to)
+                        .map(ComplaintRule.Refusal::status)
+                        .orElse(null));
     }
 
     @DisplayName("R-COMP-1: the outside bodies: each a name and an http(s) address, at most 20; the bad entry is named")
     @ParameterizedTest(name = "[{0}] [{1}] -> {2}")
-    @CsvSource(nullValues = "null", value = {
-            "Royal Society for Public Health, https://www.rsph.org.uk,  null",
-            "' INLPTA ',                      http://www.inlpta.org/x, null",
-            "'',                              https://a.example,        outsideBodies[0].name",
-            "null,                            https://a.example,        outsideBodies[0].name",
-            "Ombudsman,                       ftp://a.example,          outsideBodies[0].url",
-            "Ombudsman,                       www.example.org,          outsideBodies[0].url",
-            "Ombudsman,                       'https://a.example/ b',   outsideBodies[0].url",
-            "Ombudsman,                       null,                     outsideBodies[0].url",
-            "Ombudsman,                       javascript:alert(1),      outsideBodies[0].url",
-    })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "Royal Society for Public Health, https://www.rsph.org.uk,  null",
+                "' INLPTA ',                      http://www.inlpta.org/x, null",
+                "'',                              https://a.example,        outsideBodies[0].name",
+                "null,                            https://a.example,        outsideBodies[0].name",
+                "Ombudsman,                       ftp://a.example,          outsideBodies[0].url",
+                "Ombudsman,                       www.example.org,          outsideBodies[0].url",
+                "Ombudsman,                       'https://a.example/ b',   outsideBodies[0].url",
+                "Ombudsman,                       null,                     outsideBodies[0].url",
+                "Ombudsman,                       javascript:alert(1),      outsideBodies[0].url",
+            })
     void bodies(String name, String url, String field) {
         var checked = rule.check(List.of(new ComplaintRule.Body(name, url)));
         assertEquals(field, checked.refusal().map(ComplaintRule.Refusal::field).orElse(null));
@@ -77,8 +85,13 @@ class ComplaintRuleTest {
         List<ComplaintRule.Body> list = new ArrayList<>();
         for (int i = 0; i < n; i++) list.add(new ComplaintRule.Body("Body " + i, "https://b" + i + ".example"));
         assertEquals(refused, rule.check(list).refusal().isPresent());
-        assertEquals(1, rule.check(List.of(new ComplaintRule.Body("A", "https://a.example"),
-                new ComplaintRule.Body(" a ", "https://b.example"))).bodies().size());
+        assertEquals(
+                1,
+                rule.check(List.of(
+                                new ComplaintRule.Body("A", "https://a.example"),
+                                new ComplaintRule.Body(" a ", "https://b.example")))
+                        .bodies()
+                        .size());
         assertEquals("outsideBodies", rule.check(null).refusal().orElseThrow().field());
     }
 }

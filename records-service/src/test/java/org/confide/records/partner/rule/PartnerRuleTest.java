@@ -23,25 +23,33 @@ class PartnerRuleTest {
         if (spec.equals("EMPTY")) return List.of();
         List<String> out = new ArrayList<>();
         for (String s : spec.split("\\|", -1)) {
-            out.add(s.equals("~") ? null : s.equals("LONG") ? "p".repeat(201) : s.replace("_", " ").replace("\\0", "\0"));
+            out.add(
+                    s.equals("~")
+                            ? null
+                            : s.equals("LONG")
+                                    ? "p".repeat(201)
+                                    : s.replace("_", " ").replace("\\0", "\0"));
         }
         return out;
     }
 
-    @DisplayName("R-REF-1: a partner list is stripped and deduplicated; a missing list, a blank, over-long or NUL entry is refused naming it")
+    @DisplayName(
+            "R-REF-1: a partner list is stripped and deduplicated; a missing list, a blank, over-long or NUL entry is refused naming it")
     @ParameterizedTest(name = "{0} -> {1} {2}")
-    @CsvSource(delimiter = ';', value = {
-            "partner-x|partner-y           ; partner-x|partner-y ; ",
-            "EMPTY                         ; EMPTY               ; ",
-            "partner-x|partner-x|partner-y ; partner-x|partner-y ; ",
-            "_partner-x_|partner-x         ; partner-x           ; ",
-            "NULL                          ;                     ; partnerOrgs",
-            "partner-x|~                   ;                     ; partnerOrgs[1]",
-            "partner-x|__                  ;                     ; partnerOrgs[1]",
-            "|partner-x                    ;                     ; partnerOrgs[0]",
-            "partner\\0x                   ;                     ; partnerOrgs[0]",
-            "partner-x|LONG                ;                     ; partnerOrgs[1]",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "partner-x|partner-y           ; partner-x|partner-y ; ",
+                "EMPTY                         ; EMPTY               ; ",
+                "partner-x|partner-x|partner-y ; partner-x|partner-y ; ",
+                "_partner-x_|partner-x         ; partner-x           ; ",
+                "NULL                          ;                     ; partnerOrgs",
+                "partner-x|~                   ;                     ; partnerOrgs[1]",
+                "partner-x|__                  ;                     ; partnerOrgs[1]",
+                "|partner-x                    ;                     ; partnerOrgs[0]",
+                "partner\\0x                   ;                     ; partnerOrgs[0]",
+                "partner-x|LONG                ;                     ; partnerOrgs[1]",
+            })
     void check(String given, String stored, String refusedField) {
         PartnerRule.Checked c = rule.check(list(given.strip()));
         if (refusedField == null) {

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IdentifierDetectorLinearTimeTest {
 
     private static final int SIZE = 64 * 1024;
-    private static final Identifiers SAM = new Identifiers("Samantha O'Neill-Hope", LocalDate.of(1990, 2, 3),
-            "sam.oneill@example.org", "+44 7700 900123");
+    private static final Identifiers SAM = new Identifiers(
+            "Samantha O'Neill-Hope", LocalDate.of(1990, 2, 3), "sam.oneill@example.org", "+44 7700 900123");
     private final IdentifierDetector detector = new IdentifierDetector();
 
     /** A 64 KiB text of one repeated shape, cut to size. */
@@ -68,17 +68,21 @@ class IdentifierDetectorLinearTimeTest {
      * limit only ends a run that would otherwise go on for hours (as the former patterns did).
      */
     private Set<Kind> checkWithin2CpuSeconds(String shape, String text) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-            long start = cpu.getCurrentThreadCpuTime();
-            Set<Kind> found = detector.find(text, SAM);
-            long ms = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
-            assertTrue(ms < 2000, shape + ": " + ms + " ms of CPU for " + text.length() + " characters");
-            return found;
-        }, shape);
+        return assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> {
+                    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                    long start = cpu.getCurrentThreadCpuTime();
+                    Set<Kind> found = detector.find(text, SAM);
+                    long ms = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
+                    assertTrue(ms < 2000, shape + ": " + ms + " ms of CPU for " + text.length() + " characters");
+                    return found;
+                },
+                shape);
     }
 
-    @DisplayName("R-CONF-2: a 64 KiB adversarial supervision text is checked in under 2 s of CPU (guard against super-linear time)")
+    @DisplayName(
+            "R-CONF-2: a 64 KiB adversarial supervision text is checked in under 2 s of CPU (guard against super-linear time)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("adversarial")
     void linear(String shape, String text) {
@@ -96,7 +100,8 @@ class IdentifierDetectorLinearTimeTest {
     }
 
     @Test
-    @DisplayName("R-CONF-2: on 10,000 short random texts the scanner finds every date, phone and email the former patterns found")
+    @DisplayName(
+            "R-CONF-2: on 10,000 short random texts the scanner finds every date, phone and email the former patterns found")
     void catchesWhatThePatternsCaught() {
         Random r = new Random(2026_12_03);
         for (int k = 0; k < 10_000; k++) {
@@ -106,7 +111,9 @@ class IdentifierDetectorLinearTimeTest {
                 assertTrue(now.contains(d), "missed " + d + " in [" + text + "]");
             }
             if (Former.containsPhone(text, "+44 7700 900123")) {
-                assertTrue(IdentifierDetector.containsPhone(text, "+44 7700 900123"), "missed the phone in [" + text + "]");
+                assertTrue(
+                        IdentifierDetector.containsPhone(text, "+44 7700 900123"),
+                        "missed the phone in [" + text + "]");
             }
             if (Former.containsEmail(text, "a.b@c.d")) {
                 assertTrue(IdentifierDetector.containsEmail(text, "a.b@c.d"), "missed the email in [" + text + "]");
@@ -116,9 +123,54 @@ class IdentifierDetectorLinearTimeTest {
 
     /** Text built of the pieces dates, phones and emails are made of, so that many random texts hold one. */
     private static String random(int length, Random r) {
-        List<String> pieces = List.of("0", "1", "2", "3", "9", "03", "02", "12", "90", "1990", "2024", "7700", "900123",
-                "0044", "+44", "+", " ", "  ", "\t", "-", "/", ".", ",", "(", ")", "[", "]", "st", "rd", "th", "of",
-                "feb", "February", "Feb.", "MAR", "sept", "june", "x", "a", "b", "c", "d", "at", "dot", "@", "_", "é");
+        List<String> pieces = List.of(
+                "0",
+                "1",
+                "2",
+                "3",
+                "9",
+                "03",
+                "02",
+                "12",
+                "90",
+                "1990",
+                "2024",
+                "7700",
+                "900123",
+                "0044",
+                "+44",
+                "+",
+                " ",
+                "  ",
+                "\t",
+                "-",
+                "/",
+                ".",
+                ",",
+                "(",
+                ")",
+                "[",
+                "]",
+                "st",
+                "rd",
+                "th",
+                "of",
+                "feb",
+                "February",
+                "Feb.",
+                "MAR",
+                "sept",
+                "june",
+                "x",
+                "a",
+                "b",
+                "c",
+                "d",
+                "at",
+                "dot",
+                "@",
+                "_",
+                "é");
         StringBuilder b = new StringBuilder(length + 16);
         while (b.length() < length) b.append(pieces.get(r.nextInt(pieces.size())));
         return b.toString();
@@ -129,15 +181,17 @@ class IdentifierDetectorLinearTimeTest {
         static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                 + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
         static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
-        static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[-/.\\s]\\s*(\\d{1,2})\\s*[-/.\\s]\\s*(\\d{4}|\\d{2})(?!\\d)");
+        static final Pattern DMY =
+                Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[-/.\\s]\\s*(\\d{1,2})\\s*[-/.\\s]\\s*(\\d{4}|\\d{2})(?!\\d)");
         static final Pattern DMY_COMPACT = Pattern.compile("(?<!\\d)(\\d{2})(\\d{2})(\\d{4})(?!\\d)");
         static final Pattern D_MONTH_Y = Pattern.compile(
-                "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?" + MONTH + ",?\\s*(\\d{4}|\\d{2})(?!\\d)", Pattern.CASE_INSENSITIVE);
+                "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?" + MONTH + ",?\\s*(\\d{4}|\\d{2})(?!\\d)",
+                Pattern.CASE_INSENSITIVE);
         static final Pattern MONTH_D_Y = Pattern.compile(
                 "\\b" + MONTH + "\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s*(\\d{4}|\\d{2})(?!\\d)", Pattern.CASE_INSENSITIVE);
         static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d\\s().\\-/]{4,}\\d");
-        static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                "nov", "dec");
+        static final List<String> MONTHS =
+                List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
         static List<LocalDate> dates(String text, int birthYear) {
             List<LocalDate> out = new java.util.ArrayList<>();
