@@ -126,7 +126,7 @@ export async function registeredClient(practitionerToken, fullName) {
 
 export const concern = (clientId) => ({
   clientId, grounds: ['RISK_TO_OTHERS'], immediacy: 'SERIOUS', context: 'ONE_TO_ONE', summary: 'threat to a neighbour',
-  proposedRecipients: [{ type: 'POLICE' }], categories: ['RISK_INFORMATION'],
+  proposedRecipients: [{ type: 'POLICE' }], categories: ['RISK_INFORMATION'], chosenContact: 'POLICE', // R-BRK-2
 });
 
 export function noPageErrors(page) {

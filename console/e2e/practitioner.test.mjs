@@ -60,6 +60,8 @@ test('a practitioner registers a client, writes a note, records a consent and ra
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('group', { name: 'Who would be told' }).getByRole('checkbox', { name: 'Police' }).check();
   await page.getByRole('group', { name: 'What they would be told' }).getByRole('checkbox', { name: 'Risk information' }).check();
+  // R-BRK-2: the person asked for the police, who are proposed, so no step asks whom to contact.
+  await page.getByLabel('Whom the person asked to be contacted (R-BRK-2)').selectOption('POLICE');
   await page.getByRole('button', { name: 'Assess' }).click();
   const assessment = page.getByTestId('assessment');
   await assessment.waitFor();

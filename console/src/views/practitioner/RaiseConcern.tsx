@@ -25,6 +25,7 @@ export function RaiseConcern({ clientId: initial = '' }: { clientId?: string }) 
   const [recipients, setRecipients] = useState<RT[]>([]);
   const [categories, setCategories] = useState<Cat[]>([]);
   const [purpose, setPurpose] = useState<(typeof PURPOSES)[number] | ''>('');
+  const [chosenContact, setChosenContact] = useState<RT | ''>('');
   const [summary, setSummary] = useState('');
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -34,6 +35,7 @@ export function RaiseConcern({ clientId: initial = '' }: { clientId?: string }) 
     proposedRecipients: recipients.map((type) => ({ type })),
     clientAge: clientAge ? Number(clientAge) : undefined,
     purpose: purpose || undefined,
+    chosenContact: chosenContact || undefined,
   });
   const clientIds = (clients.data?.items ?? []).map((c) => c.id!).filter(Boolean);
 
@@ -69,6 +71,8 @@ export function RaiseConcern({ clientId: initial = '' }: { clientId?: string }) 
           <CheckGroup legend="Who would be told" name="recipients" options={RECIPIENT_TYPES} value={recipients} onChange={setRecipients} />
           <CheckGroup legend="What they would be told" name="categories" options={CATEGORIES} value={categories} onChange={setCategories} />
           <SelectField label="Purpose" name="purpose" value={purpose} options={PURPOSES} onChange={setPurpose} blank="Safeguarding (default)" />
+          <SelectField label="Whom the person asked to be contacted (R-BRK-2)" name="chosenContact" value={chosenContact}
+            options={RECIPIENT_TYPES} onChange={setChosenContact} blank="Not asked yet" />
           <button type="button" onClick={() => setStep(1)}>Back</button>
         </ActionForm>
       )}

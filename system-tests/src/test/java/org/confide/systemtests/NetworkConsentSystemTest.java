@@ -122,6 +122,16 @@ class NetworkConsentSystemTest {
                 .body("decision", equalTo("DENY"))
                 .body("reason", equalTo("GROUP_CONSENT_INCOMPLETE"))
                 .body("missingMembers", equalTo(1));
+        // R-CONS-6: the anonymous member's age is not held, so (CONFIDE_CONSENT_AGE_BAND_UNKNOWN=ASSESS, the default)
+        // their
+        // consent needs a recorded competence assessment for information sharing first.
+        system.at("consent-service", "manager", org, "mgr-1", corr)
+                .body("{\"clientId\":\"" + clients.get(2)
+                        + "\",\"matter\":\"INFORMATION_SHARING\",\"kind\":\"COMPETENCE\","
+                        + "\"hasCapacity\":true,\"reasons\":\"understands who would be told what, and why\"}")
+                .post("/capacity-assessments")
+                .then()
+                .statusCode(201);
         consents.add(consent(org, clients.get(2), corr));
         system.at("consent-service", "service", org, "disclosure-service", corr)
                 .body(groupDecision(group))

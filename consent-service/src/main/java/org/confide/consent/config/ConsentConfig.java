@@ -50,10 +50,6 @@ public interface ConsentConfig {
     AgeBand ageBand();
 
     interface AgeBand {
-        /** Whether this service consumes records-events for the bands (AgeBandTransport). */
-        @WithDefault("true")
-        boolean consume();
-
         /**
          * How a client whose age band is UNKNOWN (no date of birth held, an anonymous member, or not heard of yet) is
          * treated: {@code ASSESS} (the default, the strictest reading: as under 16, so consent needs a recorded

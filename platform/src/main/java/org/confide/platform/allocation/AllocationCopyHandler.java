@@ -3,6 +3,8 @@ package org.confide.platform.allocation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,6 +41,10 @@ public class AllocationCopyHandler {
     private static final Logger LOG = Logger.getLogger(AllocationCopyHandler.class);
 
     @Inject
+    @Any
+    Instance<AllocationCopyListener> listeners;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -65,6 +71,7 @@ public class AllocationCopyHandler {
             }
             if (processed.firstTime(CONSUMER, e.id())) {
                 apply(e.org(), data);
+                for (AllocationCopyListener listener : listeners) listener.copied(e.org(), data);
             }
         }
     }
@@ -78,7 +85,8 @@ public class AllocationCopyHandler {
                     GroupCreated.class,
                     GroupFacilitatorAdded.class,
                     GroupMemberJoined.class,
-                    GroupMemberLeft.class)
+                    GroupMemberLeft.class,
+                    RecordsEvents.ClientAgeBandChanged.class)
             .map(c -> Events.of(c).name())
             .collect(Collectors.toUnmodifiableSet());
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import org.confide.audit.checkpoint.service.CheckpointService;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +31,7 @@ public class CheckpointResource {
     @GET
     @Path("/latest")
     @RolesAllowed(Roles.COMPLIANCE)
+    @Refusal(status = 404, when = "before the organisation's first checkpoint")
     public CheckpointService.CheckpointView latest() throws SQLException {
         return service.latest(caller.org());
     }
@@ -41,6 +43,7 @@ public class CheckpointResource {
     @GET
     @Path("/consistency")
     @RolesAllowed(Roles.COMPLIANCE)
+    @Refusal(status = 404, when = "before the organisation's first checkpoint")
     public CheckpointService.ConsistencyView consistency(@QueryParam("from") String from, @QueryParam("to") String to)
             throws SQLException {
         long m = size("from", from);

@@ -32,6 +32,7 @@ public class StatementResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Refusal(status = 404, when = "while no statement is published")
     public CurrentView current() {
         return CurrentView.of(service.current());
     }
