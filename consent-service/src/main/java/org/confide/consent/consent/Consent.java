@@ -14,6 +14,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** A client's consent to share categories of information with a recipient for a purpose (R-CONS-1). */
 @Entity

@@ -15,13 +15,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.confide.disclosure.assessment.AbuseTiming;
 import org.confide.disclosure.assessment.AbuserRelationship;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.RecipientType;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /**
  * A disclosure case: one concern about a client, assessed under the policy version of the day, which it keeps; its steps

@@ -1,9 +1,9 @@
 package org.confide.disclosure.cases;
 
 import java.util.List;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.RecipientType;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.RecipientType;
 
 /**
  * What each step of a case stores as its data (JSON in {@code disclosure_step.data}, free text sealed apart): the shapes

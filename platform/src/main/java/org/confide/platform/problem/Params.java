@@ -30,4 +30,9 @@ public final class Params {
                                     .collect(Collectors.joining(", ")));
         }
     }
+
+    /** An optional text field as stored: blank (or absent) is no value at all. */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

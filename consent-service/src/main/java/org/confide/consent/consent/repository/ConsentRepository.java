@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.ConsentChange;
 import org.confide.consent.consent.ConsentStatus;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped

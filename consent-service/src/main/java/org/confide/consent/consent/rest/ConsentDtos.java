@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.confide.consent.consent.Category;
 import org.confide.consent.consent.ConsentStatus;
 import org.confide.consent.consent.Method;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** The JSON shapes of the consents API (docs/api.md consent-service). */
 public final class ConsentDtos {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.confide.consent.consent.Category;
 import org.confide.consent.consent.ConsentStatus;
 import org.confide.consent.consent.Method;
-import org.confide.consent.consent.Purpose;
 import org.confide.consent.consent.rest.ConsentDtos.Recipient;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
 
 /**
  * A consent receipt shaped after the consent record of ISO/IEC TS 27560:2023: the record header (schema, record id,

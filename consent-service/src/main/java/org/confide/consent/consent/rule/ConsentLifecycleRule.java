@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.confide.consent.consent.ConsentStatus;
-import org.confide.consent.consent.Purpose;
+import org.confide.events.codes.Purpose;
 
 /**
  * How a consent is recorded and how its state may change.

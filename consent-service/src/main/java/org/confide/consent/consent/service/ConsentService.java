@@ -1,5 +1,7 @@
 package org.confide.consent.consent.service;
 
+import static org.confide.platform.problem.Params.blankToNull;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,17 +20,17 @@ import org.confide.consent.capacity.Matter;
 import org.confide.consent.capacity.repository.CapacityRepository;
 import org.confide.consent.capacity.rule.CompetenceRule;
 import org.confide.consent.config.ConsentConfig;
-import org.confide.consent.consent.Category;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.ConsentChange;
 import org.confide.consent.consent.ConsentStatus;
 import org.confide.consent.consent.Method;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
 import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.consent.rule.ConsentLifecycleRule;
 import org.confide.consent.decision.rule.DecisionRule;
 import org.confide.events.ConsentEvents;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.allocation.ClientAllocation;
 import org.confide.platform.allocation.ClientGuard;
@@ -357,9 +359,5 @@ public class ConsentService {
                         "validUntil", "must be an RFC 3339 time (2027-01-31T23:59:59Z) or a date (2027-01-31)");
             }
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -14,9 +14,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.ConsentStatus;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
 import org.confide.consent.decision.rule.DecisionRule.Candidate;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /**
  * What one client's decision reads, in one statement and one round trip: whether the client is known in the

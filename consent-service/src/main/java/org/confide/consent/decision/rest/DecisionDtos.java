@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
-import org.confide.consent.consent.Category;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
 import org.confide.consent.decision.Decision;
 import org.confide.consent.decision.Reason;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** The JSON shapes of {@code POST /consent-decisions} (docs/api.md consent-service). */
 public final class DecisionDtos {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.confide.consent.consent.Category;
 import org.confide.consent.consent.ConsentStatus;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
 import org.confide.consent.decision.Decision;
 import org.confide.consent.decision.Reason;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /**
  * Whether a client's consents permit giving a category of information, for a purpose, to a recipient

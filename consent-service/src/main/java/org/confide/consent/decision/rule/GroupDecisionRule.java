@@ -1,11 +1,11 @@
 package org.confide.consent.decision.rule;
 
 import java.util.List;
-import org.confide.consent.consent.Category;
-import org.confide.consent.consent.RecipientType;
 import org.confide.consent.decision.Decision;
 import org.confide.consent.decision.Reason;
 import org.confide.consent.decision.rule.DecisionRule.Outcome;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.RecipientType;
 
 /**
  * R-CONF-3: a group's or network's matters are not shared without the consent of everyone in it, logistics apart.

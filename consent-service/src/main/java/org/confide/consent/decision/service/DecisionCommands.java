@@ -1,8 +1,8 @@
 package org.confide.consent.decision.service;
 
-import org.confide.consent.consent.Category;
-import org.confide.consent.consent.Purpose;
-import org.confide.consent.consent.RecipientType;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** What a consent decision is asked for, as the service takes it; the Resource maps its DTO to one of these. */
 public final class DecisionCommands {

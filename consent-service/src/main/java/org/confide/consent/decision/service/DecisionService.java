@@ -1,5 +1,7 @@
 package org.confide.consent.decision.service;
 
+import static org.confide.platform.problem.Params.blankToNull;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -180,9 +182,5 @@ public class DecisionService {
                 c.status,
                 c.validFrom.toInstant(),
                 c.validUntil == null ? null : c.validUntil.toInstant());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import org.confide.consent.consent.ConsentStatus;
-import org.confide.consent.consent.Purpose;
 import org.confide.consent.consent.rule.ConsentLifecycleRule.Refusal;
+import org.confide.events.codes.Purpose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
-import org.confide.consent.consent.Category;
-import org.confide.consent.consent.RecipientType;
 import org.confide.consent.decision.Decision;
 import org.confide.consent.decision.Reason;
 import org.confide.consent.decision.rule.DecisionRule.Outcome;
 import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
 import org.confide.consent.decision.rule.GroupDecisionRule.Member;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.RecipientType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

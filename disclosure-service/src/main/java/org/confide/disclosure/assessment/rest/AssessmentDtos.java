@@ -10,16 +10,16 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.confide.disclosure.assessment.AbuseTiming;
 import org.confide.disclosure.assessment.AbuserRelationship;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
-import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.SubstanceUse.Behaviour;
 import org.confide.disclosure.assessment.SubstanceUse.ProtectiveFactor;
 import org.confide.disclosure.assessment.service.ConcernCommand;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** The JSON body of a concern (docs/api.md disclosure-service); the answer's shapes are the service's AssessmentViews. */
 public final class AssessmentDtos {

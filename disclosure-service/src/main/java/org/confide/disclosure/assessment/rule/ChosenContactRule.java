@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.confide.disclosure.assessment.Ground;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
+import org.confide.events.codes.RecipientType;
 
 /**
  * R-BRK-2: with a high risk of suicide or of harming another, the person is fully involved: told the concern and asked whom

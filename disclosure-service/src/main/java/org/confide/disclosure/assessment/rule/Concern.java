@@ -5,8 +5,8 @@ import org.confide.disclosure.assessment.AbuseTiming;
 import org.confide.disclosure.assessment.AbuserRelationship;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
+import org.confide.events.codes.RecipientType;
 
 /**
  * One concern as the rules see it.

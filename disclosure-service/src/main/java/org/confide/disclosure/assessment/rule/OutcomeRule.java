@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
+import org.confide.events.codes.RecipientType;
 
 /**
  * The outcome of a concern (docs/domain.md outcome table): each ground gives a finding; the strongest wins

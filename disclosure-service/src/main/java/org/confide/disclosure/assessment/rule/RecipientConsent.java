@@ -1,6 +1,6 @@
 package org.confide.disclosure.assessment.rule;
 
-import org.confide.disclosure.assessment.RecipientType;
+import org.confide.events.codes.RecipientType;
 
 /**
  * What consent-service said about one proposed recipient, over every category proposed.

@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.confide.disclosure.assessment.Ground;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
+import org.confide.events.codes.RecipientType;
 
 /**
  * R-BRK-13: a parent or carer using substances while caring for children is not in itself a child-protection case. The

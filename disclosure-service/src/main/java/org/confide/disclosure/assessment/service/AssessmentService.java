@@ -1,13 +1,13 @@
 package org.confide.disclosure.assessment.service;
 
+import static org.confide.platform.problem.Params.blankToNull;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.confide.disclosure.assessment.Category;
-import org.confide.disclosure.assessment.Purpose;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.Concern;
 import org.confide.disclosure.assessment.rule.OutcomeRule;
@@ -25,6 +25,8 @@ import org.confide.disclosure.consent.ConsentClient;
 import org.confide.disclosure.consent.ConsentDecisions.Question;
 import org.confide.disclosure.policy.service.PolicyService;
 import org.confide.disclosure.policy.service.PolicyService.Versioned;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Caller;
@@ -169,9 +171,5 @@ public class AssessmentService {
                 c.abuserRelationship(),
                 c.abuseTiming(),
                 c.substanceUse());
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -3,13 +3,13 @@ package org.confide.disclosure.assessment.service;
 import java.util.List;
 import org.confide.disclosure.assessment.AbuseTiming;
 import org.confide.disclosure.assessment.AbuserRelationship;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rule.Assessment.RequiredStep;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** What an assessment answers, and what a case records as its assessment (docs/api.md disclosure-service "Assessment"). */
 public final class AssessmentViews {

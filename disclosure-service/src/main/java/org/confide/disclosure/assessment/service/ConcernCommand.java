@@ -3,14 +3,14 @@ package org.confide.disclosure.assessment.service;
 import java.util.List;
 import org.confide.disclosure.assessment.AbuseTiming;
 import org.confide.disclosure.assessment.AbuserRelationship;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
-import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rule.Concern;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /**
  * A concern as the services take it (issue 17: the resources map their JSON bodies to this; nothing here is REST's).

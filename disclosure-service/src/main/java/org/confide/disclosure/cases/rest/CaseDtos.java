@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import org.confide.disclosure.assessment.AbuseTiming;
 import org.confide.disclosure.assessment.AbuserRelationship;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Context;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rest.AssessmentDtos.ProposedRecipient;
 import org.confide.disclosure.cases.Advice;
@@ -28,6 +25,9 @@ import org.confide.disclosure.cases.LawfulBasis;
 import org.confide.disclosure.cases.ShareMethod;
 import org.confide.disclosure.cases.StepKind;
 import org.confide.disclosure.cases.service.CaseCommands;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 
 /** The JSON bodies and views of the case workflow (docs/api.md disclosure-service); what a step stores is StepData. */
 public final class CaseDtos {

@@ -4,11 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.rule.EmergencyRule;
 import org.confide.disclosure.assessment.rule.Policy;
 import org.confide.disclosure.cases.Advice;
@@ -17,6 +15,8 @@ import org.confide.disclosure.cases.ConsultedRole;
 import org.confide.disclosure.cases.DecisionKind;
 import org.confide.disclosure.cases.InvolvementResponse;
 import org.confide.disclosure.cases.LawfulBasis;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.RecipientType;
 
 /**
  * How a case moves from raised to closed (R-PROC-1..4, R-REF-2): each step either goes ahead or is refused with the rule

@@ -1,14 +1,14 @@
 package org.confide.disclosure.cases.service;
 
 import java.util.List;
-import org.confide.disclosure.assessment.Category;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.cases.Advice;
 import org.confide.disclosure.cases.ConsultedRole;
 import org.confide.disclosure.cases.DecisionKind;
 import org.confide.disclosure.cases.InvolvementResponse;
 import org.confide.disclosure.cases.LawfulBasis;
 import org.confide.disclosure.cases.ShareMethod;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.RecipientType;
 
 /** The steps of a case as CaseService takes them (issue 17: CaseResource maps its JSON bodies to these). */
 public final class CaseCommands {

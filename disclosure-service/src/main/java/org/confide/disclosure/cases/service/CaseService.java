@@ -1,5 +1,7 @@
 package org.confide.disclosure.cases.service;
 
+import static org.confide.platform.problem.Params.blankToNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.confide.disclosure.assessment.Category;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.Purpose;
-import org.confide.disclosure.assessment.RecipientType;
 import org.confide.disclosure.assessment.SubstanceUse;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.EmergencyRule;
@@ -45,6 +44,9 @@ import org.confide.disclosure.consent.ConsentAnswer;
 import org.confide.events.DisclosureEvents;
 import org.confide.events.EventData;
 import org.confide.events.access.ClientAccessRule;
+import org.confide.events.codes.Category;
+import org.confide.events.codes.Purpose;
+import org.confide.events.codes.RecipientType;
 import org.confide.platform.allocation.AllocationRepository;
 import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Actor;
@@ -605,9 +607,5 @@ public class CaseService {
 
     private static List<String> names(List<? extends Enum<?>> es) {
         return es.stream().map(Enum::name).toList();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

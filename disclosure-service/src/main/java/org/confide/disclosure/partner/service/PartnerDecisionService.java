@@ -1,5 +1,7 @@
 package org.confide.disclosure.partner.service;
 
+import static org.confide.platform.problem.Params.blankToNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -235,9 +237,5 @@ public class PartnerDecisionService {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return blank(s) ? null : s;
     }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import org.confide.disclosure.assessment.Ground;
 import org.confide.disclosure.assessment.Immediacy;
 import org.confide.disclosure.assessment.Outcome;
-import org.confide.disclosure.assessment.RecipientType;
+import org.confide.events.codes.RecipientType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,9 @@
 package org.confide.disclosure.cases.rule;
 
-import static org.confide.disclosure.assessment.Category.CASE_NOTES;
-import static org.confide.disclosure.assessment.Category.RISK_INFORMATION;
-import static org.confide.disclosure.assessment.RecipientType.GP;
-import static org.confide.disclosure.assessment.RecipientType.POLICE;
+import static org.confide.events.codes.Category.CASE_NOTES;
+import static org.confide.events.codes.Category.RISK_INFORMATION;
+import static org.confide.events.codes.RecipientType.GP;
+import static org.confide.events.codes.RecipientType.POLICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -416,7 +416,7 @@ class WorkflowRuleTest {
                         "R-PROC-3",
                         r -> r.share(
                                 with(b -> b.decision(DecisionKind.APPROVED).status(CaseStatus.APPROVED)),
-                                org.confide.disclosure.assessment.RecipientType.FAMILY,
+                                org.confide.events.codes.RecipientType.FAMILY,
                                 Set.of(RISK_INFORMATION),
                                 false)),
                 row(

@@ -1,6 +1,6 @@
-package org.confide.disclosure.assessment;
+package org.confide.events.codes;
 
-/** Who information would go to (docs/api.md consent-service `recipient.type`). */
+/** Who information may go to (docs/api.md consent-service, {@code recipient.type}). */
 public enum RecipientType {
     GP,
     MENTAL_HEALTH_TEAM,

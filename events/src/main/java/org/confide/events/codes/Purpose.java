@@ -1,6 +1,6 @@
-package org.confide.disclosure.assessment;
+package org.confide.events.codes;
 
-/** Why information is shared (docs/api.md consent-service `purpose`); a disclosure asks with SAFEGUARDING by default. */
+/** Why information is used or shared (docs/api.md consent-service, {@code purpose}). */
 public enum Purpose {
     CONTINUING_CARE,
     REFERRAL_UPDATES,

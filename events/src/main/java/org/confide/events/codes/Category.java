@@ -1,4 +1,4 @@
-package org.confide.consent.consent;
+package org.confide.events.codes;
 
 /** What kind of information a consent covers (docs/api.md consent-service, {@code categories}). */
 public enum Category {
