@@ -104,6 +104,12 @@ class StatementTest {
                 .then()
                 .statusCode(403)
                 .body("rule", equalTo("R-REC-6"));
+        as("practitioner", org, "prac")
+                .body("{\"kind\": \"PEER_GROUP\", \"name\": \"Tuesday group\", \"programme\": \"GROUP\"}")
+                .post("/groups")
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-REC-6")); // group work is client work too
         as("admin", org, "adm").get("/settings/retention").then().statusCode(200); // not client work
         as("client", org, c).get("/me/file").then().statusCode(200); // the client's own file is not staff work
 

@@ -62,6 +62,7 @@ import org.confide.records.group.service.GroupCommands.EndSession;
 import org.confide.records.group.service.GroupCommands.Exclude;
 import org.confide.records.group.service.GroupCommands.RecordSession;
 import org.confide.records.paging.TimeCursor;
+import org.confide.records.statement.service.StatementService;
 
 /**
  * Peer groups and network meetings (R-CONF-3, R-CONF-4). Staff of the group (the org's managers and the group's
@@ -115,7 +116,11 @@ public class GroupService {
     @Inject
     Clock clock;
 
+    @Inject
+    StatementService statements;
+
     public GroupView create(CreateGroup command) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = new PeerGroup();
         g.id = UUID.randomUUID();
         g.org = caller.org();
@@ -137,6 +142,7 @@ public class GroupService {
 
     /** A manager allocates another practitioner to the group; adding one already there changes nothing. */
     public GroupView facilitate(UUID groupId, String practitionerId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = groups.lockInOrg(caller.org(), groupId).orElseThrow(() -> ProblemException.notFound("group"));
         String p = practitionerId.strip();
         if (!facilitators.facilitates(g.id, p)) {
@@ -154,6 +160,7 @@ public class GroupService {
      * rules (R-CONF-3).
      */
     public MemberView join(UUID groupId, AddMember command) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         rule.joinRefusal(command.clientId() != null, command.alias(), command.groundRulesAgreed())
                 .ifPresent(r -> {
@@ -200,6 +207,7 @@ public class GroupService {
 
     /** The member leaves; the row stays with its leaving time. Leaving twice changes nothing. */
     public void leave(UUID groupId, UUID memberId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         GroupMember m = members.inGroup(g.id, memberId).orElseThrow(() -> ProblemException.notFound("member"));
         if (!m.current()) return;
@@ -209,6 +217,7 @@ public class GroupService {
 
     /** A session with its attendance: every attendee a current member of this group (422 naming attendeeIds). */
     public SessionView record(UUID groupId, RecordSession command) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         if (command.sessionDate().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ProblemException.unprocessable(
@@ -266,11 +275,13 @@ public class GroupService {
     }
 
     public GroupView read(UUID groupId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         return view(staffGroup(groupId, false), true);
     }
 
     /** One session of the group as it is now (an Idempotency-Key replay). */
     public SessionView session(UUID groupId, UUID sessionId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, false);
         GroupSession s = sessions.findByIdOptional(sessionId)
                 .filter(x -> x.groupId.equals(g.id))
@@ -280,6 +291,7 @@ public class GroupService {
 
     /** A page of the group's sessions with attendance and notes (the group's staff only read them). */
     public List<SessionView> sessions(UUID groupId, TimeCursor after, int limit) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, false);
         return views(g, sessions.page(g.id, after, limit));
     }
@@ -320,6 +332,7 @@ public class GroupService {
      * (the request has no text field) or sent.
      */
     public DepartureView askToLeave(UUID groupId, UUID sessionId, AskToLeave command) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         GroupSession s = sessionOf(g, sessionId);
         GroupMember m = members.inGroup(g.id, command.memberId()).orElse(null);
@@ -351,6 +364,7 @@ public class GroupService {
 
     /** One departure as it is now (an Idempotency-Key replay). */
     public DepartureView departure(UUID groupId, UUID sessionId, UUID departureId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, false);
         return departures
                 .findByIdOptional(departureId)
@@ -361,6 +375,7 @@ public class GroupService {
 
     /** R-SAFE-2: the facilitator ended the whole session early and offered support to the affected attendees. */
     public SessionView end(UUID groupId, UUID sessionId, EndSession command) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         GroupSession s = sessionOf(g, sessionId);
         List<GroupAttendance> attendance = sessions.attendanceOf(s.id);
@@ -390,6 +405,7 @@ public class GroupService {
      * being asked to leave twice) and leaves it; the client cannot be re-added until a manager lifts the exclusion.
      */
     public ExclusionView exclude(UUID groupId, Exclude command) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         GroupMember m =
                 members.inGroup(g.id, command.memberId()).orElseThrow(() -> ProblemException.notFound("member"));
@@ -423,6 +439,7 @@ public class GroupService {
 
     /** A manager lifts an exclusion (R-SAFE-2): the client may be added again; lifting a lifted one changes nothing. */
     public ExclusionView lift(UUID groupId, UUID exclusionId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, true);
         GroupExclusion e =
                 exclusions.inGroup(g.id, exclusionId).orElseThrow(() -> ProblemException.notFound("exclusion"));
@@ -436,6 +453,7 @@ public class GroupService {
     }
 
     public ExclusionView exclusion(UUID groupId, UUID exclusionId) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, false);
         return exclusions
                 .inGroup(g.id, exclusionId)
@@ -445,6 +463,7 @@ public class GroupService {
 
     /** A page of the group's exclusions, lifted ones included. */
     public List<ExclusionView> exclusions(UUID groupId, TimeCursor after, int limit) {
+        statements.requireAcknowledged(); // R-REC-6: group work is client work
         PeerGroup g = staffGroup(groupId, false);
         return exclusions.page(g.id, after, limit).stream()
                 .map(GroupService::exclusionView)
