@@ -392,6 +392,8 @@ export interface paths {
         /**
          * Create
          * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         post: operations["groupCreate"];
         delete?: never;
@@ -410,6 +412,8 @@ export interface paths {
         /**
          * Get
          * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         get: operations["groupGet"];
         put?: never;
@@ -430,6 +434,8 @@ export interface paths {
         /**
          * Exclusions
          * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         get: operations["groupExclusions"];
         put?: never;
@@ -437,7 +443,7 @@ export interface paths {
          * Exclude
          * @description Roles: manager, practitioner.
          *
-         *     Rules that can refuse it: R-SAFE-1.
+         *     Rules that can refuse it: R-REC-6, R-SAFE-1.
          */
         post: operations["groupExclude"];
         delete?: never;
@@ -456,6 +462,8 @@ export interface paths {
         /**
          * Exclusion
          * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         get: operations["groupExclusion"];
         put?: never;
@@ -479,7 +487,7 @@ export interface paths {
          * Lift
          * @description Roles: manager.
          *
-         *     Rules that can refuse it: R-SAFE-2.
+         *     Rules that can refuse it: R-REC-6, R-SAFE-2.
          */
         post: operations["groupLift"];
         delete?: never;
@@ -500,6 +508,8 @@ export interface paths {
         /**
          * Facilitator
          * @description Roles: manager.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         post: operations["groupFacilitator"];
         delete?: never;
@@ -521,7 +531,7 @@ export interface paths {
          * Join
          * @description Roles: manager, practitioner.
          *
-         *     Rules that can refuse it: R-CONF-3, R-SAFE-2.
+         *     Rules that can refuse it: R-REC-6, R-CONF-3, R-SAFE-2.
          */
         post: operations["groupJoin"];
         delete?: never;
@@ -543,6 +553,8 @@ export interface paths {
         /**
          * Leave
          * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         delete: operations["groupLeave"];
         options?: never;
@@ -560,6 +572,8 @@ export interface paths {
         /**
          * Sessions
          * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-6.
          */
         get: operations["groupSessions"];
         put?: never;
@@ -567,7 +581,7 @@ export interface paths {
          * Record
          * @description Roles: manager, practitioner.
          *
-         *     Rules that can refuse it: R-SAFE-2.
+         *     Rules that can refuse it: R-REC-6, R-SAFE-2.
          */
         post: operations["groupRecord"];
         delete?: never;
@@ -589,7 +603,7 @@ export interface paths {
          * Asked To Leave
          * @description Roles: manager, practitioner.
          *
-         *     Rules that can refuse it: R-SAFE-1.
+         *     Rules that can refuse it: R-REC-6, R-SAFE-1.
          */
         post: operations["groupAskedToLeave"];
         delete?: never;
@@ -611,7 +625,7 @@ export interface paths {
          * End
          * @description Roles: manager, practitioner.
          *
-         *     Rules that can refuse it: R-SAFE-2.
+         *     Rules that can refuse it: R-REC-6, R-SAFE-2.
          */
         post: operations["groupEnd"];
         delete?: never;
@@ -3305,7 +3319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3401,7 +3415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3470,7 +3484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3542,7 +3556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3649,7 +3663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3716,7 +3730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3796,7 +3810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -3898,7 +3912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -4003,7 +4017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -4072,7 +4086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -4144,7 +4158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -4257,7 +4271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -4368,7 +4382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Allowed */
+            /** @description Not Allowed; R-REC-6: the caller has not acknowledged the current confidentiality statement */
             403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];

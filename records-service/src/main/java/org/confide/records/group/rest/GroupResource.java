@@ -73,6 +73,10 @@ public class GroupResource {
             responseCode = "201",
             description = "The group; the caller is its facilitator.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GroupView.class)))
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup body) {
         GroupView g = service.create(new CreateGroup(body.kind(), body.name(), body.programme()));
         return Response.created(URI.create("/groups/" + g.id())).entity(g).build();
@@ -80,6 +84,10 @@ public class GroupResource {
 
     @GET
     @Path("/{id}")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public GroupView get(@PathParam("id") String id) {
         return service.read(uuid("id", id));
     }
@@ -87,6 +95,10 @@ public class GroupResource {
     @POST
     @Path("/{id}/facilitators")
     @RolesAllowed(Roles.MANAGER)
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public GroupView facilitator(
             @PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewFacilitator body) {
         return service.facilitate(uuid("id", id), body.practitionerId());
@@ -101,6 +113,10 @@ public class GroupResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     @Refusal(status = 422, rules = "R-CONF-3", when = "groundRulesAgreed is not true")
     @Refusal(status = 409, rules = "R-SAFE-2", when = "the client is excluded from the group")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Response join(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember body) {
         MemberView m =
                 service.join(uuid("id", id), new AddMember(body.clientId(), body.alias(), body.groundRulesAgreed()));
@@ -121,6 +137,10 @@ public class GroupResource {
     @DELETE
     @Path("/{id}/members/{memberId}")
     @APIResponse(responseCode = "204", description = "The member has left.")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Response leave(@PathParam("id") String id, @PathParam("memberId") String memberId) {
         service.leave(uuid("id", id), uuid("memberId", memberId));
         return Response.noContent().build();
@@ -135,6 +155,10 @@ public class GroupResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     @Refusal(status = 422, when = "an attendee who is not a current member")
     @Refusal(status = 422, rules = "R-SAFE-2", when = "an excluded member among the attendees")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Response record(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewSession body) {
         SessionView s =
                 service.record(uuid("id", id), new RecordSession(body.sessionDate(), body.attendeeIds(), body.note()));
@@ -150,6 +174,10 @@ public class GroupResource {
 
     @GET
     @Path("/{id}/sessions")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Page<SessionView> sessions(
             @PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -169,6 +197,10 @@ public class GroupResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DepartureView.class)))
     @Refusal(status = 422, rules = "R-SAFE-1", when = "no reason, or a member who did not attend that session")
     @Refusal(status = 409, rules = "R-SAFE-1", when = "already recorded for this member and session")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Response askedToLeave(
             @PathParam("id") String id,
             @PathParam("sessionId") String sessionId,
@@ -192,6 +224,10 @@ public class GroupResource {
     @Path("/{id}/sessions/{sessionId}/end")
     @Refusal(status = 422, rules = "R-SAFE-2", when = "no reason, or support offered to no attendee")
     @Refusal(status = 409, rules = "R-SAFE-2", when = "the session has already ended")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public SessionView end(
             @PathParam("id") String id,
             @PathParam("sessionId") String sessionId,
@@ -214,6 +250,10 @@ public class GroupResource {
             status = 422,
             rules = "R-SAFE-1",
             when = "REPEATED_BEHAVIOUR without two sessions the member was asked to leave")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Response exclude(@PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewExclusion body) {
         ExclusionView e = service.exclude(uuid("id", id), new GroupCommands.Exclude(body.memberId(), body.reason()));
         return Response.created(URI.create("/groups/" + id + "/exclusions/" + e.id()))
@@ -223,12 +263,20 @@ public class GroupResource {
 
     @GET
     @Path("/{id}/exclusions/{exclusionId}")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public ExclusionView exclusion(@PathParam("id") String id, @PathParam("exclusionId") String exclusionId) {
         return service.exclusion(uuid("id", id), uuid("exclusionId", exclusionId));
     }
 
     @GET
     @Path("/{id}/exclusions")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public Page<ExclusionView> exclusions(
             @PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -243,6 +291,10 @@ public class GroupResource {
     @Path("/{id}/exclusions/{exclusionId}/lift")
     @RolesAllowed(Roles.MANAGER)
     @Refusal(status = 409, rules = "R-SAFE-2", when = "the exclusion was already lifted")
+    @Refusal(
+            status = 403,
+            rules = "R-REC-6",
+            when = "the caller has not acknowledged the current confidentiality statement")
     public ExclusionView lift(@PathParam("id") String id, @PathParam("exclusionId") String exclusionId) {
         return service.lift(uuid("id", id), uuid("exclusionId", exclusionId));
     }
