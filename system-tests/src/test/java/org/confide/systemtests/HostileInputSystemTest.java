@@ -423,15 +423,24 @@ class HostileInputSystemTest {
         return names;
     }
 
-    /** A snapshot once what earlier tests set going (relays, ingest, checkpoints) has come to rest. */
+    /**
+     * A snapshot once what earlier tests set going (relays, ingest, checkpoints) has come to rest: unchanged for longer
+     * than audit-service takes to cover a new entry with a checkpoint (within 10 s), so that a checkpoint of earlier
+     * entries is not taken for a write by a hostile request.
+     */
     private static Map<String, String> settledSnapshot() throws Exception {
         Map<String, String> last = snapshot();
-        long deadline = System.currentTimeMillis() + 30_000;
+        long quietSince = System.currentTimeMillis();
+        long deadline = quietSince + 90_000;
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(1500);
             Map<String, String> now = snapshot();
-            if (now.equals(last)) return now;
-            last = now;
+            if (!now.equals(last)) {
+                last = now;
+                quietSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - quietSince >= 11_000) {
+                return now;
+            }
         }
         return last;
     }
