@@ -2,7 +2,6 @@ package org.confide.records.client.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -72,15 +71,6 @@ public class ClientService {
 
     @Inject
     AgeBandService ageBands;
-
-    /**
-     * The injected Clock's now for code that still calls it statically (group/, until it injects the Clock itself).
-     * @deprecated inject {@link Clock} and use {@link Times#now(Clock)}
-     */
-    @Deprecated
-    public static OffsetDateTime now() {
-        return Times.now(Arc.container().instance(Clock.class).get());
-    }
 
     public Client register(RegisterClient command) {
         statements.requireAcknowledged();

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +30,7 @@ import org.confide.records.complaint.service.ComplaintCommands.SetOutsideBodies;
 import org.confide.records.crypto.ClientKeys;
 import org.confide.records.paging.TimeCursor;
 import org.confide.records.retention.rule.RetentionRule;
+import org.confide.records.time.Times;
 
 /**
  * A client's complaints about the work (R-COMP-1): filed by the client, routed to the organisation's directors
@@ -213,7 +213,8 @@ public class ComplaintService {
         }
     }
 
+    /** Stored times keep milliseconds, as every time of this service (records time.Times). */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        return Times.now(clock);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,6 +62,7 @@ import org.confide.records.group.service.GroupCommands.Exclude;
 import org.confide.records.group.service.GroupCommands.RecordSession;
 import org.confide.records.paging.TimeCursor;
 import org.confide.records.statement.service.StatementService;
+import org.confide.records.time.Times;
 
 /**
  * Peer groups and network meetings (R-CONF-3, R-CONF-4). Staff of the group (the org's managers and the group's
@@ -588,9 +588,9 @@ public class GroupService {
         return new GroupView(g.id, g.kind, g.name, g.programme, facilitators.of(g.id), memberViews);
     }
 
-    /** Stored times keep milliseconds, as every other time of this service (ClientService). */
+    /** Stored times keep milliseconds, as every time of this service (records time.Times). */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        return Times.now(clock);
     }
 
     /** A sealed value, or null when none was stored or its key is gone (R-REC-3). */
