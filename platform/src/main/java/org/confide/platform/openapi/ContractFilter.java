@@ -77,7 +77,7 @@ public class ContractFilter implements OASFilter {
                     path.getValue().getOperations().entrySet()) {
                 Operation operation = op.getValue();
                 Method method = javaMethod(operation.getOperationId());
-                complete(path.getKey(), op.getKey(), operation, method);
+                complete(path.getKey(), operation, method);
                 String id = shortId(operation.getOperationId());
                 // Users find operations by what they are about (Consents, Audit trail), never by class name.
                 if (operation.getTags() == null || operation.getTags().isEmpty()) {
@@ -99,11 +99,12 @@ public class ContractFilter implements OASFilter {
 
     private boolean idempotent;
 
-    private void complete(String path, PathItem.HttpMethod verb, Operation operation, Method method) {
+    private void complete(String path, Operation operation, Method method) {
         APIResponses responses =
                 operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean secured = method == null || !isPermitAll(method);
+        boolean idempotentRoute = method != null && method.isAnnotationPresent(Idempotent.class);
         if (secured) {
             ensure(responses, "401", "No token, or a token that is expired, forged or of another issuer or audience.");
             ensure(responses, "403", "The token's role may not do this.");
@@ -125,7 +126,7 @@ public class ContractFilter implements OASFilter {
             ensure(responses, "415", "A body that is not application/json.");
             ensure(responses, "422", "A field is missing or invalid: the problem names it.");
         }
-        if (method != null && method.isAnnotationPresent(Idempotent.class)) {
+        if (idempotentRoute) {
             ensure(
                     responses,
                     "409",
@@ -172,7 +173,7 @@ public class ContractFilter implements OASFilter {
         }
 
         addParameter(operation, CORRELATION_ID);
-        if (method != null && method.isAnnotationPresent(Idempotent.class)) {
+        if (idempotentRoute) {
             addParameter(operation, IDEMPOTENCY_KEY);
             idempotent = true;
         }
