@@ -8,7 +8,7 @@ needs_build() {
   for s in "${SERVICES[@]}"; do
     jar="$ROOT/$s/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || return 0
-    [ -n "$(find "$ROOT/$s/src/main" "$ROOT/platform/src/main" "$ROOT/audit-log/src/main" "$ROOT/events/src/main" "$ROOT/jwt/src/main" "$ROOT/$s/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/audit-log/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
+    [ -n "$(find "$ROOT/$s/src/main" "$ROOT/platform/src/main" "$ROOT/allocation-copy/src/main" "$ROOT/audit-log/src/main" "$ROOT/events/src/main" "$ROOT/jwt/src/main" "$ROOT/$s/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/allocation-copy/pom.xml" "$ROOT/audit-log/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
   done
   return 1
 }

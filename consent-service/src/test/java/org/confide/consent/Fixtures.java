@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.confide.allocation.repository.AllocationRepository;
 import org.confide.consent.ageband.repository.AgeBandRepository;
 import org.confide.events.EventData;
 import org.confide.events.RecordsEvents;
 import org.confide.events.age.ConsentAgeBand;
-import org.confide.platform.allocation.AllocationRepository;
 import org.confide.testing.ServiceFixtures;
 
 /** What the consent tests share: the common fixtures, consent-events, and moving a consent's end date. */

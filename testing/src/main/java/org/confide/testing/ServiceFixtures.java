@@ -20,9 +20,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.confide.allocation.repository.AllocationRepository;
 import org.confide.events.EventData;
 import org.confide.events.RecordsEvents;
-import org.confide.platform.allocation.AllocationRepository;
 
 /**
  * What the tests of a service with the allocation copy share: known clients and groups (through records-events),

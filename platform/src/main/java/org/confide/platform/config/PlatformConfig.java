@@ -40,18 +40,6 @@ public interface PlatformConfig {
         Optional<String> observeFile();
     }
 
-    /** The local copy of allocations and group memberships, fed by records-events. */
-    AllocationCopy allocationCopy();
-
-    interface AllocationCopy {
-        /**
-         * Whether this service keeps the copy (consent-service and disclosure-service do). It also needs
-         * {@code db/allocation} in {@code quarkus.flyway.locations}.
-         */
-        @WithDefault("false")
-        boolean enabled();
-    }
-
     interface Outbox {
         /** Whether the relay runs in this process. */
         @WithDefault("true")

@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.confide.platform.allocation.ProcessedEvents;
+import org.confide.platform.kafka.ProcessedEvents;
 
 /**
  * An idempotent consumer built as the services build theirs: each event applied once, by event id, through

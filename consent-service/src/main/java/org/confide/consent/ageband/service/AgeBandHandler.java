@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.confide.allocation.service.AllocationCopyListener;
 import org.confide.consent.ageband.repository.AgeBandRepository;
 import org.confide.events.EventData;
 import org.confide.events.RecordsEvents;
 import org.confide.events.age.ConsentAgeBand;
-import org.confide.platform.allocation.AllocationCopyListener;
 
 /**
  * R-CONS-6: keeps each client's consent age band from records-events ({@code client.registered},

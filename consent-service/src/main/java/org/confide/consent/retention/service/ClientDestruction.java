@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.confide.platform.allocation.ClientDestroyed;
+import org.confide.allocation.service.ClientDestroyed;
 
 /**
  * R-REC-3: when records-service destroys a client, this service clears the client's free text (recipient names,

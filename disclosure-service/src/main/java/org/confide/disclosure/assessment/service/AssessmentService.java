@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.confide.allocation.repository.AllocationRepository;
+import org.confide.allocation.service.ClientGuard;
 import org.confide.disclosure.assessment.rule.Assessment;
 import org.confide.disclosure.assessment.rule.Concern;
 import org.confide.disclosure.assessment.rule.OutcomeRule;
@@ -27,8 +29,6 @@ import org.confide.disclosure.policy.service.PolicyService;
 import org.confide.disclosure.policy.service.PolicyService.Versioned;
 import org.confide.events.codes.Category;
 import org.confide.events.codes.Purpose;
-import org.confide.platform.allocation.AllocationRepository;
-import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.problem.ProblemException;
 

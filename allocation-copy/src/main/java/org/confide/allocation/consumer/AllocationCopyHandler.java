@@ -1,4 +1,4 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.confide.allocation.repository.ClientAllocation;
+import org.confide.allocation.repository.GroupMembership;
+import org.confide.allocation.service.AllocationCopyListener;
+import org.confide.allocation.service.ClientDestroyed;
 import org.confide.events.EventData;
 import org.confide.events.Events;
 import org.confide.events.RecordsEvents;
@@ -27,6 +31,7 @@ import org.confide.events.RecordsEvents.MilestoneRecorded;
 import org.confide.events.RecordsEvents.ReferralReceived;
 import org.confide.platform.events.CloudEvent;
 import org.confide.platform.events.EventJson;
+import org.confide.platform.kafka.ProcessedEvents;
 import org.jboss.logging.Logger;
 
 /**

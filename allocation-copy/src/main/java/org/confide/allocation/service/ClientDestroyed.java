@@ -1,4 +1,4 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.service;
 
 /**
  * Fired (synchronously, inside the consumer's transaction) when records-service says a client was destroyed

@@ -1,4 +1,4 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

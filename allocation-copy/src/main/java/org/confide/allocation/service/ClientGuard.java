@@ -1,7 +1,9 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.confide.allocation.repository.AllocationRepository;
+import org.confide.allocation.repository.ClientAllocation;
 import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.problem.ProblemException;

@@ -1,4 +1,4 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class AllocationRepository implements PanacheRepositoryBase<ClientAllocat
     public List<Member> members(String org, String groupId) {
         return getEntityManager()
                 .createQuery(
-                        "select new org.confide.platform.allocation.AllocationRepository$Member(m.clientId, m.active) "
+                        "select new org.confide.allocation.repository.AllocationRepository$Member(m.clientId, m.active) "
                                 + "from GroupMembership m where m.org = ?1 and m.groupId = ?2 order by m.clientId",
                         Member.class)
                 .setParameter(1, org)

@@ -1,4 +1,4 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.service;
 
 import org.confide.events.EventData;
 

@@ -1,11 +1,15 @@
-package org.confide.platform.allocation;
+package org.confide.platform.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The idempotent-consumer table: an event id is applied once per consumer, in the transaction that applies it. */
+/**
+ * The idempotent-consumer table: an event id is applied once per consumer, in the transaction that applies it. Any
+ * {@link BatchConsumer} handler may use it; the table {@code processed_event} comes with {@code db/allocation}
+ * (allocation-copy's V0_3: an applied migration is never edited), so a service using it lists that location.
+ */
 @ApplicationScoped
 public class ProcessedEvents {
 

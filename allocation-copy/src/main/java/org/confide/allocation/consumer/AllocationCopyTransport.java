@@ -1,4 +1,4 @@
-package org.confide.platform.allocation;
+package org.confide.allocation.consumer;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,7 +21,10 @@ public class AllocationCopyTransport {
     private static final Logger LOG = Logger.getLogger(AllocationCopyTransport.class);
 
     @Inject
-    PlatformConfig config;
+    PlatformConfig platform;
+
+    @Inject
+    AllocationCopyConfig config;
 
     @Inject
     KafkaClients kafka;
@@ -32,10 +35,10 @@ public class AllocationCopyTransport {
     private BatchConsumer consumer;
 
     void start(@Observes @Priority(DatabaseBootstrap.PRIORITY + 10) StartupEvent event) {
-        if (!config.allocationCopy().enabled()) {
+        if (!config.enabled()) {
             return;
         }
-        String group = config.serviceName() + "-allocation-copy";
+        String group = platform.serviceName() + "-allocation-copy";
         consumer = new BatchConsumer(
                         kafka.consumer(group, group, 500), List.of(Topics.RECORDS), handler::handle, "allocation-copy")
                 .start();

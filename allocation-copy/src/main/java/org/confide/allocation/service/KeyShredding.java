@@ -1,4 +1,4 @@
-package org.confide.platform.crypto;
+package org.confide.allocation.service;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.Priority;
@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.confide.platform.allocation.ClientDestroyed;
+import org.confide.platform.crypto.ClientKeys;
 import org.jboss.logging.Logger;
 
 /**
