@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * EXPLAIN for the statements a repository really sends, not for SQL copied into a test: {@link #capture} records the
- * SQL Hibernate hands to JDBC while a call runs (a module's test sources register {@link #inspect} as Hibernate's
+ * SQL Hibernate hands to JDBC while a call runs ({@link CapturedStatements} registers {@link #inspect} as Hibernate's
  * StatementInspector), and {@link #explain} plans it with the values the test names for each placeholder.
  */
 public final class QueryPlans {
