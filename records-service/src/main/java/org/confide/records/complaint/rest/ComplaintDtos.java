@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.confide.records.complaint.ComplaintStatus;
+import org.confide.records.complaint.OutsideBody;
+import org.confide.records.complaint.service.ComplaintShown;
 
 /** The JSON shapes of complaints (docs/api.md "Complaints", R-COMP-1). */
 public final class ComplaintDtos {
@@ -16,7 +18,16 @@ public final class ComplaintDtos {
 
     public record StatusChange(ComplaintStatus status) {}
 
-    public record OutsideBodyDto(String name, String url) {}
+    public record OutsideBodyDto(String name, String url) {
+
+        public static OutsideBodyDto of(OutsideBody b) {
+            return new OutsideBodyDto(b.name, b.url);
+        }
+
+        public static List<OutsideBodyDto> of(List<OutsideBody> bodies) {
+            return bodies.stream().map(OutsideBodyDto::of).toList();
+        }
+    }
 
     public record OutsideBodyList(@Size(max = 1000) List<OutsideBodyDto> outsideBodies) {}
 
@@ -36,5 +47,25 @@ public final class ComplaintDtos {
             OffsetDateTime acknowledgedAt,
             OffsetDateTime statusChangedAt,
             OffsetDateTime closedAt,
-            List<OutsideBodyDto> outsideBodies) {}
+            List<OutsideBodyDto> outsideBodies) {
+
+        public static ComplaintView of(ComplaintShown shown) {
+            var c = shown.complaint();
+            return new ComplaintView(
+                    c.id,
+                    c.clientId,
+                    c.status,
+                    shown.text(),
+                    shown.routedTo(),
+                    c.createdAt,
+                    c.acknowledgedAt,
+                    c.statusChangedAt,
+                    c.closedAt,
+                    OutsideBodyDto.of(shown.outsideBodies()));
+        }
+
+        public static List<ComplaintView> of(List<ComplaintShown> shown) {
+            return shown.stream().map(ComplaintView::of).toList();
+        }
+    }
 }

@@ -56,13 +56,14 @@ public class ComplaintResource {
         ComplaintStatus wanted = status == null
                 ? null
                 : org.confide.platform.problem.Params.enumOf(ComplaintStatus.class, "status", status);
-        return page(service.ofOrg(wanted, TimeCursor.of(page), page.limit(), purposes.of(purpose)), page);
+        return page(
+                ComplaintView.of(service.ofOrg(wanted, TimeCursor.of(page), page.limit(), purposes.of(purpose))), page);
     }
 
     @GET
     @Path("/{id}")
     public ComplaintView get(@PathParam("id") String id, @HeaderParam(Purposes.HEADER) String purpose) {
-        return service.one(uuid("id", id), purposes.of(purpose));
+        return ComplaintView.of(service.one(uuid("id", id), purposes.of(purpose)));
     }
 
     /** A director acknowledges the complaint, reviews it, or records its outcome (409 R-COMP-1 out of order). */
@@ -74,7 +75,7 @@ public class ComplaintResource {
             when = "a move the complaint's status does not allow (acknowledged first; an outcome is final)")
     public ComplaintView status(
             @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid StatusChange body) {
-        return service.change(uuid("id", id), new ChangeStatus(body.status()));
+        return ComplaintView.of(service.change(uuid("id", id), new ChangeStatus(body.status())));
     }
 
     static Page<ComplaintView> page(List<ComplaintView> found, PageRequest page) {

@@ -52,7 +52,7 @@ public class MyComplaintResource {
     @Refusal(status = 409, rules = "R-REC-3", when = "the caller's record was destroyed")
     @Refusal(status = 404, when = "no client record of the caller's (the token's sub) in this organisation")
     public Response file(@NotNull(message = "a JSON body is required") @Valid NewComplaint body) {
-        ComplaintView c = service.file(new FileComplaint(body.text()));
+        ComplaintView c = ComplaintView.of(service.file(new FileComplaint(body.text())));
         return Response.created(URI.create("/me/complaints/" + c.id()))
                 .entity(c)
                 .build();
@@ -62,12 +62,12 @@ public class MyComplaintResource {
     @Refusal(status = 404, when = "no client record of the caller's (the token's sub) in this organisation")
     public Page<ComplaintView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return ComplaintResource.page(service.own(TimeCursor.of(page), page.limit()), page);
+        return ComplaintResource.page(ComplaintView.of(service.own(TimeCursor.of(page), page.limit())), page);
     }
 
     @GET
     @Path("/{id}")
     public ComplaintView get(@PathParam("id") String id) {
-        return service.ownComplaint(uuid("id", id));
+        return ComplaintView.of(service.ownComplaint(uuid("id", id)));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
+import org.confide.records.complaint.rest.ComplaintDtos.OutsideBodyDto;
 import org.confide.records.complaint.rest.ComplaintDtos.OutsideBodyList;
 import org.confide.records.complaint.rest.ComplaintDtos.OutsideBodySettingView;
 import org.confide.records.complaint.rule.ComplaintRule;
@@ -40,12 +41,13 @@ public class OutsideBodySettingResource {
                 : body.outsideBodies().stream()
                         .map(b -> b == null ? null : new ComplaintRule.Body(b.name(), b.url()))
                         .toList();
-        return new OutsideBodySettingView(caller.org(), service.setOutsideBodies(new SetOutsideBodies(listed)));
+        return new OutsideBodySettingView(
+                caller.org(), OutsideBodyDto.of(service.setOutsideBodies(new SetOutsideBodies(listed))));
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public OutsideBodySettingView get() {
-        return new OutsideBodySettingView(caller.org(), service.outsideBodies(caller.org()));
+        return new OutsideBodySettingView(caller.org(), OutsideBodyDto.of(service.outsideBodies(caller.org())));
     }
 }

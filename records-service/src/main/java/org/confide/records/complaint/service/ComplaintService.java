@@ -19,10 +19,9 @@ import org.confide.records.client.PurposeOfUse;
 import org.confide.records.client.repository.ClientRepository;
 import org.confide.records.complaint.Complaint;
 import org.confide.records.complaint.ComplaintStatus;
+import org.confide.records.complaint.OutsideBody;
 import org.confide.records.complaint.repository.ComplaintRepository;
 import org.confide.records.complaint.repository.OutsideBodyRepository;
-import org.confide.records.complaint.rest.ComplaintDtos.ComplaintView;
-import org.confide.records.complaint.rest.ComplaintDtos.OutsideBodyDto;
 import org.confide.records.complaint.rule.ComplaintRule;
 import org.confide.records.complaint.service.ComplaintCommands.ChangeStatus;
 import org.confide.records.complaint.service.ComplaintCommands.FileComplaint;
@@ -69,7 +68,7 @@ public class ComplaintService {
     Clock clock;
 
     /** The calling client files a complaint (token sub = client id); it starts RECEIVED. */
-    public ComplaintView file(FileComplaint command) {
+    public ComplaintShown file(FileComplaint command) {
         Client client = self();
         if (client.destroyed()) {
             throw ProblemException.conflict(
@@ -92,7 +91,7 @@ public class ComplaintService {
     }
 
     /** The calling client's complaints. */
-    public List<ComplaintView> own(TimeCursor after, int limit) {
+    public List<ComplaintShown> own(TimeCursor after, int limit) {
         Client client = self();
         return complaints.pageOfClient(client.id, after, limit).stream()
                 .map(this::view)
@@ -100,7 +99,7 @@ public class ComplaintService {
     }
 
     /** One of the calling client's complaints: another org's 404, another client's 403 (docs/api.md). */
-    public ComplaintView ownComplaint(UUID id) {
+    public ComplaintShown ownComplaint(UUID id) {
         Complaint c = complaints.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("complaint"));
         if (!c.clientId.toString().equals(caller.subject())) {
             throw new ProblemException(403, "Forbidden", "this complaint is not yours", ComplaintRule.RULE, null);
@@ -109,13 +108,13 @@ public class ComplaintService {
     }
 
     /** Everything of the client's complaints for their own file (R-REC-2). */
-    public List<ComplaintView> allOf(Client client) {
+    public List<ComplaintShown> allOf(Client client) {
         if (client.destroyed()) return List.of();
         return complaints.ofClient(client.id).stream().map(this::view).toList();
     }
 
     /** The directors' list of the organisation's complaints; each client whose complaint is shown has a recorded read. */
-    public List<ComplaintView> ofOrg(ComplaintStatus status, TimeCursor after, int limit, PurposeOfUse purpose) {
+    public List<ComplaintShown> ofOrg(ComplaintStatus status, TimeCursor after, int limit, PurposeOfUse purpose) {
         List<Complaint> page = complaints.pageOfOrg(caller.org(), status, after, limit);
         Set<UUID> read = new LinkedHashSet<>();
         page.forEach(c -> read.add(c.clientId));
@@ -123,14 +122,14 @@ public class ComplaintService {
         return page.stream().map(this::view).toList();
     }
 
-    public ComplaintView one(UUID id, PurposeOfUse purpose) {
+    public ComplaintShown one(UUID id, PurposeOfUse purpose) {
         Complaint c = inOrg(id);
         accessed(c.clientId, purpose);
         return view(c);
     }
 
     /** A director moves the complaint on (R-COMP-1); the same status again changes nothing. */
-    public ComplaintView change(UUID id, ChangeStatus command) {
+    public ComplaintShown change(UUID id, ChangeStatus command) {
         Complaint c = complaints.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("complaint"));
         rule.transitionRefusal(c.status, command.status()).ifPresent(r -> {
             throw r.status() == 409
@@ -150,7 +149,7 @@ public class ComplaintService {
     }
 
     /** The admin lists the organisation's outside bodies (replacing the list); answers it as kept. */
-    public List<OutsideBodyDto> setOutsideBodies(SetOutsideBodies command) {
+    public List<OutsideBody> setOutsideBodies(SetOutsideBodies command) {
         ComplaintRule.Checked checked = rule.check(command.outsideBodies());
         checked.refusal().ifPresent(r -> {
             throw ProblemException.unprocessable(ComplaintRule.RULE, r.field(), r.message());
@@ -165,10 +164,9 @@ public class ComplaintService {
         return outsideBodies(caller.org());
     }
 
-    public List<OutsideBodyDto> outsideBodies(String org) {
-        return bodies.of(org).stream()
-                .map(b -> new OutsideBodyDto(b.name, b.url))
-                .toList();
+    /** The organisation's outside bodies, in the order its admin listed them. */
+    public List<OutsideBody> outsideBodies(String org) {
+        return bodies.of(org);
     }
 
     private Complaint inOrg(UUID id) {
@@ -189,18 +187,8 @@ public class ComplaintService {
         return clientRows.findInOrg(caller.org(), id).orElseThrow(() -> ProblemException.notFound("client"));
     }
 
-    private ComplaintView view(Complaint c) {
-        return new ComplaintView(
-                c.id,
-                c.clientId,
-                c.status,
-                open(c),
-                ROUTED_TO,
-                c.createdAt,
-                c.acknowledgedAt,
-                c.statusChangedAt,
-                c.closedAt,
-                outsideBodies(c.org));
+    private ComplaintShown view(Complaint c) {
+        return new ComplaintShown(c, open(c), ROUTED_TO, outsideBodies(c.org));
     }
 
     /** The text, or null once destroyed with the client's key (R-REC-3). */

@@ -12,6 +12,7 @@ import org.confide.platform.openapi.Refusal;
 import org.confide.records.client.rest.ClientDtos.ClientView;
 import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.client.rest.ClientDtos.Tombstone;
+import org.confide.records.complaint.rest.ComplaintDtos.ComplaintView;
 import org.confide.records.complaint.service.ComplaintService;
 import org.confide.records.file.rest.FileDtos.MyFile;
 import org.confide.records.file.rest.FileDtos.SupervisionNotice;
@@ -66,7 +67,7 @@ public class MyFileResource {
                 f.milestones().stream().map(MilestoneView::of).toList(),
                 f.supervisionNotes().stream().map(SupervisionNoteView::of).toList(),
                 groups.ownMemberships(f.client()),
-                complaints.allOf(f.client()),
+                ComplaintView.of(complaints.allOf(f.client())),
                 ExplainedView.of(f.statement()),
                 new SupervisionNotice(f.client().supervisionExplainedAt, f.supervised()));
     }
