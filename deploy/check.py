@@ -171,6 +171,9 @@ def reads(service):
     names = set(props)
     names |= config_mapping_env(os.path.join(ROOT, "platform/src/main/java"))
     names |= config_mapping_env(os.path.join(ROOT, service, "src/main/java"))
+    # A shared module's own mapping counts for the services that depend on it (allocation-copy: consent, disclosure).
+    if "<artifactId>confide-allocation-copy</artifactId>" in open(os.path.join(ROOT, service, "pom.xml"), encoding="utf-8").read():
+        names |= config_mapping_env(os.path.join(ROOT, "allocation-copy/src/main/java"))
     names = {n for n in names if not n.startswith("CONFIDE_TEST_")}
     # The local defaults (127.0.0.1, a key under .confide/) are wrong in a container: every ${NAME}
     # must be given, empty passwords included.
