@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.confide.records.client.rest.ClientDtos.Identity;
 import org.confide.records.complaint.rest.ComplaintDtos.ComplaintView;
-import org.confide.records.group.rest.GroupDtos.OwnMembership;
+import org.confide.records.group.service.GroupResults.OwnMembership;
 import org.confide.records.letter.rest.LetterDtos.LetterView;
 import org.confide.records.note.rest.NoteDtos.NoteView;
 import org.confide.records.referral.rest.ReferralDtos.MilestoneView;
