@@ -14,6 +14,9 @@ cmd_bench() {
     [ -n "$archive" ] && args+=(--service-jvm-arg "$s=$archive")
   done
   args+=(--jvm-options "$JVM_OPTIONS")
+  # The stack's broker and private PostgreSQL, when this ./confide started them: the CPU rows count only these.
+  alive kafka && args+=(--kafka-pid "$(cat "$RUN/kafka.pid")")
+  [ -f "$STATE/pg/postmaster.pid" ] && [ -f "$RUN/postgres.started" ] && args+=(--postgres-pid "$(head -1 "$STATE/pg/postmaster.pid")")
   "$JAVA" -Xmx1g -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" org.confide.bench.Bench \
     --db-server "$(cat "$RUN/db-server")" --kafka "127.0.0.1:$KAFKA_PORT" --jwt-public-key "$KEYS/publicKey.pem" \
     --audit-signing-key "$KEYS/audit-signing.key" --results "$ROOT/bench/results" --org bench-org \

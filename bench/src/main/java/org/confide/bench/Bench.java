@@ -26,6 +26,7 @@ import java.util.Set;
  * --jvm-options FILE           the services' JVM options (deploy/jvm.options), given to each measured start as @FILE
  * --service-jvm-arg NAME=ARG   one more JVM option for that service's measured start (its start-up archive), repeatable
  * --db-suffix _systest        appended to each service's database name (the smoke test's databases)
+ * --kafka-pid PID --postgres-pid PID   the stack's broker and PostgreSQL postmaster (CPU rows count only these)
  * --settle-seconds 180         longest wait, before each part and phase, for the machine to be quiet again
  * --jwt-public-key FILE --results DIR
  * --audit-signing-key FILE     audit-service's checkpoint key for its measured start (a production start never makes one)
@@ -47,6 +48,20 @@ public final class Bench {
         String dbPassword = one(opts, "db-password", "");
         String kafka = one(opts, "kafka", "127.0.0.1:9092");
         String suffix = one(opts, "db-suffix", "");
+        // On a shared machine only the measured stack's processes are charged to its parts.
+        for (String spec : opts.getOrDefault("service", List.of())) {
+            if (spec.contains("@")) {
+                CpuMeter.OWNERS.put(
+                        Long.valueOf(spec.substring(spec.indexOf('@') + 1)), spec.substring(0, spec.indexOf('=')));
+            }
+        }
+        String kafkaPid = one(opts, "kafka-pid", null);
+        if (kafkaPid != null && !CpuMeter.OWNERS.isEmpty()) CpuMeter.OWNERS.put(Long.valueOf(kafkaPid), "kafka");
+        String postgresPid = one(opts, "postgres-pid", null);
+        if (postgresPid != null && !CpuMeter.OWNERS.isEmpty()) {
+            CpuMeter.OWNERS.put(Long.valueOf(postgresPid), "postgres");
+            CpuMeter.OWNERS.put(-Long.parseLong(postgresPid), "postgres"); // its backends, by parent
+        }
         if (only.contains("decisions")) {
             int[] concurrencies = java.util.Arrays.stream(
                             one(opts, "concurrency", "1,4,16,64").split(","))
@@ -57,7 +72,10 @@ public final class Bench {
                             kafka,
                             one(opts, "org", "bench-org"),
                             required(opts, "manager-token"),
-                            required(opts, "service-token"))
+                            required(opts, "service-token"),
+                            dbServer + "/confide_consent" + suffix,
+                            dbUser,
+                            dbPassword)
                     .run(
                             results,
                             Integer.parseInt(one(opts, "clients", "10000")),
@@ -67,7 +85,6 @@ public final class Bench {
                             java.time.Duration.ofSeconds(Long.parseLong(one(opts, "measure-seconds", "15"))));
         }
         if (only.contains("ingest")) {
-            CpuMeter.settle();
             new IngestBench(kafka, dbServer + "/confide_audit" + suffix, dbUser, dbPassword)
                     .run(
                             results,

@@ -2,6 +2,11 @@ package org.confide.bench;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -26,7 +31,22 @@ final class DecisionBench {
     private final String serviceToken;
     private final String org;
 
-    DecisionBench(String consentUrl, String kafka, String org, String managerToken, String serviceToken) {
+    private final String consentDb;
+    private final String dbUser;
+    private final String dbPassword;
+
+    DecisionBench(
+            String consentUrl,
+            String kafka,
+            String org,
+            String managerToken,
+            String serviceToken,
+            String consentDb,
+            String dbUser,
+            String dbPassword) {
+        this.consentDb = consentDb;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
         this.consentUrl = consentUrl;
         this.kafka = kafka;
         this.org = org;
@@ -36,12 +56,22 @@ final class DecisionBench {
 
     void run(Results results, int clients, int consents, int[] concurrencies, Duration warmup, Duration measure)
             throws Exception {
+        // The same clients for the same size, so that a database seeded by an earlier run is seeded once only.
         String[] clientIds = new String[clients];
-        for (int i = 0; i < clients; i++) clientIds[i] = UUID.randomUUID().toString();
-        registerClients(clientIds);
+        for (int i = 0; i < clients; i++) {
+            clientIds[i] = UUID.nameUUIDFromBytes((org + ":" + clients + ":" + i).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+        }
         HttpLoad load = new HttpLoad();
+        long seeded = seeded(clientIds);
+        if (seeded >= consents) {
+            System.out.printf("# decisions: %d consents of these %d clients already seeded%n", seeded, clients);
+        } else {
+            registerClients(clientIds);
+            awaitKnown(load, clientIds[clients - 1]);
+            seedConsents(load, clientIds, (int) seeded, consents);
+        }
         awaitKnown(load, clientIds[clients - 1]);
-        seedConsents(load, clientIds, consents);
 
         for (int c : concurrencies) {
             // Each phase starts on a quiet system: the seeding's and the previous phase's events are still being
@@ -130,8 +160,22 @@ final class DecisionBench {
         return post("/consent-decisions", serviceToken, body);
     }
 
-    private void seedConsents(HttpLoad load, String[] clientIds, int consents) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many consents of these clients consent-service's database holds already. */
+    private long seeded(String[] clientIds) throws Exception {
+        try (Connection c = DriverManager.getConnection(consentDb, dbUser, dbPassword);
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM consent WHERE org = ? AND client_id = ANY (?)")) {
+            ps.setString(1, org);
+            ps.setArray(2, c.createArrayOf("text", clientIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void seedConsents(HttpLoad load, String[] clientIds, int from, int consents) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
         // Closed loop until every consent is written: the seeding rate is not a figure.
         Thread[] workers = new Thread[16];
         java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
@@ -165,7 +209,8 @@ final class DecisionBench {
         }
         for (Thread t : workers) t.join();
         if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " of " + consents + " consents could not be seeded");
+            throw new IllegalStateException(
+                    failed.get() + " of " + (consents - from) + " consents could not be seeded");
         }
     }
 

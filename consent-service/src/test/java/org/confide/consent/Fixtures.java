@@ -90,6 +90,26 @@ public final class Fixtures extends ServiceFixtures {
         return topicEvents("consent-events", clientId, expected);
     }
 
+    /**
+     * What consent-service recorded about {@code key} (a client, or a group for a group's decision) as the audit log
+     * receives it: the outbox's events and the decisions, which go straight to Kafka (docs/architecture.md), once
+     * {@code expected} have arrived, in the order they happened (CloudEvent {@code time}; the two paths reach the topic
+     * up to the relay's linger apart).
+     */
+    public static List<JsonNode> recordedEvents(String key, int expected) {
+        List<JsonNode> all = new ArrayList<>(topicEvents(key, expected));
+        all.sort(java.util.Comparator.comparing(
+                e -> java.time.Instant.parse(e.get("time").asText())));
+        return all;
+    }
+
+    /** The {@code consent.decided} events keyed {@code key}, once {@code expected} have reached consent-events. */
+    public static List<JsonNode> decidedEvents(String key, int expected) {
+        return recordedEvents(key, expected).stream()
+                .filter(e -> e.get("type").asText().equals("consent.decided"))
+                .toList();
+    }
+
     /** Moves a consent's end date (to test what happens once it has passed without waiting for it). */
     public static void setValidUntil(String consentId, String rfc3339) {
         EntityManager em = Arc.container().instance(EntityManager.class).get();

@@ -58,6 +58,31 @@ public abstract class ServiceBasics {
 
     @Test
     @DisplayName(
+            "docs/domain.md Roles: a token accepted once (and so cached) is accepted again; the same token with another signature is 401")
+    void cachedToken() {
+        String token = Tokens.token("compliance", "org-s", "auditor-9");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).when().get("/session").then().statusCode(200);
+        }
+        int at = token.lastIndexOf('.') + 10;
+        String changed = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        given().auth()
+                .oauth2(changed)
+                .when()
+                .get("/session")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.expired("compliance", "org-s", "auditor-9"))
+                .when()
+                .get("/session")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    @DisplayName(
             "docs/domain.md Roles: a role among an issuer's realm roles (realm_access.roles) counts as one in groups; other names are dropped")
     void realmRoles() {
         given().auth()

@@ -12,14 +12,13 @@ public interface ConsentConfig {
 
     interface Decisions {
         /**
-         * Whether the transaction that records decisions (their only write: {@code consent.decided} events in the outbox,
-         * written by group commit) waits for the WAL flush. {@code true} (the default): no decision record is ever lost. {@code false}: PostgreSQL's
-         * asynchronous commit for that transaction only; a crash of the database server (not of this service) may lose
-         * the records of the last few hundred milliseconds of decisions, never leaves anything inconsistent, and
-         * removes a disk flush from every decision (bench: decisions). Env {@code CONFIDE_CONSENT_DECISIONS_DURABLE_COMMIT}.
+         * How long a decision waits for Kafka to acknowledge its {@code consent.decided} event, which is sent straight to
+         * the broker (a decision changes no row, so it has no outbox row). Not acknowledged in time: 503 problem+json
+         * and no decision (docs/api.md). Below disclosure-service's consent timeout (2 s), so that it hears the 503 and
+         * fails closed rather than waiting. Env {@code CONFIDE_CONSENT_DECISIONS_BROKER_DEADLINE}, an ISO-8601 duration.
          */
-        @WithDefault("true")
-        boolean durableCommit();
+        @WithDefault("PT1.5S")
+        java.time.Duration brokerDeadline();
     }
 
     /** The sweep that marks ACTIVE consents past {@code validUntil} EXPIRED and emits {@code consent.expired}. */

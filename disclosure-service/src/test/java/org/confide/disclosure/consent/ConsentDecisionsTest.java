@@ -118,6 +118,20 @@ class ConsentDecisionsTest {
         assertClosed(ask(serve(404, "{}", 0, null), Duration.ofSeconds(2)));
     }
 
+    @Test
+    @DisplayName(
+            "fail closed: consent-service's 503 problem+json (its decision's record not acknowledged by Kafka) is not consented")
+    void brokerDownAtConsentService() throws Exception {
+        assertClosed(ask(
+                serve(
+                        503,
+                        "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                                + "\"detail\":\"the event broker did not acknowledge the record of this answer in time\"}",
+                        0,
+                        null),
+                Duration.ofSeconds(2)));
+    }
+
     private static void assertClosed(ConsentAnswer a) {
         assertFalse(a.permitted());
         assertFalse(a.checked());

@@ -16,6 +16,13 @@ public interface PlatformConfig {
     /** The topic this service publishes its events to (docs/api.md: one topic per producing service). */
     Optional<String> topic();
 
+    /**
+     * Most verified bearer tokens each service keeps in memory (platform auth.CachingTokenVerifier), so that the same
+     * token is not RSA-verified on every request; each is kept until its {@code exp}. 0: every request verifies.
+     */
+    @WithDefault("10000")
+    int tokenCacheSize();
+
     /** The transactional outbox relay. */
     Outbox outbox();
 

@@ -42,6 +42,26 @@ public class KafkaClients {
         return new KafkaProducer<>(p);
     }
 
+    /**
+     * As {@link #producer(String)}, for a request that waits for the acknowledgement ({@link DirectPublisher}): sent at
+     * once (no linger), and giving up, blocked or in flight, after {@code deadline}.
+     */
+    public KafkaProducer<String, String> directProducer(String clientId, Duration deadline) {
+        Properties p = base();
+        String ms = String.valueOf(Math.max(1, deadline.toMillis()));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ms);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ms);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
     /** Offsets are committed by the caller, after its database commit; never automatically. */
     public KafkaConsumer<String, String> consumer(String groupId, String clientId, int maxPollRecords) {
         return consumer(groupId, clientId, maxPollRecords, Duration.ZERO);

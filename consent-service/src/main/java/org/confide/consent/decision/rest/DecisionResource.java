@@ -39,6 +39,9 @@ public class DecisionResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER, Roles.SERVICE})
     @Refusal(status = 422, when = "exactly one of clientId and groupId is required")
     @Refusal(status = 404, when = "a client or group this service has not heard of")
+    @Refusal(
+            status = 503,
+            when = "the event broker did not acknowledge the decision's record within the deadline: no decision")
     public DecisionView decide(@NotNull(message = "a JSON body is required") @Valid DecisionRequest body) {
         boolean client = body.clientId() != null && !body.clientId().isBlank();
         boolean group = body.groupId() != null && !body.groupId().isBlank();

@@ -2,7 +2,6 @@ package org.confide.consent.decision.service;
 
 import static org.confide.platform.problem.Params.blankToNull;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,15 +28,14 @@ import org.confide.consent.decision.rule.GroupDecisionRule.GroupOutcome;
 import org.confide.events.ConsentEvents;
 import org.confide.events.access.ClientAccessRule;
 import org.confide.platform.auth.Caller;
-import org.confide.platform.outbox.Outbox;
-import org.confide.platform.outbox.OutboxGroupCommit;
+import org.confide.platform.kafka.DirectPublisher;
 import org.confide.platform.problem.ProblemException;
 
 /**
  * Consent decisions (R-CONF-1, R-CONS-2/4/5, R-CONF-3). A client's decision reads the allocation copy, the consents
- * and the capacity in one statement ({@link DecisionReads}), outside a transaction; the decision's one write,
- * its {@code consent.decided} event, goes to the outbox by group commit ({@link OutboxGroupCommit}): the answer is
- * given once the event is durable, and concurrent decisions share one transaction. Nothing here waits for Kafka.
+ * and the capacity in one statement ({@link DecisionReads}), outside a transaction. A decision changes no row, so its
+ * one record, its {@code consent.decided} event, goes straight to Kafka ({@link DirectPublisher}): the answer is given
+ * once the broker acknowledged it, and is a 503 when it did not within the deadline. Nothing here writes to the database.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -62,10 +60,7 @@ public class DecisionService {
     Caller caller;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    OutboxGroupCommit groupCommit;
+    DirectPublisher publisher;
 
     @Inject
     DecisionReads reads;
@@ -76,12 +71,6 @@ public class DecisionService {
     @Inject
     Clock clock;
 
-    /** See {@link ConsentConfig.Decisions#durableCommit()}: the one commit setting of the decisions' records. */
-    @PostConstruct
-    void commitMode() {
-        groupCommit.synchronousCommit(config.decisions().durableCommit());
-    }
-
     public Outcome decideForClient(DecisionCommands.ForClient r) {
         String org = caller.org();
         DecisionReads.ClientFacts facts = reads.forClient(org, r.clientId(), r.recipientType(), r.purpose())
@@ -91,6 +80,13 @@ public class DecisionService {
                     403, "Forbidden", "you are not allocated to this client", ClientAccessRule.RULE, null);
         }
         Outcome outcome = rule.decide(request(r), facts.candidates(), facts.lacksCapacity(), clock.instant());
+        // A change to the client still in the outbox goes to Kafka first: the client's events stay in order.
+        if (facts.changeUnsent()
+                && !reads.awaitSent(
+                        r.clientId(),
+                        System.nanoTime() + config.decisions().brokerDeadline().toNanos())) {
+            throw DirectPublisher.notAcknowledged();
+        }
 
         record(new ConsentEvents.Decided(
                 r.recipientType().name(),
@@ -159,9 +155,9 @@ public class DecisionService {
         return outcome;
     }
 
-    /** The decision's record, durable (or as {@link #commitMode} says) before the answer is given. */
+    /** The decision's record, acknowledged by Kafka before the answer is given (503 otherwise). */
     private void record(ConsentEvents.Decided decided) {
-        groupCommit.write(outbox.row(decided));
+        publisher.publish(decided, config.decisions().brokerDeadline());
     }
 
     private static Request request(DecisionCommands.ForClient r) {

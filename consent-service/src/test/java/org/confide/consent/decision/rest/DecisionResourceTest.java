@@ -79,7 +79,7 @@ class DecisionResourceTest {
     }
 
     @Test
-    @DisplayName("every decision is recorded once, also when many arrive together and share one group commit")
+    @DisplayName("every decision is recorded once on consent-events, also when many arrive together")
     void concurrentDecisionsEachRecorded() throws Exception {
         String client = knownClient(ORG, "prac-1");
         String id = consent(client, "GP", null, "\"CASE_NOTES\"", "CONTINUING_CARE", "");
@@ -95,9 +95,7 @@ class DecisionResourceTest {
             }
             for (var a : answers) assertEquals("PERMIT", a.get());
         }
-        List<JsonNode> decided = outboxEvents(client).stream()
-                .filter(e -> e.get("type").asText().equals("consent.decided"))
-                .toList();
+        List<JsonNode> decided = Fixtures.decidedEvents(client, n + 1);
         assertEquals(n, decided.size(), "one consent.decided per answer");
         assertEquals(
                 n, decided.stream().map(e -> e.get("id").asText()).distinct().count());
@@ -143,7 +141,7 @@ class DecisionResourceTest {
                 .statusCode(200);
         expect(client, "GP", null, "CASE_NOTES", "CONTINUING_CARE", "DENY", "WITHDRAWN", id);
 
-        List<JsonNode> events = outboxEvents(client);
+        List<JsonNode> events = Fixtures.recordedEvents(client, 4);
         assertEquals(
                 List.of("consent.granted", "consent.decided", "consent.withdrawn", "consent.decided"),
                 events.stream().map(e -> e.get("type").asText()).toList());
@@ -226,7 +224,8 @@ class DecisionResourceTest {
                 .post("/consent-decisions")
                 .then()
                 .statusCode(401);
-        assertEquals(3, outboxEvents(client).size(), "every decision made is recorded, refused calls are not");
+        assertEquals(
+                3, Fixtures.decidedEvents(client, 3).size(), "every decision made is recorded, refused calls are not");
     }
 
     @Test
@@ -266,7 +265,7 @@ class DecisionResourceTest {
                 .then()
                 .statusCode(200)
                 .body("decision", equalTo("DENY"));
-        assertEquals(2, outboxEvents(client).size(), "only the allowed decisions are recorded");
+        assertEquals(2, Fixtures.decidedEvents(client, 2).size(), "only the allowed decisions are recorded");
     }
 
     @Test
