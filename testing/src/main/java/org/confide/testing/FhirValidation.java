@@ -46,8 +46,15 @@ public final class FhirValidation {
                 errors.add(m.getLocationString() + ": " + m.getMessage());
             } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
                 warnings++;
-                warningTexts.merge(
-                        m.getLocationString().replaceAll("\\[\\d+]", "[n]") + ": " + m.getMessage(), 1, Integer::sum);
+                // One line per kind of warning: without resource ids, indexes or the codes that prompted it.
+                String where = m.getLocationString()
+                        .replaceAll("/\\*[^*]*\\*/", "")
+                        .replaceAll("\\[\\d+]", "[n]");
+                String what = m.getMessage()
+                        .replaceAll("'[^']*#[^']*'", "'…'")
+                        .replaceAll("\\([^()]*#[^()]*\\)", "(…)")
+                        .replaceAll("\\(error message = .*", "");
+                warningTexts.merge(where + ": " + what.strip(), 1, Integer::sum);
             }
         }
         if (!errors.isEmpty()) {
