@@ -47,9 +47,8 @@ public final class FhirValidation {
             } else if (m.getSeverity() == ResultSeverityEnum.WARNING) {
                 warnings++;
                 // One line per kind of warning: without resource ids, indexes or the codes that prompted it.
-                String where = m.getLocationString()
-                        .replaceAll("/\\*[^*]*\\*/", "")
-                        .replaceAll("\\[\\d+]", "[n]");
+                String where =
+                        m.getLocationString().replaceAll("/\\*[^*]*\\*/", "").replaceAll("\\[\\d+]", "[n]");
                 String what = m.getMessage()
                         .replaceAll("'[^']*#[^']*'", "'…'")
                         .replaceAll("\\([^()]*#[^()]*\\)", "(…)")
