@@ -131,7 +131,9 @@ class AuditEventFhirTest {
                 .body("type", equalTo("searchset"))
                 .body("total", equalTo(2))
                 .body("entry", hasSize(2))
-                .body("entry.resource.collect { it.subtype[0].code }", equalTo(List.of("disclosure.raised", "disclosure.shared")));
+                .body(
+                        "entry.resource.collect { it.subtype[0].code }",
+                        equalTo(List.of("disclosure.raised", "disclosure.shared")));
         JsonPath event = new JsonPath(compliance(org)
                 .accept(FHIR)
                 .get("/fhir/r4/AuditEvent/" + shared.get("seq"))
@@ -262,5 +264,8 @@ class AuditEventFhirTest {
                 .body("rest[0].resource.type", equalTo(List.of("AuditEvent")))
                 .body("rest[0].resource[0].interaction.code", equalTo(List.of("read", "search-type")))
                 .body("rest[0].resource[0].searchParam.name", equalTo(List.of("entity", "_tag")));
+        fhir(given().accept("application/fhir+xml").get("/fhir/r4/metadata"), 406)
+                .then()
+                .body("issue[0].code", equalTo("not-supported"));
     }
 }

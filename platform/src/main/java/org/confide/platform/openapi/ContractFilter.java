@@ -113,6 +113,10 @@ public class ContractFilter implements OASFilter {
         operation.setResponses(responses);
         boolean secured = method == null || !isPermitAll(method);
         boolean idempotentRoute = method != null && method.isAnnotationPresent(Idempotent.class);
+        if (!secured) {
+            // Said outright: this operation takes no token (an absent list would read as "not documented").
+            operation.setSecurity(new ArrayList<>());
+        }
         if (secured) {
             ensure(responses, "401", "No token, or a token that is expired, forged or of another issuer or audience.");
             ensure(responses, "403", "The token's role may not do this.");
@@ -167,6 +171,11 @@ public class ContractFilter implements OASFilter {
             int status = parse(r.getKey());
             APIResponse response = r.getValue();
             if (response.getRef() != null) continue;
+            if (status >= 400 && path.startsWith(FHIR_PATHS)) {
+                // The generator shares one 401/403 object among operations: a FHIR path's gets its own body type.
+                response = OASFactory.createAPIResponse().description(response.getDescription());
+                responses.addAPIResponse(r.getKey(), response);
+            }
             response.addHeader(CORRELATION_ID, OASFactory.createHeader().ref(CORRELATION_ID));
             if (status >= 400) {
                 boolean fhirPath = path.startsWith(FHIR_PATHS);

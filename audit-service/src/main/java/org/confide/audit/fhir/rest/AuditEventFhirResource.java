@@ -20,6 +20,7 @@ import org.confide.platform.fhir.Bundle;
 import org.confide.platform.fhir.CapabilityStatement;
 import org.confide.platform.fhir.Fhir;
 import org.confide.platform.fhir.FhirSearch;
+import org.confide.platform.openapi.Refusal;
 import org.confide.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -101,6 +102,7 @@ public class AuditEventFhirResource {
     @Path("/metadata")
     @Operation(summary = "The FHIR R4 CapabilityStatement of audit-service")
     @PermitAll
+    @Refusal(status = 406, when = "an Accept header that names neither application/fhir+json nor application/json")
     public CapabilityStatement metadata() {
         return CapabilityStatement.of(
                 "audit-service",

@@ -82,6 +82,7 @@ public class ConsentFhirResource {
     @Path("/metadata")
     @Operation(summary = "The FHIR R4 CapabilityStatement of consent-service")
     @PermitAll
+    @Refusal(status = 406, when = "an Accept header that names neither application/fhir+json nor application/json")
     public CapabilityStatement metadata() {
         return CapabilityStatement.of(
                 "consent-service",

@@ -275,5 +275,8 @@ class ConsentFhirTest {
                 .body("rest[0].resource[0].interaction.code", equalTo(List.of("read", "search-type")))
                 .body("rest[0].resource[0].searchParam.name", equalTo(List.of("patient")));
         assertNull(r.jsonPath().get("rest[0].resource[0].interaction.find { it.code == 'create' }"));
+        fhir(given().accept("application/fhir+xml").get("/fhir/r4/metadata"), 406)
+                .then()
+                .body("issue[0].code", equalTo("not-supported"));
     }
 }
