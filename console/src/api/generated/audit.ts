@@ -204,6 +204,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/r4/AuditEvent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log as FHIR R4 AuditEvent
+         * @description entity: the Confide client id; _tag: the correlation id (or urn:confide:correlation|id). _count 1 to 500 (default 50); the next link carries _cursor. total is given when filtered.
+         *
+         *     Roles: compliance.
+         */
+        get: operations["auditEventFhirSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/AuditEvent/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one audit entry, by its seq, as a FHIR R4 AuditEvent
+         * @description Roles: compliance.
+         */
+        get: operations["auditEventFhirRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The FHIR R4 CapabilityStatement of audit-service */
+        get: operations["auditEventFhirMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/access-log": {
         parameters: {
             query?: never;
@@ -252,6 +311,11 @@ export interface components {
             role?: string;
             org?: string;
         };
+        Agent: {
+            role?: components["schemas"]["CodeableConcept"][];
+            who?: components["schemas"]["Reference"];
+            requestor?: boolean;
+        };
         AuditActor: {
             id?: string;
             role?: string;
@@ -288,6 +352,31 @@ export interface components {
             items?: components["schemas"]["AuditEntry"][];
             nextCursor?: string | null;
         };
+        Bundle: {
+            resourceType?: string;
+            type?: string;
+            /** Format: int32 */
+            total?: number;
+            link?: components["schemas"]["Link"][];
+            entry?: components["schemas"]["Entry"][];
+        };
+        CapabilityStatement: {
+            resourceType?: string;
+            id?: string;
+            text?: components["schemas"]["Narrative"];
+            name?: string;
+            title?: string;
+            status?: string;
+            date?: string;
+            publisher?: string;
+            kind?: string;
+            description?: string;
+            software?: components["schemas"]["Software"];
+            implementation?: components["schemas"]["Implementation"];
+            fhirVersion?: string;
+            format?: string[];
+            rest?: components["schemas"]["Rest"][];
+        };
         CheckpointView: {
             org?: string;
             /** Format: int64 */
@@ -303,6 +392,15 @@ export interface components {
             keyId?: string;
             cosignatures?: components["schemas"]["CosignatureView"][];
         };
+        CodeableConcept: {
+            coding?: components["schemas"]["Coding"][];
+            text?: string;
+        };
+        Coding: {
+            system?: string;
+            code?: string;
+            display?: string;
+        };
         ConsistencyView: {
             /** Format: int64 */
             from?: number;
@@ -315,6 +413,51 @@ export interface components {
             keyId?: string;
             cosignedAt?: string;
             line?: string;
+        };
+        Detail: {
+            type?: string;
+            valueString?: string;
+            valueBase64Binary?: string;
+        };
+        Entity: {
+            what?: components["schemas"]["Reference"];
+            type?: components["schemas"]["Coding"];
+            role?: components["schemas"]["Coding"];
+            description?: string;
+            detail?: components["schemas"]["Detail"][];
+        };
+        Entry: {
+            fullUrl?: string;
+            resource?: unknown;
+            search?: components["schemas"]["Search"];
+        };
+        FhirAuditEvent: {
+            resourceType?: string;
+            id?: string;
+            meta?: components["schemas"]["Meta"];
+            text?: components["schemas"]["Narrative"];
+            type?: components["schemas"]["Coding"];
+            subtype?: components["schemas"]["Coding"][];
+            action?: string;
+            period?: components["schemas"]["Period"];
+            recorded?: string;
+            outcome?: string;
+            purposeOfEvent?: components["schemas"]["CodeableConcept"][];
+            agent?: components["schemas"]["Agent"][];
+            source?: components["schemas"]["Source"];
+            entity?: components["schemas"]["Entity"][];
+        };
+        Identifier: {
+            system?: string;
+            value?: string;
+        };
+        Implementation: {
+            description?: string;
+            url?: string;
+        };
+        Interaction: {
+            code?: string;
+            documentation?: string;
         };
         Item: {
             /** Format: int64 */
@@ -335,6 +478,18 @@ export interface components {
             status?: string;
             from?: string;
         };
+        Link: {
+            relation?: string;
+            url?: string;
+        };
+        Meta: {
+            lastUpdated?: string;
+            tag?: components["schemas"]["Coding"][];
+        };
+        Narrative: {
+            status?: string;
+            div?: string;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -343,6 +498,10 @@ export interface components {
         PageItem: {
             items?: components["schemas"]["Item"][];
             nextCursor?: string;
+        };
+        Period: {
+            start?: string;
+            end?: string;
         };
         ProofView: {
             /** Format: int64 */
@@ -355,11 +514,53 @@ export interface components {
             hash?: string;
             rootHash?: string;
         };
+        Reference: {
+            reference?: string;
+            type?: string;
+            identifier?: components["schemas"]["Identifier"];
+            display?: string;
+        };
+        Resource: {
+            type?: string;
+            documentation?: string;
+            interaction?: components["schemas"]["Interaction"][];
+            versioning?: string;
+            readHistory?: boolean;
+            updateCreate?: boolean;
+            searchParam?: components["schemas"]["SearchParam"][];
+        };
+        Rest: {
+            mode?: string;
+            documentation?: string;
+            security?: components["schemas"]["Security"];
+            resource?: components["schemas"]["Resource"][];
+        };
+        Search: {
+            mode?: string;
+        };
+        SearchParam: {
+            name?: string;
+            definition?: string;
+            type?: string;
+            documentation?: string;
+        };
+        Security: {
+            cors?: boolean;
+            description?: string;
+        };
         Session: {
             subject?: string;
             org?: string;
             role?: string;
             roles?: string[];
+        };
+        Software: {
+            name?: string;
+        };
+        Source: {
+            site?: string;
+            observer?: components["schemas"]["Reference"];
+            type?: components["schemas"]["Coding"][];
         };
         /** Format: uuid */
         UUID: string;
@@ -402,6 +603,31 @@ export interface components {
             violations?: components["schemas"]["Violation"][];
             /** @description The request's correlation id. */
             correlationId?: string;
+        };
+        /** @description A FHIR R4 OperationOutcome: the body of every error under /fhir/. */
+        OperationOutcome: {
+            /** @enum {string} */
+            resourceType: "OperationOutcome";
+            issue: {
+                /** @description error (fatal for a fault of the service). */
+                severity: string;
+                /** @description The FHIR issue type: invalid, login, forbidden, not-found, ... */
+                code: string;
+                details?: {
+                    coding?: {
+                        /** @description The code system: Confide's rule ids. */
+                        system?: string;
+                        /** @description The docs/domain.md rule id that refused the request. */
+                        code?: string;
+                    }[];
+                    /** @description A short title, and the request's correlation id. */
+                    text?: string;
+                };
+                /** @description What went wrong with this request; never a class name or a trace. */
+                diagnostics?: string;
+                /** @description The field at fault. */
+                expression?: string[];
+            }[];
         };
     };
     responses: never;
@@ -1036,6 +1262,168 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auditEventFhirSearch: {
+        parameters: {
+            query?: {
+                _count?: string;
+                _cursor?: string;
+                _tag?: string;
+                entity?: string;
+            };
+            header?: {
+                /** @description Ties this request to its log lines, events and audit entries; one is made when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description Malformed input: the problem names the field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    auditEventFhirRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to its log lines, events and audit entries; one is made when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirAuditEvent"];
+                    "application/json": components["schemas"]["FhirAuditEvent"];
+                };
+            };
+            /** @description Malformed input: the problem names the field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description No such resource in the caller's organisation. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    auditEventFhirMetadata: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to its log lines, events and audit entries; one is made when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                    "application/json": components["schemas"]["CapabilityStatement"];
+                };
+            };
+            /** @description an Accept header that names neither application/fhir+json nor application/json */
+            406: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };

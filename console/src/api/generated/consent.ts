@@ -176,6 +176,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/r4/Consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search consents as FHIR R4 Consent
+         * @description patient: the Confide client id; a client unknown in the caller's organisation matches nothing. _count 1 to 500 (default 50); the next link carries _cursor.
+         *
+         *     Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-1.
+         */
+        get: operations["consentFhirSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/Consent/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one consent as a FHIR R4 Consent
+         * @description Roles: manager, practitioner.
+         *
+         *     Rules that can refuse it: R-REC-1.
+         */
+        get: operations["consentFhirRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The FHIR R4 CapabilityStatement of consent-service */
+        get: operations["consentFhirMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/capacity-assessments": {
         parameters: {
             query?: never;
@@ -308,6 +371,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Actor: {
+            extension?: components["schemas"]["Extension"][];
+            role?: components["schemas"]["CodeableConcept"];
+            reference?: components["schemas"]["Reference"];
+        };
         Approval: {
             approved: boolean;
         };
@@ -327,6 +395,31 @@ export interface components {
             hasSignificantOther?: boolean;
             explanationToSignificantOther?: string;
         };
+        Bundle: {
+            resourceType?: string;
+            type?: string;
+            /** Format: int32 */
+            total?: number;
+            link?: components["schemas"]["Link"][];
+            entry?: components["schemas"]["Entry"][];
+        };
+        CapabilityStatement: {
+            resourceType?: string;
+            id?: string;
+            text?: components["schemas"]["Narrative"];
+            name?: string;
+            title?: string;
+            status?: string;
+            date?: string;
+            publisher?: string;
+            kind?: string;
+            description?: string;
+            software?: components["schemas"]["Software"];
+            implementation?: components["schemas"]["Implementation"];
+            fhirVersion?: string;
+            format?: string[];
+            rest?: components["schemas"]["Rest"][];
+        };
         /** @enum {string} */
         Category: "ATTENDANCE" | "CONTACT_DETAILS" | "IDENTITY" | "CASE_NOTES" | "RISK_INFORMATION" | "ASSESSMENT" | "RECORDINGS" | "LOGISTICS";
         Change: {
@@ -336,6 +429,15 @@ export interface components {
             actorId?: string;
             actorRole?: string;
             reason?: string;
+        };
+        CodeableConcept: {
+            coding?: components["schemas"]["Coding"][];
+            text?: string;
+        };
+        Coding: {
+            system?: string;
+            code?: string;
+            display?: string;
         };
         /** @enum {string} */
         ConsentStatus: "PENDING_APPROVAL" | "ACTIVE" | "REFUSED" | "WITHDRAWN" | "EXPIRED";
@@ -378,14 +480,59 @@ export interface components {
             /** Format: int32 */
             missingMembers?: number;
         };
+        Entry: {
+            fullUrl?: string;
+            resource?: unknown;
+            search?: components["schemas"]["Search"];
+        };
         Event: {
             eventTime?: components["schemas"]["OffsetDateTime"];
             eventType?: string;
             eventState?: components["schemas"]["ConsentStatus"];
             eventByRole?: string;
         };
+        Extension: {
+            url?: string;
+            valueCode?: string;
+            valueString?: string;
+        };
+        FhirConsent: {
+            resourceType?: string;
+            id?: string;
+            meta?: components["schemas"]["Meta"];
+            text?: components["schemas"]["Narrative"];
+            status?: string;
+            scope?: components["schemas"]["CodeableConcept"];
+            category?: components["schemas"]["CodeableConcept"][];
+            patient?: components["schemas"]["Reference"];
+            dateTime?: string;
+            performer?: components["schemas"]["Reference"][];
+            organization?: components["schemas"]["Reference"][];
+            policyRule?: components["schemas"]["CodeableConcept"];
+            provision?: components["schemas"]["Provision"];
+        };
+        Identifier: {
+            system?: string;
+            value?: string;
+        };
+        Implementation: {
+            description?: string;
+            url?: string;
+        };
+        Interaction: {
+            code?: string;
+            documentation?: string;
+        };
+        Link: {
+            relation?: string;
+            url?: string;
+        };
         /** @enum {string} */
         Matter: "INFORMATION_SHARING" | "CARE_DECISIONS" | "OTHER";
+        Meta: {
+            lastUpdated?: string;
+            tag?: components["schemas"]["Coding"][];
+        };
         /** @enum {string} */
         Method: "WRITTEN_SIGNED" | "VERBAL" | "ELECTRONIC";
         MyAssessmentView: {
@@ -406,6 +553,10 @@ export interface components {
             explained?: boolean;
             evidenceRef?: string;
             validUntil?: string;
+        };
+        Narrative: {
+            status?: string;
+            div?: string;
         };
         NewAssessment: {
             clientId: string;
@@ -440,11 +591,23 @@ export interface components {
             items?: components["schemas"]["ConsentView"][];
             nextCursor?: string;
         };
+        Period: {
+            start?: string;
+            end?: string;
+        };
         Processing: {
             purposes?: components["schemas"]["Purpose"][];
             piiCategories?: components["schemas"]["Category"][];
             recipients?: components["schemas"]["Recipient"][];
             legalBasis?: string;
+        };
+        Provision: {
+            type?: string;
+            period?: components["schemas"]["Period"];
+            actor?: components["schemas"]["Actor"][];
+            action?: components["schemas"]["CodeableConcept"][];
+            purpose?: components["schemas"]["Coding"][];
+            class?: components["schemas"]["Coding"][];
         };
         /** @enum {string} */
         Purpose: "CONTINUING_CARE" | "REFERRAL_UPDATES" | "SUPERVISION" | "SAFEGUARDING" | "LETTER" | "CASE_STUDY" | "GROUP_WORK" | "TRAINING" | "RECORDING";
@@ -473,11 +636,48 @@ export interface components {
         };
         /** @enum {string} */
         RecipientType: "GP" | "MENTAL_HEALTH_TEAM" | "EMERGENCY_SERVICES" | "CHILDRENS_SOCIAL_CARE" | "ADULT_SOCIAL_CARE" | "POLICE" | "REFERRER" | "PARTNER_ORG" | "SUPERVISOR" | "FAMILY" | "NAMED_PERSON" | "COURT" | "STAFF";
+        Reference: {
+            reference?: string;
+            type?: string;
+            identifier?: components["schemas"]["Identifier"];
+            display?: string;
+        };
+        Resource: {
+            type?: string;
+            documentation?: string;
+            interaction?: components["schemas"]["Interaction"][];
+            versioning?: string;
+            readHistory?: boolean;
+            updateCreate?: boolean;
+            searchParam?: components["schemas"]["SearchParam"][];
+        };
+        Rest: {
+            mode?: string;
+            documentation?: string;
+            security?: components["schemas"]["Security"];
+            resource?: components["schemas"]["Resource"][];
+        };
+        Search: {
+            mode?: string;
+        };
+        SearchParam: {
+            name?: string;
+            definition?: string;
+            type?: string;
+            documentation?: string;
+        };
+        Security: {
+            cors?: boolean;
+            description?: string;
+        };
         Session: {
             subject?: string;
             org?: string;
             role?: string;
             roles?: string[];
+        };
+        Software: {
+            name?: string;
         };
         /** Format: uuid */
         UUID: string;
@@ -506,6 +706,31 @@ export interface components {
             violations?: components["schemas"]["Violation"][];
             /** @description The request's correlation id. */
             correlationId?: string;
+        };
+        /** @description A FHIR R4 OperationOutcome: the body of every error under /fhir/. */
+        OperationOutcome: {
+            /** @enum {string} */
+            resourceType: "OperationOutcome";
+            issue: {
+                /** @description error (fatal for a fault of the service). */
+                severity: string;
+                /** @description The FHIR issue type: invalid, login, forbidden, not-found, ... */
+                code: string;
+                details?: {
+                    coding?: {
+                        /** @description The code system: Confide's rule ids. */
+                        system?: string;
+                        /** @description The docs/domain.md rule id that refused the request. */
+                        code?: string;
+                    }[];
+                    /** @description A short title, and the request's correlation id. */
+                    text?: string;
+                };
+                /** @description What went wrong with this request; never a class name or a trace. */
+                diagnostics?: string;
+                /** @description The field at fault. */
+                expression?: string[];
+            }[];
         };
     };
     responses: never;
@@ -1335,6 +1560,167 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consentFhirSearch: {
+        parameters: {
+            query?: {
+                _count?: string;
+                _cursor?: string;
+                patient?: string;
+            };
+            header?: {
+                /** @description Ties this request to its log lines, events and audit entries; one is made when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description Malformed input: the problem names the field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Allowed; R-REC-1: a practitioner not allocated to the patient */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    consentFhirRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to its log lines, events and audit entries; one is made when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirConsent"];
+                    "application/json": components["schemas"]["FhirConsent"];
+                };
+            };
+            /** @description Malformed input: the problem names the field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not Allowed; R-REC-1: a practitioner not allocated to the consent's client */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description No such resource in the caller's organisation. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    consentFhirMetadata: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to its log lines, events and audit entries; one is made when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                    "application/json": components["schemas"]["CapabilityStatement"];
+                };
+            };
+            /** @description an Accept header that names neither application/fhir+json nor application/json */
+            406: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };

@@ -40,6 +40,12 @@ public class ContractFilter implements OASFilter {
     static final String CORRELATION_ID = "X-Correlation-Id";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    static final String OPERATION_OUTCOME = "OperationOutcome";
+    private static final String OPERATION_OUTCOME_REF = "#/components/schemas/" + OPERATION_OUTCOME;
+    /** ProblemMappers answers errors under these paths as FHIR OperationOutcome (docs/api.md "FHIR R4"). */
+    static final String FHIR_PATHS = "/fhir/";
+
+    static final String FHIR_JSON = "application/fhir+json";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -95,9 +101,11 @@ public class ContractFilter implements OASFilter {
         }
         // Declared only where some operation honours it: an unused component misleads a reader.
         if (idempotent) components.addParameter(IDEMPOTENCY_KEY, idempotencyKey());
+        if (fhir) components.addSchema(OPERATION_OUTCOME, operationOutcomeSchema());
     }
 
     private boolean idempotent;
+    private boolean fhir;
 
     private void complete(String path, Operation operation, Method method) {
         APIResponses responses =
@@ -105,6 +113,10 @@ public class ContractFilter implements OASFilter {
         operation.setResponses(responses);
         boolean secured = method == null || !isPermitAll(method);
         boolean idempotentRoute = method != null && method.isAnnotationPresent(Idempotent.class);
+        if (!secured) {
+            // Said outright: this operation takes no token (an absent list would read as "not documented").
+            operation.setSecurity(new ArrayList<>());
+        }
         if (secured) {
             ensure(responses, "401", "No token, or a token that is expired, forged or of another issuer or audience.");
             ensure(responses, "403", "The token's role may not do this.");
@@ -159,13 +171,21 @@ public class ContractFilter implements OASFilter {
             int status = parse(r.getKey());
             APIResponse response = r.getValue();
             if (response.getRef() != null) continue;
+            if (status >= 400 && path.startsWith(FHIR_PATHS)) {
+                // The generator shares one 401/403 object among operations: a FHIR path's gets its own body type.
+                response = OASFactory.createAPIResponse().description(response.getDescription());
+                responses.addAPIResponse(r.getKey(), response);
+            }
             response.addHeader(CORRELATION_ID, OASFactory.createHeader().ref(CORRELATION_ID));
             if (status >= 400) {
+                boolean fhirPath = path.startsWith(FHIR_PATHS);
+                fhir |= fhirPath;
                 response.setContent(OASFactory.createContent()
                         .addMediaType(
-                                "application/problem+json",
+                                fhirPath ? FHIR_JSON : "application/problem+json",
                                 OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+                                        .schema(OASFactory.createSchema()
+                                                .ref(fhirPath ? OPERATION_OUTCOME_REF : PROBLEM_REF))));
                 if (response.getDescription() != null) {
                     rules.addAll(ruleIds(response.getDescription()));
                 }
@@ -317,6 +337,50 @@ public class ContractFilter implements OASFilter {
                 .description("An RFC 9457 problem document: the body of every error.")
                 .properties(properties)
                 .required(List.of("type", "title", "status"));
+    }
+
+    /** The FHIR R4 OperationOutcome as Confide fills it (platform fhir.OperationOutcome). */
+    private static Schema operationOutcomeSchema() {
+        Schema coding = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("system", stringSchema("The code system: Confide's rule ids."))
+                .addProperty("code", stringSchema("The docs/domain.md rule id that refused the request."));
+        Schema details = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "coding",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(coding))
+                .addProperty("text", stringSchema("A short title, and the request's correlation id."));
+        Map<String, Schema> issue = new LinkedHashMap<>();
+        issue.put("severity", stringSchema("error (fatal for a fault of the service)."));
+        issue.put("code", stringSchema("The FHIR issue type: invalid, login, forbidden, not-found, ..."));
+        issue.put("details", details);
+        issue.put("diagnostics", stringSchema("What went wrong with this request; never a class name or a trace."));
+        issue.put(
+                "expression",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.ARRAY)
+                        .description("The field at fault.")
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put(
+                "resourceType",
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.of(OPERATION_OUTCOME)));
+        properties.put(
+                "issue",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .properties(issue)
+                                .required(List.of("severity", "code"))));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("A FHIR R4 OperationOutcome: the body of every error under /fhir/.")
+                .properties(properties)
+                .required(List.of("resourceType", "issue"));
     }
 
     private static Schema stringSchema(String description) {

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -23,12 +24,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.confide.platform.auth.TokenAugmentor;
 import org.confide.platform.correlation.CorrelationId;
+import org.confide.platform.fhir.Fhir;
+import org.confide.platform.fhir.OperationOutcome;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become HTTP answers: every error is RFC 9457 problem+json,
- * with the fields and rule that refused it, and never a class name or a stack trace.
+ * with the fields and rule that refused it, and never a class name or a stack trace. Under {@code /fhir/} the same
+ * problem is a FHIR OperationOutcome, {@code application/fhir+json} (docs/api.md "FHIR R4").
  */
 public class ProblemMappers {
 
@@ -39,6 +43,12 @@ public class ProblemMappers {
 
     @Inject
     CorrelationId correlationId;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    /** The paths whose errors FHIR clients read. */
+    static final String FHIR_PATHS = "/fhir/";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -136,16 +146,22 @@ public class ProblemMappers {
 
     private Response respond(Problem problem) {
         Problem body = problem.withCorrelationId(correlationId.value());
+        boolean fhir = isFhirPath();
         String json;
         try {
-            json = mapper.writeValueAsString(body);
+            json = mapper.writeValueAsString(fhir ? OperationOutcome.of(body) : body);
         } catch (JsonProcessingException impossible) {
             json = "{\"status\":" + body.status() + "}";
         }
         return Response.status(body.status())
-                .type(Problem.MEDIA_TYPE)
+                .type(fhir ? Fhir.MEDIA_TYPE : Problem.MEDIA_TYPE)
                 .entity(json)
                 .build();
+    }
+
+    private boolean isFhirPath() {
+        var rc = request.getCurrent();
+        return rc != null && rc.normalizedPath().startsWith(FHIR_PATHS);
     }
 
     /** Malformed JSON is 400; a well-formed value of the wrong shape names its field (and enum values). */

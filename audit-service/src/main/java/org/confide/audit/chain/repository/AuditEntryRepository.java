@@ -19,6 +19,26 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, A
             OffsetDateTime from,
             OffsetDateTime to) {}
 
+    /** How many of an organisation's entries one client's, one correlation id's, or both (a FHIR searchset's total). */
+    public long countFor(String org, String clientId, String correlationId) {
+        StringBuilder q = new StringBuilder("org = :org");
+        Parameters p = Parameters.with("org", org);
+        if (clientId != null) {
+            q.append(" and clientId = :client");
+            p.and("client", clientId);
+        }
+        if (correlationId != null) {
+            q.append(" and correlationId = :cid");
+            p.and("cid", correlationId);
+        }
+        return count(q.toString(), p);
+    }
+
+    /** One entry of an organisation's log; another organisation's is simply absent. */
+    public java.util.Optional<AuditEntry> findInOrg(String org, long seq) {
+        return find("org = ?1 and seq = ?2", org, seq).firstResultOptional();
+    }
+
     /** One page of an organisation's entries, oldest first, after {@code afterSeq} (keyset paging on seq). */
     public List<AuditEntry> page(String org, Filter f, long afterSeq, int limit) {
         StringBuilder q = new StringBuilder("org = :org and seq > :after");

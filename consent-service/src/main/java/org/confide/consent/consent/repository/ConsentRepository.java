@@ -89,6 +89,22 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
         return find(q.toString(), params).page(0, limit).list();
     }
 
+    /** How many consents {@link #page} would list in all, with no status filter (a FHIR searchset's total). */
+    public long countFor(String org, String clientId, String practitionerId) {
+        StringBuilder q = new StringBuilder("org = :org");
+        Parameters params = Parameters.with("org", org);
+        if (clientId != null) {
+            q.append(" and clientId = :client");
+            params.and("client", clientId);
+        }
+        if (practitionerId != null) {
+            q.append(
+                    " and clientId in (select a.clientId from ClientAllocation a where a.org = :org and a.practitionerId = :practitioner)");
+            params.and("practitioner", practitionerId);
+        }
+        return count(q.toString(), params);
+    }
+
     /** ACTIVE consents whose end date has passed, oldest first, locked so that replicas share the sweep. */
     public List<Consent> expiredButActive(OffsetDateTime now, int limit) {
         return getEntityManager()
