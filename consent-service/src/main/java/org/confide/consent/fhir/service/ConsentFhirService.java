@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.confide.allocation.repository.AllocationRepository;
+import org.confide.allocation.service.ClientGuard;
 import org.confide.consent.consent.Consent;
 import org.confide.consent.consent.ConsentChange;
 import org.confide.consent.consent.ConsentStatus;
@@ -17,8 +19,6 @@ import org.confide.consent.consent.repository.ConsentRepository;
 import org.confide.consent.consent.service.ConsentService;
 import org.confide.consent.fhir.rule.ConsentFhirRule;
 import org.confide.consent.fhir.rule.FhirConsent;
-import org.confide.platform.allocation.AllocationRepository;
-import org.confide.platform.allocation.ClientGuard;
 import org.confide.platform.auth.Caller;
 import org.confide.platform.auth.Roles;
 
