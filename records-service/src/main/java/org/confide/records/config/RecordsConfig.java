@@ -88,9 +88,5 @@ public interface RecordsConfig {
         /** Whether a webhook may be plain http to 127.0.0.1 (dev and test only; production takes https alone). */
         @WithDefault("false")
         boolean allowLoopbackHttp();
-
-        /** The console's address, linked from the managers' alerts (env CONFIDE_RECORDS_NOTICES_CONSOLE_URL). */
-        @WithDefault("http://127.0.0.1:8080")
-        String consoleUrl();
     }
 }
