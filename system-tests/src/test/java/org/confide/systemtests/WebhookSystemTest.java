@@ -251,7 +251,10 @@ class WebhookSystemTest {
             for (String k : List.of("PRACTITIONER_ALLOCATED", "INITIAL_MEETING_HELD", "CONTACT_CEASED"))
                 if (all.contains(k)) kinds.add(k);
         }
-        assertEquals(List.of("PRACTITIONER_ALLOCATED", "INITIAL_MEETING_HELD", "CONTACT_CEASED"), kinds);
+        // One mail per milestone; the order they arrive in is not promised (a failed attempt is retried later).
+        assertEquals(
+                List.of("CONTACT_CEASED", "INITIAL_MEETING_HELD", "PRACTITIONER_ALLOCATED"),
+                kinds.stream().sorted().toList());
         assertTrue(deliveries("partner-mail-sys").getList("items.channel", String.class).stream()
                 .allMatch("EMAIL"::equals));
     }

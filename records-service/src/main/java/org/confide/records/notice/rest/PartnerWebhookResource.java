@@ -18,6 +18,8 @@ import org.confide.platform.openapi.Refusal;
 import org.confide.records.notice.rest.NoticeDtos.WebhookRegistration;
 import org.confide.records.notice.rest.NoticeDtos.WebhookView;
 import org.confide.records.notice.service.NoticeService;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +44,10 @@ public class PartnerWebhookResource {
     }
 
     @GET
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook, without its secret.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", description = "The caller's organisation has no webhook.")
     public WebhookView get() {
         return WebhookView.of(service.webhook(), false);
@@ -49,6 +55,10 @@ public class PartnerWebhookResource {
 
     @POST
     @Path("/rotation")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook with its new secret; the previous one signs too until previousSecretValidUntil.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", description = "The caller's organisation has no webhook.")
     public WebhookView rotate() {
         return WebhookView.of(service.rotate(), true);
