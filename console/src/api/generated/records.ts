@@ -5406,6 +5406,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The webhook, without its secret. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -5590,6 +5600,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The webhook with its new secret; the previous one signs too until previousSecretValidUntil. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
