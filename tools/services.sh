@@ -41,6 +41,10 @@ service_env() {
       export "CONFIDE_${N}_KEYS_DB_URL=$DB_SERVER/confide_${n}_keys"
       ;;
   esac
+  # Written notices by e-mail go to the local mail catcher (tools/mail.sh) unless CONFIDE_SMTP_* name another server.
+  if [ "$s" = records-service ]; then
+    export CONFIDE_SMTP_HOST="${CONFIDE_SMTP_HOST:-127.0.0.1}" CONFIDE_SMTP_PORT="$MAIL_SMTP_PORT"
+  fi
   if [ "$s" = audit-service ]; then
     ensure_audit_key; export CONFIDE_AUDIT_SIGNING_KEY="$KEYS/audit-signing.key"
   fi
@@ -115,6 +119,7 @@ cmd_up() {
   ensure_keys
   ensure_postgres
   ensure_kafka
+  ensure_mail
   [ "$want" = keycloak ] && keycloak_start
   echo "$DB_SERVER" >"$RUN/db-server"
   alive audit-service || migrate_audit
@@ -126,6 +131,7 @@ cmd_up() {
   for s in "${SERVICES[@]}"; do wait_ready "$s"; done
   start_console
   echo "Confide is up (PostgreSQL $DB_SERVER, Kafka 127.0.0.1:$KAFKA_PORT, logs in .confide/logs):"
+  echo "  mail catcher        smtp://127.0.0.1:$MAIL_SMTP_PORT  (mails: http://127.0.0.1:$MAIL_API_PORT/api/user, IMAP :$MAIL_IMAP_PORT)"
   for s in "${SERVICES[@]}"; do printf '  %-19s http://127.0.0.1:%s  (OpenAPI: /q/swagger-ui)\n' "$s" "$(port_of "$s")"; done
   if [ "$want" = keycloak ]; then
     echo "  console             http://127.0.0.1:$CONSOLE_PORT  (sign-in through Keycloak)"
@@ -139,7 +145,7 @@ cmd_up() {
 
 cmd_down() {
   local s pid
-  for s in console audit-service records-service disclosure-service consent-service keycloak kafka; do
+  for s in console audit-service records-service disclosure-service consent-service keycloak kafka mail; do
     if alive "$s"; then
       pid=$(cat "$RUN/$s.pid"); kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -163,6 +169,7 @@ cmd_status() {
   if alive console; then echo "console             :$CONSOLE_PORT  running"; else echo "console             :$CONSOLE_PORT  stopped"; fi
   if alive kafka; then echo "kafka               :$KAFKA_PORT  running"; else echo "kafka               :$KAFKA_PORT  not started by confide"; fi
   if alive keycloak; then echo "keycloak            :$(cat "$RUN/keycloak.port")  running (the services' issuer)"; fi
+  if alive mail; then echo "mail catcher        :$MAIL_SMTP_PORT  running (IMAP :$MAIL_IMAP_PORT, API http://127.0.0.1:$MAIL_API_PORT/api/user)"; fi
 }
 
 cmd_logs() {

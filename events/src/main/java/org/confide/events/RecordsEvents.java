@@ -72,7 +72,11 @@ public sealed interface RecordsEvents extends EventData {
             @Code String status)
             implements RecordsEvents {}
 
-    /** The referrer's written notice of a milestone (R-REF-1). */
+    /**
+     * The referrer's written notice of a milestone (R-REF-1): written with the milestone ({@code channel} and
+     * {@code outcome} absent), then once per delivery attempt, {@code channel} {@code WEBHOOK} or {@code EMAIL} and
+     * {@code outcome} {@code DELIVERED}, {@code FAILED} (retried later) or {@code PARKED} (retries given up).
+     */
     @Type("referrer.notified")
     record ReferrerNotified(
             @Id String clientId,
@@ -80,8 +84,22 @@ public sealed interface RecordsEvents extends EventData {
             @Id String referrerOrg,
             @Id String notificationId,
             @Code String type,
-            @RuleId String rule)
-            implements RecordsEvents {}
+            @RuleId String rule,
+            @Code @Nullable String channel,
+            @Code @Nullable String outcome)
+            implements RecordsEvents {
+
+        /** The notice as written with its milestone, before any delivery. */
+        public ReferrerNotified(
+                String clientId,
+                String referralId,
+                String referrerOrg,
+                String notificationId,
+                String type,
+                String rule) {
+            this(clientId, referralId, referrerOrg, notificationId, type, rule, null, null);
+        }
+    }
 
     /** A note was written ({@code kind}; SUPERVISION for de-identified supervision material, R-CONF-2). */
     @Type("note.written")

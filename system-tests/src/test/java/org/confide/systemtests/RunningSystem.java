@@ -1,5 +1,7 @@
 package org.confide.systemtests;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -27,6 +29,8 @@ final class RunningSystem {
     final Path publicKey;
     /** audit-service's checkpoint signing key, made by deploy/audit-signing-key.sh (a production start never makes one). */
     final Path auditSigningKey;
+    /** A real SMTP server (GreenMail) that records-service sends its mails to; the tests read what arrived. */
+    final GreenMail mail;
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configs = new HashMap<>();
@@ -36,6 +40,8 @@ final class RunningSystem {
         publicKey = Files.createTempFile("confide-jwt", ".pem");
         Files.writeString(publicKey, Tokens.publicKeyPem());
         auditSigningKey = newAuditSigningKey();
+        mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         for (String service : SERVICES) {
             Map<String, String> config = config(service);
             configs.put(service, config);
@@ -150,6 +156,14 @@ final class RunningSystem {
                     "confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
             // R-REC-3: the per-client keys live in a key vault database of their own.
             config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_" + tag));
+            // Written notices (R-REF-1): mails to the test's SMTP server, webhooks to receivers on 127.0.0.1, and a
+            // worker quick enough that an outage of a few seconds is seen through.
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()));
+            config.put("confide.records.notices.allow-loopback-http", "true");
+            config.put("confide.records.notices.every", "1s");
+            config.put("confide.records.notices.initial-backoff", "PT1S");
+            config.put("confide.records.notices.max-backoff", "PT2S");
         }
         if (service.equals("consent-service") || service.equals("disclosure-service")) {
             // R-REC-3: their free text about clients is sealed with per-client keys too, in a key vault of their own.
@@ -181,7 +195,14 @@ final class RunningSystem {
         return processes.get(service).pid();
     }
 
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     private void stop() {
+        mail.stop();
         for (ServiceProcess p : processes.values()) {
             try {
                 p.close();

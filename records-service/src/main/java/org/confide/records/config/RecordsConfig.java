@@ -2,6 +2,7 @@ package org.confide.records.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** records-service settings, under {@code confide.records.*}. */
@@ -50,5 +51,42 @@ public interface RecordsConfig {
         /** When it runs (Quarkus cron, default 00:05 UTC every day, just after a birthday begins). */
         @WithDefault("0 5 0 * * ?")
         String cron();
+    }
+
+    /** The referrer's written notices and their delivery (R-REF-1, notice.service.NoticeDelivery). */
+    Notices notices();
+
+    interface Notices {
+        /** Whether the delivery worker runs on its schedule (tests call NoticeDelivery.deliverDue themselves). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How often the worker looks for due notices (Quarkus scheduler interval, env CONFIDE_RECORDS_NOTICES_EVERY). */
+        @WithDefault("5s")
+        String every();
+
+        /** The wait after a notice's first failed attempt; it doubles with each further failure. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** How long a notice is retried before it is parked (visible to the partner and the admin, tried no more). */
+        @WithDefault("P1D")
+        Duration giveUpAfter();
+
+        /** How long one webhook call or mail may take before it counts as failed. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How long the previous webhook secret still signs, beside the new one, after a rotation. */
+        @WithDefault("P1D")
+        Duration rotationOverlap();
+
+        /** Whether a webhook may be plain http to 127.0.0.1 (dev and test only; production takes https alone). */
+        @WithDefault("false")
+        boolean allowLoopbackHttp();
     }
 }

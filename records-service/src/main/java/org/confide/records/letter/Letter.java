@@ -30,6 +30,10 @@ public class Letter extends PanacheEntityBase {
     @Column(nullable = false)
     public byte[] body;
 
+    /** Where sending mails the letter, if anywhere; sealed like the recipient. */
+    @Column(name = "recipient_email")
+    public byte[] recipientEmail;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public LetterStatus status;

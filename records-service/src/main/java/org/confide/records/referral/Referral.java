@@ -33,6 +33,10 @@ public class Referral extends PanacheEntityBase {
 
     public byte[] reason;
 
+    /** The referrer's address for written notices when its organisation has no webhook (R-REF-1); not the client's. */
+    @Column(name = "referrer_email", updatable = false)
+    public String referrerEmail;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -1,5 +1,6 @@
 package org.confide.records.letter.rest;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,10 +17,11 @@ public final class LetterDtos {
 
     public record NewLetter(
             @NotBlank @Size(max = 500) String recipient,
-            @NotBlank @Size(max = 50_000) String body) {
+            @NotBlank @Size(max = 50_000) String body,
+            @Email @Size(max = 320) String recipientEmail) {
 
         public DraftLetter toCommand() {
-            return new DraftLetter(recipient, body);
+            return new DraftLetter(recipient, body, recipientEmail == null ? null : recipientEmail.strip());
         }
     }
 
@@ -30,6 +32,7 @@ public final class LetterDtos {
             UUID clientId,
             String recipient,
             String body,
+            String recipientEmail,
             LetterStatus status,
             String authorId,
             OffsetDateTime createdAt,
@@ -43,6 +46,7 @@ public final class LetterDtos {
                     l.clientId,
                     shown.recipient(),
                     shown.body(),
+                    shown.recipientEmail(),
                     l.status,
                     l.authorId,
                     l.createdAt,

@@ -29,6 +29,7 @@ public class LetterService {
 
     static final String RECIPIENT = "letter.recipient";
     static final String BODY = "letter.body";
+    static final String RECIPIENT_EMAIL = "letter.recipient-email";
     private final LetterRule rule = new LetterRule();
 
     @Inject
@@ -47,6 +48,9 @@ public class LetterService {
     Outbox outbox;
 
     @Inject
+    LetterMails mails;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -60,6 +64,9 @@ public class LetterService {
         l.clientId = client.id;
         l.recipient = keys.seal(client.id, RECIPIENT, command.recipient());
         l.body = keys.seal(client.id, BODY, command.body());
+        if (command.recipientEmail() != null) {
+            l.recipientEmail = keys.seal(client.id, RECIPIENT_EMAIL, command.recipientEmail());
+        }
         l.status = LetterStatus.DRAFT;
         l.authorId = caller.subject();
         l.createdAt = Times.now(clock);
@@ -98,6 +105,8 @@ public class LetterService {
         });
         l.status = LetterStatus.SENT;
         l.sentAt = Times.now(clock);
+        // R-CONS-3 was checked above: only an approved letter reaches the mail queue, in this same transaction.
+        if (l.recipientEmail != null) mails.queue(l);
         outbox.emit(
                 new RecordsEvents.LetterSent(l.clientId.toString(), l.id.toString(), l.status.name(), LetterRule.RULE));
         return view(client, l);
@@ -155,6 +164,10 @@ public class LetterService {
     }
 
     private LetterShown view(Client client, Letter l) {
-        return new LetterShown(l, keys.open(client.id, RECIPIENT, l.recipient), keys.open(client.id, BODY, l.body));
+        return new LetterShown(
+                l,
+                keys.open(client.id, RECIPIENT, l.recipient),
+                keys.open(client.id, BODY, l.body),
+                l.recipientEmail == null ? null : keys.open(client.id, RECIPIENT_EMAIL, l.recipientEmail));
     }
 }

@@ -1,6 +1,7 @@
 package org.confide.records.referral.rest;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,10 +25,16 @@ public final class ReferralDtos {
             @NotBlank @Size(max = 200) String providerOrg,
             @NotNull @Valid Identity identity,
             @NotNull Programme programme,
-            @NotBlank @Size(max = 4000) String reason) {
+            @NotBlank @Size(max = 4000) String reason,
+            @Email @Size(max = 320) String referrerEmail) {
 
         public ReferClient toCommand() {
-            return new ReferClient(providerOrg, identity.toIdentity(), programme, reason);
+            return new ReferClient(
+                    providerOrg,
+                    identity.toIdentity(),
+                    programme,
+                    reason,
+                    referrerEmail == null ? null : referrerEmail.strip());
         }
     }
 

@@ -20,6 +20,7 @@ import org.confide.records.client.ClientStatus;
 import org.confide.records.client.rule.IntakeRule;
 import org.confide.records.client.service.ClientService;
 import org.confide.records.crypto.ClientKeys;
+import org.confide.records.notice.service.NoticeService;
 import org.confide.records.paging.TimeCursor;
 import org.confide.records.partner.service.PartnerService;
 import org.confide.records.referral.Milestone;
@@ -59,6 +60,9 @@ public class ReferralService {
     Outbox outbox;
 
     @Inject
+    NoticeService notices;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -88,6 +92,7 @@ public class ReferralService {
         r.clientId = client.id;
         r.status = ReferralStatus.RECEIVED;
         r.reason = keys.seal(client.id, "referral.reason", command.reason());
+        r.referrerEmail = command.referrerEmail();
         r.createdAt = client.createdAt;
         referrals.persist(r);
         client.referralId = r.id;
@@ -171,6 +176,7 @@ public class ReferralService {
         if (client.referralId != null) {
             Referral r = referrals.findById(client.referralId);
             r.status = type == MilestoneType.CONTACT_CEASED ? ReferralStatus.CLOSED : ReferralStatus.ACCEPTED;
+            notices.write(m); // delivered afterwards by NoticeDelivery: the request never waits for the referrer
             outbox.emit(new RecordsEvents.ReferrerNotified(
                     client.id.toString(),
                     r.id.toString(),
