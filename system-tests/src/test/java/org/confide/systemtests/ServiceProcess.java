@@ -34,6 +34,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Started with {@code env} added to this JVM's environment (the settings production gives as variables). */
     static ServiceProcess start(String name, Map<String, String> config, Map<String, String> env) throws IOException {
+        return start(name, config, env, freePort());
+    }
+
+    /** Started again on the port of {@code previous} (a restart after a kill: callers keep the same URL). */
+    static ServiceProcess restart(ServiceProcess previous, Map<String, String> config) throws IOException {
+        return start(previous.name, config, Map.of(), previous.port);
+    }
+
+    static ServiceProcess start(String name, Map<String, String> config, Map<String, String> env, int port)
+            throws IOException {
         Path root = Path.of(System.getProperty("confide.root", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -41,7 +51,6 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
         }
-        int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx128m");
@@ -54,8 +63,9 @@ final class ServiceProcess implements AutoCloseable {
         // One log per process: a test may run a second instance of a service beside the shared one.
         Path log = root.resolve("system-tests/target/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder =
-                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process p = builder.start();
         return new ServiceProcess(name, port, p, log);
@@ -115,6 +125,15 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, in-flight requests and batches are cut off where they are. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override
