@@ -58,7 +58,7 @@ final class RunningSystem {
             if (service.equals("audit-service")) migrateAudit(config);
             processes.put(service, ServiceProcess.start(service, config));
         }
-        for (ServiceProcess p : processes.values()) p.awaitReady();
+        for (ServiceProcess p : processes.values()) p.awaitReady(java.time.Duration.ofMinutes(5));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 

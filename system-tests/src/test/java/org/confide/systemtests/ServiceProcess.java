@@ -73,8 +73,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} says UP (database migrated, Kafka reachable). */
     ServiceProcess awaitReady() throws Exception {
+        return awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** As {@link #awaitReady()}, waiting up to {@code timeout} (a restart on a machine busy with a fault run). */
+    ServiceProcess awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up:\n" + tail());
@@ -91,7 +96,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(name + " not ready after 120 s:\n" + tail());
+        throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s:\n" + tail());
     }
 
     /** Waits for a process that is meant to end by itself (a migrate step, a start that must refuse); its exit status. */
