@@ -95,7 +95,7 @@ final class RunningSystem {
                         TestDatabase.user(),
                         "CONFIDE_DB_PASSWORD",
                         TestDatabase.password()));
-        int status = migrate.awaitExit(java.time.Duration.ofSeconds(120));
+        int status = migrate.awaitExit(java.time.Duration.ofMinutes(5)); // minutes on two busy cores
         if (status != 0)
             throw new IllegalStateException(
                     "audit-service's migrate step exited with " + status + ":\n" + migrate.tail());
