@@ -70,6 +70,9 @@ final class Chaos {
     private final Map<String, Boolean> up = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> epoch = new ConcurrentHashMap<>();
+    /** Services with no process at all: from the kill until the replacement is spawned (it may answer before ready). */
+    private final Set<String> dead = ConcurrentHashMap.newKeySet();
+
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private volatile boolean loadOn = true;
     private final long t0 = System.nanoTime();
@@ -259,10 +262,12 @@ final class Chaos {
             } else {
                 up.put(service, false);
                 epoch.get(service).incrementAndGet();
+                dead.add(service);
                 system.kill(service);
                 clients.remove(service); // no pooled connection to the dead process is reused
                 sleep(2_000 + random.nextInt(4_000));
                 restarted = System.nanoTime();
+                dead.remove(service);
                 system.restart(service).awaitReady(RESTART);
                 up.put(service, true);
                 first = firstOkAfter(service, restarted);
@@ -380,14 +385,15 @@ final class Chaos {
 
     /** A concern about a client with (half of them) a consent to their GP, then the client's involvement. */
     private void raise(Org org, String client) {
-        boolean consentDown = !up.get("consent-service");
+        boolean consentDown = dead.contains("consent-service");
         // A case's events carry the case id as correlation id (docs/api.md), so the case id is what is checked.
         Sent s = send("disclosure-service", "practitioner", org, "POST", "/disclosures", concern(client), null);
         if (!s.ok()) return;
         String id = s.body().get("id").asText();
         okWrites.get("disclosure").add(id);
-        // Only a raise that began and ended while consent-service was away is certainly fail-closed's to judge.
-        if (consentDown && !up.get("consent-service")) {
+        // Only a raise that began and ended while no consent-service process existed is certainly fail-closed's to
+        // judge (a replacement may answer before its readiness is seen, and then consent was really asked).
+        if (consentDown && dead.contains("consent-service")) {
             raisedWhileConsentDown.add(id);
             boolean checked = s.body().path("consentChecked").asBoolean(true);
             String outcome = s.body().path("outcome").asText();
