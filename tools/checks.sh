@@ -7,6 +7,8 @@ cmd_test() {
   # A private server started only for this run is stopped afterwards; one that was already there is left alone.
   [ -f "$RUN/postgres.started" ] && [ ! -f "$RUN/kafka.pid" ] && trap stop_private_postgres EXIT
   export CONFIDE_TEST_DB_URL="$DB_SERVER"
+  # The fault tests (DatabaseOutageSystemTest, ChaosSystemTest) stop and start PostgreSQL servers of their own.
+  pg_dist
   # --with keycloak: system-tests' KeycloakSystemTest too (Keycloak fetched and built here; it skips itself without it).
   local args=()
   while [ $# -gt 0 ]; do

@@ -24,9 +24,10 @@ ensure_postgres() {
 
 as_pg_user() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }  # PostgreSQL refuses to run as root
 
-start_private_postgres() {
+# The PostgreSQL binaries in .confide/pg-dist (fetched once): a private server's, and the fault tests' own servers
+# (system-tests PrivatePostgres reads CONFIDE_PG_DIST).
+pg_dist() {
   local dist="$STATE/pg-dist" arch
-  if pg_answers 127.0.0.1 "$PRIVATE_PG_PORT"; then return; fi
   if [ ! -x "$dist/bin/postgres" ]; then
     case "$(uname -m)" in x86_64) arch=linux-amd64 ;; aarch64|arm64) arch=linux-arm64v8 ;; *) die "no PostgreSQL binaries for $(uname -m)" ;; esac
     say "fetching PostgreSQL $PG_VERSION binaries from Maven Central..."
@@ -34,6 +35,13 @@ start_private_postgres() {
     mvnw -q dependency:copy -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-$arch:$PG_VERSION" -DoutputDirectory="$dist" >/dev/null
     (cd "$dist" && "$JAVA_HOME/bin/jar" xf ./*.jar && tar xJf postgres-*.txz && rm -f ./*.jar postgres-*.txz)
   fi
+  export CONFIDE_PG_DIST="$dist"
+}
+
+start_private_postgres() {
+  local dist="$STATE/pg-dist"
+  if pg_answers 127.0.0.1 "$PRIVATE_PG_PORT"; then return; fi
+  pg_dist
   if [ ! -f "$STATE/pg/PG_VERSION" ]; then
     rm -rf "$STATE/pg"; mkdir -p "$STATE/pg"
     as_pg_user "$dist/bin/initdb" -D "$STATE/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$LOGS/pg-init.log" 2>&1 \

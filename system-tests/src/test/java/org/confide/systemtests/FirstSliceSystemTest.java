@@ -91,19 +91,29 @@ class FirstSliceSystemTest {
 
     @Test
     @DisplayName(
-            "Kafka down: registrations still succeed, and once it is back every event reaches the chain exactly once")
+            "Kafka down: every service stays ready (Kafka reported degraded), 40 registrations answer 201, and once it is"
+                    + " back every event reaches the chain exactly once")
     void brokerOutage() throws Exception {
         String org = "sys-outage-" + UUID.randomUUID();
         List<String> clients = new ArrayList<>();
         system.broker.stop();
         try {
-            for (int i = 0; i < 5; i++) {
+            for (String service : RunningSystem.SERVICES) awaitKafkaDegraded(system.url(service));
+            for (int i = 0; i < 40; i++) {
                 clients.add(register(org, "Client " + i));
+            }
+            for (String service : RunningSystem.SERVICES) {
+                given().baseUri(system.url(service))
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("UP"));
             }
         } finally {
             system.broker.start();
         }
-        awaitEntries(org, clients, 120);
+        for (String service : RunningSystem.SERVICES) awaitKafka(system.url(service), "UP");
+        awaitEntries(org, clients, 180);
         Thread.sleep(2000); // a duplicate would arrive in this time
         for (String c : clients) {
             given().baseUri(audit)
@@ -121,7 +131,35 @@ class FirstSliceSystemTest {
                 .then()
                 .statusCode(200)
                 .body("valid", equalTo(true))
-                .body("headSeq", equalTo(5))
-                .body("checked", equalTo(5));
+                .body("headSeq", equalTo(40))
+                .body("checked", equalTo(40));
+    }
+
+    /** Readiness answers 200 UP throughout, and its Kafka check comes to say DOWN, degraded. */
+    private static void awaitKafkaDegraded(String service) throws InterruptedException {
+        awaitKafka(service, "DOWN");
+        given().baseUri(service)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.data?.kafka != null }.data.degraded", equalTo(true));
+    }
+
+    private static void awaitKafka(String service, String state) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonPath ready = given().baseUri(service)
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .extract()
+                    .jsonPath();
+            if (state.equals(ready.getString("checks.find { it.data?.kafka != null }.data.kafka"))) return;
+            if (System.currentTimeMillis() > deadline)
+                throw new AssertionError(
+                        service + " readiness never reported kafka " + state + ": " + ready.prettify());
+            Thread.sleep(500);
+        }
     }
 }

@@ -35,21 +35,53 @@ final class RunningSystem {
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configs = new HashMap<>();
 
+    /** The PostgreSQL server (JDBC URL without a database) the services' databases are made on. */
+    final String dbServer;
+
+    private final String tag;
+
     private RunningSystem() throws Exception {
-        broker = KafkaBroker.shared();
+        this(KafkaBroker.shared(), TestDatabase.server(), "systest");
+    }
+
+    /**
+     * A further stack of the four services on {@code broker} and the PostgreSQL server {@code dbServer}, its databases
+     * named with {@code tag}: a fault test's own, which it may cut off without disturbing the shared one. The caller
+     * stops it ({@link #stop()}).
+     */
+    RunningSystem(KafkaBroker broker, String dbServer, String tag) throws Exception {
+        this.broker = broker;
+        this.dbServer = dbServer;
+        this.tag = tag;
         publicKey = Files.createTempFile("confide-jwt", ".pem");
         Files.writeString(publicKey, Tokens.publicKeyPem());
         auditSigningKey = newAuditSigningKey();
         mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         for (String service : SERVICES) {
-            Map<String, String> config = config(service);
+            Map<String, String> config = config(service, tag);
             configs.put(service, config);
             if (service.equals("audit-service")) migrateAudit(config);
             processes.put(service, ServiceProcess.start(service, config));
         }
-        for (ServiceProcess p : processes.values()) p.awaitReady();
+        for (ServiceProcess p : processes.values()) p.awaitReady(java.time.Duration.ofMinutes(5));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    /** {@code kill -9} of the running instance of {@code service}. */
+    void kill(String service) throws InterruptedException {
+        processes.get(service).kill();
+    }
+
+    /** {@code service} started again, same settings and port (a killed instance's replacement); not awaited. */
+    ServiceProcess restart(String service) throws Exception {
+        ServiceProcess p = ServiceProcess.restart(processes.get(service), configs.get(service));
+        processes.put(service, p);
+        return p;
+    }
+
+    ServiceProcess process(String service) {
+        return processes.get(service);
     }
 
     /**
@@ -69,7 +101,7 @@ final class RunningSystem {
                         TestDatabase.user(),
                         "CONFIDE_DB_PASSWORD",
                         TestDatabase.password()));
-        int status = migrate.awaitExit(java.time.Duration.ofSeconds(120));
+        int status = migrate.awaitExit(java.time.Duration.ofMinutes(5)); // minutes on two busy cores
         if (status != 0)
             throw new IllegalStateException(
                     "audit-service's migrate step exited with " + status + ":\n" + migrate.tail());
@@ -111,7 +143,7 @@ final class RunningSystem {
 
     /** What each service is started with: its own fresh database, this JVM's broker, the test token key. */
     Map<String, String> config(String service) {
-        return config(service, "systest");
+        return config(service, tag);
     }
 
     /**
@@ -119,17 +151,25 @@ final class RunningSystem {
      * key vault's) named with {@code tag} instead of {@code systest}, and every key a production start requires.
      */
     Map<String, String> config(String service, String tag) {
+        return config(service, tag, dbServer);
+    }
+
+    /** As {@link #config(String, String)}, with the databases made on the PostgreSQL server {@code dbServer}. */
+    Map<String, String> config(String service, String tag, String dbServer) {
         Map<String, String> config = new HashMap<>();
         config.put(
                 "quarkus.datasource.jdbc.url",
-                TestDatabase.fresh(database(service).replace("_systest", "_" + tag)));
+                TestDatabase.fresh(dbServer, database(service).replace("_systest", "_" + tag)));
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        // Every status this instance answers, per operation, for OpenApiContractSystemTest.
+        // Every status this instance answers, per operation, for OpenApiContractSystemTest; a fault test's instances
+        // (tag fault...) answer 503 while their database is cut off, which docs/api.md declares for all operations.
         config.put(
                 "confide.platform.openapi.observe-file",
-                OpenApiContractSystemTest.observations()
+                (tag.startsWith("fault")
+                                ? OpenApiContractSystemTest.observations().resolveSibling("fault-statuses")
+                                : OpenApiContractSystemTest.observations())
                         .resolve(service + "-" + tag + ".txt")
                         .toString());
         if (!service.equals("audit-service")) {
@@ -155,7 +195,9 @@ final class RunningSystem {
             config.put(
                     "confide.records.master-key", java.util.Base64.getEncoder().encodeToString(key));
             // R-REC-3: the per-client keys live in a key vault database of their own.
-            config.put("quarkus.datasource.\"keys\".jdbc.url", TestDatabase.fresh("confide_records_keys_" + tag));
+            config.put(
+                    "quarkus.datasource.\"keys\".jdbc.url",
+                    TestDatabase.fresh(dbServer, "confide_records_keys_" + tag));
             // Written notices (R-REF-1): mails to the test's SMTP server, webhooks to receivers on 127.0.0.1, and a
             // worker quick enough that an outage of a few seconds is seen through.
             config.put("quarkus.mailer.host", "127.0.0.1");
@@ -173,7 +215,7 @@ final class RunningSystem {
                     "confide.crypto.master-key", java.util.Base64.getEncoder().encodeToString(key));
             config.put(
                     "quarkus.datasource.\"keys\".jdbc.url",
-                    TestDatabase.fresh("confide_" + service.replace("-service", "") + "_keys_" + tag));
+                    TestDatabase.fresh(dbServer, "confide_" + service.replace("-service", "") + "_keys_" + tag));
         }
         return config;
     }
@@ -201,7 +243,7 @@ final class RunningSystem {
         }
     }
 
-    private void stop() {
+    void stop() {
         mail.stop();
         for (ServiceProcess p : processes.values()) {
             try {

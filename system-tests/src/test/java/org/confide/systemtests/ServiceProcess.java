@@ -34,6 +34,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Started with {@code env} added to this JVM's environment (the settings production gives as variables). */
     static ServiceProcess start(String name, Map<String, String> config, Map<String, String> env) throws IOException {
+        return start(name, config, env, freePort());
+    }
+
+    /** Started again on the port of {@code previous} (a restart after a kill: callers keep the same URL). */
+    static ServiceProcess restart(ServiceProcess previous, Map<String, String> config) throws IOException {
+        return start(previous.name, config, Map.of(), previous.port);
+    }
+
+    static ServiceProcess start(String name, Map<String, String> config, Map<String, String> env, int port)
+            throws IOException {
         Path root = Path.of(System.getProperty("confide.root", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -41,7 +51,6 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
         }
-        int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx128m");
@@ -54,8 +63,9 @@ final class ServiceProcess implements AutoCloseable {
         // One log per process: a test may run a second instance of a service beside the shared one.
         Path log = root.resolve("system-tests/target/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder =
-                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process p = builder.start();
         return new ServiceProcess(name, port, p, log);
@@ -63,8 +73,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} says UP (database migrated, Kafka reachable). */
     ServiceProcess awaitReady() throws Exception {
+        return awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** As {@link #awaitReady()}, waiting up to {@code timeout} (a restart on a machine busy with a fault run). */
+    ServiceProcess awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up:\n" + tail());
@@ -81,7 +96,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(name + " not ready after 120 s:\n" + tail());
+        throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s:\n" + tail());
     }
 
     /** Waits for a process that is meant to end by itself (a migrate step, a start that must refuse); its exit status. */
@@ -115,6 +130,15 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, in-flight requests and batches are cut off where they are. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override

@@ -71,22 +71,26 @@ public final class KafkaBroker {
 
     /** The broker of this JVM, started on first use and stopped when the JVM exits. */
     public static synchronized KafkaBroker shared() {
-        if (shared == null) {
-            Path dir;
-            try {
-                dir = Files.createTempDirectory("confide-kafka");
-                shared = new KafkaBroker(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            shared.start();
-            KafkaBroker broker = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                broker.stop();
-                deleteTree(dir);
-            }));
-        }
+        if (shared == null) shared = own();
         return shared;
+    }
+
+    /** A further broker of its own (a fault test stops it without disturbing the shared one), stopped at JVM exit. */
+    public static KafkaBroker own() {
+        Path dir;
+        KafkaBroker broker;
+        try {
+            dir = Files.createTempDirectory("confide-kafka");
+            broker = new KafkaBroker(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        broker.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.stop();
+            deleteTree(dir);
+        }));
+        return broker;
     }
 
     public synchronized void start() {

@@ -41,15 +41,20 @@ public final class TestDatabase {
 
     /** Drops {@code database} if it exists and creates it empty; returns its JDBC URL. */
     public static String fresh(String database) {
+        return fresh(server(), database);
+    }
+
+    /** As {@link #fresh(String)}, on the server {@code server} (a JDBC URL without a database: a test's own server). */
+    public static String fresh(String server, String database) {
         if (!database.matches("[a-z0-9_]+")) throw new IllegalArgumentException(database);
-        try (Connection c = DriverManager.getConnection(server() + "/postgres", user(), password());
+        try (Connection c = DriverManager.getConnection(server + "/postgres", user(), password());
                 Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name(database) + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name(database));
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "PostgreSQL at " + server() + " is needed for the tests: " + e.getMessage(), e);
+                    "PostgreSQL at " + server + " is needed for the tests: " + e.getMessage(), e);
         }
-        return url(database);
+        return server + "/" + name(database);
     }
 }

@@ -125,6 +125,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response fault(Throwable e) {
+        if (DatabaseUnavailable.causes(e)) {
+            // docs/api.md "Every service also serves": the database away is 503 with Retry-After, never a 500.
+            LOG.warnf(
+                    "database unavailable [correlationId=%s]: %s",
+                    correlationId.value(), DatabaseUnavailable.reason(e));
+            return Response.fromResponse(respond(simple(
+                            503, "Service unavailable", "the database is unavailable; retry after a few seconds")))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.errorf(e, "unexpected failure [correlationId=%s]", correlationId.value());
         return respond(simple(
                 500, "Internal error", "the request could not be completed; quote the correlation id to support"));
