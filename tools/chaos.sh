@@ -26,6 +26,7 @@ cmd_chaos() {
   local rc=0
   mvnw -B verify -pl system-tests -am -Dtest=ChaosSystemTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dspotless.check.skip=true -Dconfide.chaos.minutes="$minutes" -Dconfide.chaos.seed="$seed" -Dconfide.chaos.rate="$rate" \
+    -Dconfide.chaos.every-fault=true \
     2>&1 | tee "$LOGS/chaos.log" | { grep --line-buffered -E '^\[chaos ' >&2 || true; } || rc=$?
   if [ -f "$ROOT/system-tests/target/chaos-report.md" ]; then cat "$ROOT/system-tests/target/chaos-report.md"; fi
   [ "$rc" = 0 ] || die "chaos run failed (full log: $LOGS/chaos.log)"

@@ -92,7 +92,11 @@ final class Chaos {
     private final Map<String, AtomicLong> lastOk = new ConcurrentHashMap<>(); // service -> nanos of its last 2xx
     private final List<FaultFigure> figures = Collections.synchronizedList(new ArrayList<>());
 
-    Chaos(Duration duration, long seed, double rate) {
+    /** Every fault of the schedule at least once, however long that takes (`./confide chaos`), or only while the minutes last. */
+    final boolean everyFault;
+
+    Chaos(Duration duration, long seed, double rate, boolean everyFault) {
+        this.everyFault = everyFault;
         this.duration = duration;
         this.seed = seed;
         this.rate = rate;
@@ -229,11 +233,12 @@ final class Chaos {
         say("fault schedule (seed " + seed + "): " + String.join(", ", schedule));
         sleep(5_000 + random.nextInt(5_000));
         int i = 0;
-        // Every fault of the schedule at least once, whatever the minutes; further rounds while time is left.
-        while (i < schedule.size() || System.nanoTime() < end) {
+        // `./confide chaos`: every fault of the schedule at least once, whatever the minutes; further rounds while time
+        // is left. The short run of `./confide test`: the schedule's faults in its seeded order while the minutes last.
+        while ((everyFault && i < schedule.size()) || System.nanoTime() < end) {
             String fault = schedule.get(i++ % schedule.size());
             inject(fault);
-            if (i >= schedule.size() && System.nanoTime() >= end) break;
+            if ((!everyFault || i >= schedule.size()) && System.nanoTime() >= end) break;
             sleep(5_000 + random.nextInt(10_000));
         }
         loadOn = false;

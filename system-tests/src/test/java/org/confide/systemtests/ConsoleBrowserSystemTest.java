@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +56,7 @@ class ConsoleBrowserSystemTest {
         }
         String auditKey = output(
                 List.of("node", CONSOLE.resolve("server/audit-key.mjs").toString(), system.auditSigningKey.toString()));
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         String url = "http://127.0.0.1:" + port;
         ProcessBuilder server = new ProcessBuilder(
                         "node", CONSOLE.resolve("server/server.mjs").toString(), "--dev")
@@ -150,11 +149,5 @@ class ConsoleBrowserSystemTest {
     private static String tail(String s) {
         List<String> lines = s.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

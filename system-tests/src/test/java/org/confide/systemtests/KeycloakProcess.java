@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +48,7 @@ final class KeycloakProcess implements AutoCloseable {
     }
 
     static KeycloakProcess start(Path dist, int consolePort) throws IOException {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Path home = ROOT.resolve("system-tests/target/keycloak-" + port);
         copy(dist, home);
         Path imports = Files.createDirectories(home.resolve("data/import"));
@@ -196,12 +195,6 @@ final class KeycloakProcess implements AutoCloseable {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

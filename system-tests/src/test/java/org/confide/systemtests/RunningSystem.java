@@ -56,7 +56,7 @@ final class RunningSystem {
         publicKey = Files.createTempFile("confide-jwt", ".pem");
         Files.writeString(publicKey, Tokens.publicKeyPem());
         auditSigningKey = newAuditSigningKey();
-        mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         for (String service : SERVICES) {
             Map<String, String> config = config(service, tag);
@@ -235,12 +235,6 @@ final class RunningSystem {
 
     long pid(String service) {
         return processes.get(service).pid();
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     void stop() {

@@ -52,7 +52,7 @@ class WebhookSystemTest {
     static void start() throws Exception {
         system = RunningSystem.get();
         records = system.url("records-service");
-        port = RunningSystem.freePort();
+        port = ServiceProcess.freePort();
         receiverUp();
     }
 
