@@ -66,17 +66,22 @@ stop_private_postgres() {
   fi
 }
 
+# The runtime jars of tools/<x>/pom.xml, fetched from Maven Central once into a folder of .confide (the broker, the
+# mail catcher): $1 what they are, $2 the pom, $3 the folder.
+fetch_jars() {
+  [ -f "$3/.complete" ] && return
+  say "fetching $1 from Maven Central..."
+  rm -rf "$3"
+  mvnw -q -f "$2" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$3" >/dev/null
+  touch "$3/.complete"
+}
+
 # ---- Kafka: a real single-node KRaft broker from Maven Central jars, in .confide/kafka
 ensure_kafka() {
   local dir="$STATE/kafka"
   if alive kafka; then return; fi
   if port_open "$KAFKA_PORT"; then say "a broker already listens on 127.0.0.1:$KAFKA_PORT; using it"; return; fi
-  if [ ! -f "$dir/libs/.complete" ]; then
-    say "fetching the Kafka broker from Maven Central..."
-    rm -rf "$dir/libs"
-    mvnw -q -f tools/kafka/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir/libs" >/dev/null
-    touch "$dir/libs/.complete"
-  fi
+  fetch_jars "the Kafka broker" tools/kafka/pom.xml "$dir/libs"
   mkdir -p "$dir/data"
   cat >"$dir/server.properties" <<EOF
 process.roles=broker,controller

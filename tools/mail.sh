@@ -11,12 +11,7 @@ ensure_mail() {
   local dir="$STATE/mail"
   if alive mail; then return; fi
   if port_open "$MAIL_SMTP_PORT"; then say "an SMTP server already listens on 127.0.0.1:$MAIL_SMTP_PORT; using it"; return; fi
-  if [ ! -f "$dir/libs/.complete" ]; then
-    say "fetching the GreenMail mail catcher from Maven Central..."
-    rm -rf "$dir/libs"
-    mvnw -q -f tools/mail/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir/libs" >/dev/null
-    touch "$dir/libs/.complete"
-  fi
+  fetch_jars "the GreenMail mail catcher" tools/mail/pom.xml "$dir/libs"
   say "starting the mail catcher: SMTP 127.0.0.1:$MAIL_SMTP_PORT, IMAP :$MAIL_IMAP_PORT, API http://127.0.0.1:$MAIL_API_PORT"
   # Any address is accepted and gets a mailbox; IMAP logs in with the address as user and as password.
   nohup "$JAVA" -Xmx128m -XX:+UseSerialGC -Dgreenmail.auth.disabled \
