@@ -55,7 +55,7 @@ public class Outbox {
         return row.event;
     }
 
-    /** The current caller's event as an outbox row, not yet written (see {@link OutboxGroupCommit}). */
+    /** The current caller's event as an outbox row, not yet written (DirectPublisher sends it without a row). */
     public OutboxEvent row(EventData data) {
         Caller caller = Arc.container().instance(Caller.class).get();
         String correlation = Arc.container().instance(CorrelationId.class).get().value();

@@ -82,7 +82,7 @@ public class OutboxRelay {
         wake();
     }
 
-    /** Wakes the relay after a commit made outside CDI's transactional events ({@link OutboxGroupCommit}). */
+    /** Wakes the relay at once instead of at its next poll. */
     void wake() {
         wake.release();
     }
