@@ -107,6 +107,7 @@ class BackupAfterDestructionTest {
                         "note.body",
                         "supervision_note.text",
                         "letter.recipient",
+                        "letter.recipient_email",
                         "letter.body",
                         "group_member.alias",
                         "group_session.note",
