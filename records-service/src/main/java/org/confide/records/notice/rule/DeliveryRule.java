@@ -26,6 +26,16 @@ public final class DeliveryRule {
         return Duration.between(createdAt, now).compareTo(giveUpAfter) >= 0 ? Next.PARKED : Next.RETRY;
     }
 
+    /**
+     * After an attempt that had a channel or had none: with neither webhook nor e-mail there is nothing an outage could
+     * delay, so the notice is parked at once instead of retried (it stays listed for polling and shown to the partner
+     * and the admin, and the partner retries it once it has registered a webhook).
+     */
+    public Next after(boolean delivered, boolean hadChannel, Instant createdAt, Instant now, Duration giveUpAfter) {
+        if (!delivered && !hadChannel) return Next.PARKED;
+        return after(delivered, createdAt, now, giveUpAfter);
+    }
+
     /** The wait before attempt {@code attempts + 1}: doubling from {@code initial}, never above {@code max}. */
     public Duration backoff(int attempts, Duration initial, Duration max) {
         if (attempts <= 1) return initial.compareTo(max) > 0 ? max : initial;

@@ -113,6 +113,7 @@ public class NoticeDelivery {
         n.channel = a.channel();
         DeliveryRule.Next next = rule.after(
                 a.error() == null,
+                a.channel() != null,
                 n.createdAt.toInstant(),
                 now.toInstant(),
                 config.notices().giveUpAfter());

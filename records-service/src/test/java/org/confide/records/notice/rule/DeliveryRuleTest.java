@@ -28,6 +28,22 @@ class DeliveryRuleTest {
         assertEquals(expected, rule.after(delivered, created, created.plus(waited), giveUp));
     }
 
+    @ParameterizedTest(name = "delivered={0}, channel={1}, waited {2}: {3}")
+    @CsvSource({
+        "false, false, PT0S,  PARKED",
+        "false, false, PT23H, PARKED",
+        "false, true,  PT0S,  RETRY",
+        "true,  true,  PT0S,  DELIVERED",
+        "false, true,  P1D,   PARKED",
+    })
+    @DisplayName(
+            "R-REF-1: a notice with neither webhook nor e-mail is parked at once (nothing to wait for), one with a channel"
+                    + " is retried")
+    void afterWithOrWithoutChannel(boolean delivered, boolean channel, Duration waited, DeliveryRule.Next expected) {
+        Instant created = Instant.parse("2026-12-01T10:00:00Z");
+        assertEquals(expected, rule.after(delivered, channel, created, created.plus(waited), Duration.ofDays(1)));
+    }
+
     @ParameterizedTest(name = "after attempt {0}: {3}")
     @CsvSource({
         "1,  PT10S, PT1H,  PT10S",
