@@ -285,6 +285,8 @@ class HostileInputSystemTest {
         if (r.status() == 401 || r.status() == 403) return "refused for the role, so the input was never looked at";
         if (c.expected() > 0 && r.status() != c.expected()) return "expected " + c.expected();
         String type = r.header("content-type");
+        // docs/api.md "FHIR R4": under /fhir/ the same refusal is a FHIR OperationOutcome naming the field.
+        if (type != null && type.startsWith("application/fhir+json")) return judgeOutcome(r, c);
         if (type == null || !type.startsWith("application/problem+json")) return "not application/problem+json";
         JsonNode problem;
         try {
@@ -300,6 +302,24 @@ class HostileInputSystemTest {
         if (c.field() != null && !r.body().contains("\"field\":\"" + c.field() + "\""))
             return "does not name " + c.field();
         return null;
+    }
+
+    /** Null if {@code r} is an OperationOutcome of errors that names {@code c}'s field, else what is wrong with it. */
+    private static String judgeOutcome(RawHttp.Response r, Case c) {
+        JsonNode outcome;
+        try {
+            outcome = JSON.readTree(r.body());
+        } catch (IOException e) {
+            return "the OperationOutcome is not JSON";
+        }
+        if (!outcome.path("resourceType").asText().equals("OperationOutcome")) return "not an OperationOutcome";
+        JsonNode issue = outcome.path("issue").path(0);
+        if (!issue.path("severity").asText().equals("error")) return "the OperationOutcome's first issue is no error";
+        if (c.field() == null) return null;
+        for (JsonNode i : outcome.path("issue")) {
+            for (JsonNode e : i.path("expression")) if (e.asText().equals(c.field())) return null;
+        }
+        return "the OperationOutcome does not name " + c.field() + " in an issue's expression";
     }
 
     private static void assertProblem(String what, RawHttp.Response r, int status) {
