@@ -130,10 +130,8 @@ public class ProblemMappers {
             LOG.warnf(
                     "database unavailable [correlationId=%s]: %s",
                     correlationId.value(), DatabaseUnavailable.reason(e));
-            return Response.fromResponse(respond(simple(
-                            503, "Service unavailable", "the database is unavailable; retry after a few seconds")))
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .build();
+            return respond(
+                    simple(503, "Service unavailable", "the database is unavailable; retry after a few seconds"));
         }
         LOG.errorf(e, "unexpected failure [correlationId=%s]", correlationId.value());
         return respond(simple(
@@ -163,10 +161,12 @@ public class ProblemMappers {
         } catch (JsonProcessingException impossible) {
             json = "{\"status\":" + body.status() + "}";
         }
-        return Response.status(body.status())
+        Response.ResponseBuilder r = Response.status(body.status())
                 .type(fhir ? Fhir.MEDIA_TYPE : Problem.MEDIA_TYPE)
-                .entity(json)
-                .build();
+                .entity(json);
+        // docs/api.md "Every service also serves": every 503 (database or broker away) says when to try again.
+        if (body.status() == 503) r.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        return r.build();
     }
 
     private boolean isFhirPath() {
