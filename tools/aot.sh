@@ -33,7 +33,7 @@ aot_train() {
   (
     service_env "$s"; cd "$ROOT" || exit
     exec "$JAVA" "@$JVM_OPTIONS" "$AOT_RECORD=$f" -Dquarkus.http.port="$port" -Dconfide.platform.outbox.enabled=false \
-      -Dconfide.platform.allocation-copy.enabled=false -Dconfide.audit.ingest-enabled=false \
+      -Dconfide.allocation-copy.enabled=false -Dconfide.audit.ingest-enabled=false \
       -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar"
   ) >"$LOGS/$s-aot.log" 2>&1 &
   pid=$!

@@ -67,7 +67,7 @@ final class StartupBench {
         cmd.add("-Dquarkus.http.port=" + port);
         // A measuring instance must not take work from the running one.
         cmd.add("-Dconfide.platform.outbox.enabled=false");
-        cmd.add("-Dconfide.platform.allocation-copy.enabled=false");
+        cmd.add("-Dconfide.allocation-copy.enabled=false");
         cmd.add("-Dconfide.audit.ingest-enabled=false");
         s.config().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");

@@ -4,10 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The local copy of allocations and group memberships, fed by records-events; the key keeps the name it had when the
- * copy lived in platform, so no service's settings change.
+ * The local copy of allocations and group memberships, fed by records-events. A root of its own, not under
+ * {@code confide.platform}: records- and audit-service, which lack the module, ignore the key rather than refuse to start.
  */
-@ConfigMapping(prefix = "confide.platform.allocation-copy")
+@ConfigMapping(prefix = "confide.allocation-copy")
 public interface AllocationCopyConfig {
 
     /**
