@@ -26,6 +26,7 @@ import java.util.Set;
  * --jvm-options FILE           the services' JVM options (deploy/jvm.options), given to each measured start as @FILE
  * --service-jvm-arg NAME=ARG   one more JVM option for that service's measured start (its start-up archive), repeatable
  * --db-suffix _systest        appended to each service's database name (the smoke test's databases)
+ * --pid NAME=PID               a running service of the stack that is not measured at start, repeatable (its CPU row)
  * --kafka-pid PID --postgres-pid PID   the stack's broker and PostgreSQL postmaster (CPU rows count only these)
  * --settle-seconds 180         longest wait, before each part and phase, for the machine to be quiet again
  * --jwt-public-key FILE --results DIR
@@ -54,6 +55,10 @@ public final class Bench {
                 CpuMeter.OWNERS.put(
                         Long.valueOf(spec.substring(spec.indexOf('@') + 1)), spec.substring(0, spec.indexOf('=')));
             }
+        }
+        for (String spec : opts.getOrDefault("pid", List.of())) {
+            CpuMeter.OWNERS.put(
+                    Long.valueOf(spec.substring(spec.indexOf('=') + 1)), spec.substring(0, spec.indexOf('=')));
         }
         String kafkaPid = one(opts, "kafka-pid", null);
         if (kafkaPid != null && !CpuMeter.OWNERS.isEmpty()) CpuMeter.OWNERS.put(Long.valueOf(kafkaPid), "kafka");
